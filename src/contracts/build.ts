@@ -1,0 +1,156 @@
+import * as z from "zod";
+import type { Bounds, EnumShape, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape, TimestampFormat } from "../model/shapes.js";
+import { dateTime, epochSeconds, isoJson } from "../protocols/timestamps.js";
+import { pushIssue, show, type CheckContext } from "./issues.js";
+
+/**
+ * Which side of the codec a schema describes: `wire` is the JSON AWS sends (a codec to the SDK side),
+ * `sdk` the object the client returns (Dates), `sdk-json` that object after `JSON.stringify` (a codec).
+ */
+export type Level = "wire" | "sdk" | "sdk-json";
+
+export interface BuildOptions {
+  readonly level: Level;
+  /** When true, unknown members and enum values raise drift issues; otherwise they pass silently. */
+  readonly reportDrift: boolean;
+  readonly defaultTimestampFormat: TimestampFormat;
+}
+
+const codePoints = (text: string): number => {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+};
+
+const describeBounds = (b: Bounds, unit: string): string =>
+  b.min !== undefined && b.max !== undefined
+    ? `${b.min}..${b.max} ${unit}`
+    : b.min !== undefined
+      ? `at least ${b.min} ${unit}`
+      : `at most ${b.max} ${unit}`;
+
+const outside = (n: number, b: Bounds | undefined): boolean =>
+  b !== undefined && ((b.min !== undefined && n < b.min) || (b.max !== undefined && n > b.max));
+
+const patterns = new Map<string, RegExp>();
+const compiled = (source: string): RegExp => {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source, "u")));
+  return re;
+};
+
+function checkString(shape: StringShape | EnumShape, ctx: CheckContext & { value: string }, path: readonly PropertyKey[] = []): void {
+  const value = ctx.value;
+  if (shape.length) {
+    const n = codePoints(value);
+    if (outside(n, shape.length)) {
+      pushIssue(ctx, "length", `Length ${n} is outside ${describeBounds(shape.length, "characters")}.`, describeBounds(shape.length, "characters"), path, value);
+    }
+  }
+  if ("pattern" in shape && shape.pattern && !compiled(shape.pattern).test(value)) {
+    pushIssue(ctx, "pattern", `${show(value)} does not match /${shape.pattern}/u.`, `a string matching /${shape.pattern}/u`, path, value);
+  }
+}
+
+function stringSchema(shape: StringShape): z.ZodType {
+  return shape.length || shape.pattern ? z.string().check((ctx) => checkString(shape, ctx)) : z.string();
+}
+
+function enumSchema(shape: EnumShape, o: BuildOptions): z.ZodType {
+  const values = new Set<string>(shape.values);
+  return z.string().check((ctx) => {
+    checkString(shape, ctx);
+    if (o.reportDrift && !values.has(ctx.value)) {
+      pushIssue(ctx, "unknown_enum_value", `${show(ctx.value)} is not a known ${shape.name} value.`, shape.values.join(" | "));
+    }
+  });
+}
+
+function numberSchema(shape: NumberShape): z.ZodType {
+  const integral = shape.kind !== "double";
+  if (!integral && !shape.range) return z.number();
+  return z.number().check((ctx) => {
+    if (integral && !Number.isInteger(ctx.value)) pushIssue(ctx, "not_integer", `${ctx.value} is not a whole number.`, `an ${shape.kind}`);
+    if (outside(ctx.value, shape.range)) {
+      pushIssue(ctx, "range", `${ctx.value} is outside ${describeBounds(shape.range!, "")}.`.replace(" .", "."), describeBounds(shape.range!, "").trim());
+    }
+  });
+}
+
+function timestampSchema(format: TimestampFormat, level: Level): z.ZodType {
+  if (level === "sdk") return epochSeconds.out;
+  if (level === "sdk-json") return isoJson;
+  return format === "date-time" ? dateTime : epochSeconds;
+}
+
+function listSchema(shape: ListShape, o: BuildOptions): z.ZodType {
+  const items = z.array(buildSchema(shape.member, o));
+  const bounds = shape.length;
+  if (!bounds) return items;
+  return items.check((ctx) => {
+    if (outside(ctx.value.length, bounds)) {
+      pushIssue(ctx, "length", `List has ${ctx.value.length} items, outside ${describeBounds(bounds, "items")}.`, describeBounds(bounds, "items"));
+    }
+  });
+}
+
+function mapSchema(shape: MapShape, o: BuildOptions): z.ZodType {
+  const record = z.record(z.string(), buildSchema(shape.value, o));
+  const { key, length } = shape;
+  if (!length && !key.length && !key.pattern) return record;
+  return record.check((ctx) => {
+    const keys = Object.keys(ctx.value);
+    if (outside(keys.length, length)) {
+      pushIssue(ctx, "length", `Map has ${keys.length} entries, outside ${describeBounds(length!, "entries")}.`, describeBounds(length!, "entries"));
+    }
+    for (const k of keys) checkString(key, { value: k, issues: ctx.issues }, [k]);
+  });
+}
+
+function structureSchema(shape: StructureShape, o: BuildOptions): z.ZodType {
+  const required = new Set<string>(shape.required);
+  const members: Record<string, z.ZodType> = {};
+  for (const [name, member] of Object.entries(shape.members) as [string, Shape][]) {
+    if (member.httpHeader) continue;
+    const schema = buildSchema(member, o);
+    members[name] = required.has(name) ? schema : schema.optional();
+  }
+  return o.reportDrift ? z.strictObject(members) : z.object(members);
+}
+
+/** Builds the zod schema of a shape for one level and mode. Callers cache the result. */
+export function buildSchema(shape: Shape, o: BuildOptions): z.ZodType {
+  switch (shape.kind) {
+    case "string":
+      return stringSchema(shape);
+    case "enum":
+      return enumSchema(shape, o);
+    case "integer":
+    case "long":
+    case "double":
+      return numberSchema(shape);
+    case "boolean":
+      return z.boolean();
+    case "timestamp":
+      return timestampSchema(shape.format ?? o.defaultTimestampFormat, o.level);
+    case "list":
+      return listSchema(shape, o);
+    case "map":
+      return mapSchema(shape, o);
+    case "structure":
+      return structureSchema(shape, o);
+  }
+}
+
+/** The shape found by following a JSON path from a root shape, if the path stays inside the model. */
+export function shapeAt(root: Shape, path: readonly PropertyKey[]): Shape | undefined {
+  let shape: Shape | undefined = root;
+  for (const key of path) {
+    if (!shape) return undefined;
+    if (shape.kind === "structure") shape = (shape.members as Record<string, Shape>)[String(key)];
+    else if (shape.kind === "list") shape = shape.member;
+    else if (shape.kind === "map") shape = shape.value;
+    else return undefined;
+  }
+  return shape;
+}

@@ -1,0 +1,117 @@
+import * as z from "zod";
+import type { StructureShape, TimestampFormat } from "../model/shapes.js";
+import type { SdkOf, WireOf } from "../model/types.js";
+import { buildSchema, type Level } from "./build.js";
+import { formatPath, toFindings, type Finding } from "./findings.js";
+
+export interface ValidateOptions {
+  /** Drift (unknown members and enum values) counts as a violation. Default false. */
+  readonly strict?: boolean;
+  /** Which side the input is on: the wire JSON (default), the SDK object, or the SDK object after `JSON.stringify`. */
+  readonly level?: Level;
+  /** A path to put in front of every finding's path (for a body nested in a larger document). */
+  readonly pathPrefix?: readonly PropertyKey[];
+}
+
+export interface ValidationResult<T> {
+  /** True when there is no violation (drift alone keeps a result ok unless `strict`). */
+  readonly ok: boolean;
+  readonly findings: readonly Finding[];
+  /** The decoded SDK-side value, when `ok`. */
+  readonly value?: T;
+}
+
+/** Thrown when a value breaks a contract; `findings` holds the details. */
+export class ContractError extends Error {
+  override readonly name = "ContractError";
+  constructor(
+    readonly subject: string,
+    readonly findings: readonly Finding[],
+    action = "is not valid",
+  ) {
+    super(`[aws-sdk-contracts] ${subject} ${action}:\n${findings.map((f) => `  - ${f.path}: ${f.message} (expected ${f.expected})`).join("\n")}`);
+  }
+}
+
+const metadata = z.object({
+  httpStatusCode: z.number().optional(),
+  requestId: z.string().optional(),
+  extendedRequestId: z.string().optional(),
+  cfId: z.string().optional(),
+  attempts: z.number().optional(),
+  totalRetryDelay: z.number().optional(),
+  clockSkewCorrected: z.boolean().optional(),
+});
+
+type Variant = `${Level}:${"drift" | "plain"}`;
+
+/**
+ * One two-way contract for a structure: `decode` turns wire JSON into what the SDK returns,
+ * `encode` turns an SDK-shaped object into the JSON AWS would send, `validate` reports findings.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default stands for "any contract"; specific contracts keep precise types
+export class Contract<S extends StructureShape = any, D extends TimestampFormat = TimestampFormat> {
+  readonly #schemas = new Map<Variant, z.ZodType>();
+
+  constructor(
+    /** What the contract describes, e.g. `glue:GetSession response`. */
+    readonly subject: string,
+    readonly shape: S,
+    readonly defaultTimestampFormat: D,
+    /** Whether SDK-side values carry `$metadata` (command outputs and exceptions). */
+    readonly withMetadata = false,
+  ) {}
+
+  /** The zod schema for a level; `reportDrift` turns unknown members and enum values into issues. */
+  schema(level: Level = "wire", reportDrift = false): z.ZodType {
+    const key: Variant = `${level}:${reportDrift ? "drift" : "plain"}`;
+    let schema = this.#schemas.get(key);
+    if (!schema) {
+      schema = buildSchema(this.shape, { level, reportDrift, defaultTimestampFormat: this.defaultTimestampFormat });
+      if (level !== "wire" && this.withMetadata) schema = (schema as z.ZodObject).extend({ $metadata: metadata.optional() });
+      this.#schemas.set(key, schema);
+    }
+    return schema;
+  }
+
+  /** The wire codec as a zod schema: `z.decode(contract.codec, json)` and `z.encode(contract.codec, value)`. */
+  get codec(): z.ZodType<SdkOf<S>, WireOf<S, D>> {
+    return this.schema("wire") as z.ZodType<SdkOf<S>, WireOf<S, D>>;
+  }
+
+  /** Validates a value and decodes it to the SDK side when no violation is found. */
+  validate(input: unknown, options: ValidateOptions = {}): ValidationResult<SdkOf<S>> {
+    const { strict = false, level = "wire", pathPrefix = [] } = options;
+    const result = this.schema(level, true).safeDecode(input, { reportInput: true });
+    if (result.success) return { ok: true, findings: [], value: result.data as SdkOf<S> };
+    const findings = toFindings(result.error.issues, this.shape, strict, pathPrefix);
+    if (findings.some((f) => f.severity === "violation")) return { ok: false, findings };
+    // Only drift: decode with the open-world schema, which drops unknown members as the SDK does.
+    const value = this.schema(level, false).decode(input) as SdkOf<S>;
+    return { ok: true, findings, value };
+  }
+
+  /**
+   * Decodes wire JSON into the SDK-shaped value, throwing a `ContractError` on any violation.
+   * @example registry.get("glue:GetSession").response.decode({ Session: { Id: "s-1", CreatedOn: 1709294400.5 } })
+   */
+  decode(wire: unknown, options: { strict?: boolean } = {}): SdkOf<S> {
+    const result = this.validate(wire, { strict: options.strict ?? false });
+    if (!result.ok) throw new ContractError(this.subject, result.findings);
+    return result.value as SdkOf<S>;
+  }
+
+  /**
+   * Encodes an SDK-shaped value into the JSON AWS sends, throwing a `ContractError` if it breaks the contract.
+   * @example registry.get("glue:GetSession").response.encode({ Session: { Id: "s-1", CreatedOn: new Date(0) } })
+   */
+  encode(value: SdkOf<S>, options: { strict?: boolean } = {}): WireOf<S, D> {
+    const checked = this.validate(value, { level: "sdk", strict: options.strict ?? false });
+    if (!checked.ok) throw new ContractError(this.subject, checked.findings, "cannot be encoded");
+    const result = this.schema("wire").safeEncode(checked.value);
+    if (!result.success) throw new ContractError(this.subject, toFindings(result.error.issues, this.shape, false), "cannot be encoded");
+    return result.data as WireOf<S, D>;
+  }
+}
+
+export { formatPath };

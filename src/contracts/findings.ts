@@ -1,0 +1,91 @@
+import type * as z from "zod";
+import type { Shape } from "../model/shapes.js";
+import { shapeAt } from "./build.js";
+import { driftCodes, jsonType, show, type FindingCode, type IssueParams } from "./issues.js";
+
+/** One thing a contract found wrong with a value: data first, rendering is the printer's job. */
+export interface Finding {
+  readonly severity: "violation" | "drift";
+  readonly code: FindingCode;
+  /** JSON path from the document root, e.g. `$.Session.WorkerType` or `$.device.instances[0].arn`. */
+  readonly path: string;
+  readonly message: string;
+  readonly expected: string;
+  readonly received: string;
+}
+
+const drift = new Set<string>(driftCodes);
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Renders a path as JSONPath: `$.a.b[0]["odd key"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "$";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (identifier.test(String(key))) out += `.${String(key)}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+const received = (value: unknown): string => (value === undefined ? "nothing" : `${jsonType(value)} ${show(value)}`);
+
+function membersOf(shape: Shape | undefined): string {
+  if (shape?.kind !== "structure") return "a modelled member";
+  return `one of ${shape.name}'s members: ${Object.keys(shape.members).join(", ")}`;
+}
+
+/**
+ * Turns zod issues raised by a contract schema into findings. `strict` makes drift a violation.
+ * `root` is the shape the schema was built from, used to name what was expected.
+ */
+export function toFindings(issues: readonly z.core.$ZodIssue[], root: Shape, strict: boolean, prefix: readonly PropertyKey[] = []): Finding[] {
+  const findings: Finding[] = [];
+  const add = (code: FindingCode, path: readonly PropertyKey[], message: string, expected: string, input: unknown) => {
+    findings.push({
+      severity: drift.has(code) && !strict ? "drift" : "violation",
+      code,
+      path: formatPath([...prefix, ...path]),
+      message,
+      expected,
+      received: received(input),
+    });
+  };
+  for (const issue of issues) {
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case "custom": {
+        const params = issue.params as IssueParams | undefined;
+        add(params?.code ?? "wrong_type", issue.path, issue.message, params?.expected ?? "a valid value", input);
+        break;
+      }
+      case "unrecognized_keys": {
+        const owner = shapeAt(root, issue.path);
+        for (const key of issue.keys) {
+          const value = input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
+          add("unknown_member", [...issue.path, key], `Member ${JSON.stringify(key)} is not in the model; the SDK drops it.`, membersOf(owner), value);
+        }
+        break;
+      }
+      case "invalid_type": {
+        const expected = issue.expected === "record" ? "object" : issue.expected;
+        if (input === undefined) add("missing_required", issue.path, `Required member is missing.`, expected, input);
+        else if (input === null) add("null_value", issue.path, `Value is null; AWS omits absent members instead.`, expected, input);
+        else add("wrong_type", issue.path, `Expected ${expected}, received ${jsonType(input)}.`, expected, input);
+        break;
+      }
+      case "invalid_union":
+      case "invalid_value":
+      case "invalid_format":
+      case "invalid_key":
+      case "invalid_element":
+      case "not_multiple_of":
+      case "too_big":
+      case "too_small":
+        add("wrong_type", issue.path, issue.message, "a valid value", input);
+        break;
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,69 @@
+/**
+ * Finding codes shared by the contracts and the checker. A zod issue raised by one of our checks
+ * carries its code in `params`, so nothing downstream has to guess from a message.
+ */
+
+/** Codes that are always violations: the response breaks the model or the wire encoding. */
+export const violationCodes = [
+  "missing_required",
+  "wrong_type",
+  "null_value",
+  "timestamp_encoding",
+  "timestamp_range",
+  "invalid_timestamp",
+  "pattern",
+  "length",
+  "range",
+  "not_integer",
+] as const;
+
+/** Codes that are drift: AWS added something the contract does not know. Violations only in strict mode. */
+export const driftCodes = ["unknown_member", "unknown_enum_value"] as const;
+
+export type ViolationCode = (typeof violationCodes)[number];
+export type DriftCode = (typeof driftCodes)[number];
+export type FindingCode = ViolationCode | DriftCode;
+
+export interface IssueParams {
+  readonly code: FindingCode;
+  readonly expected: string;
+}
+
+/** Minimal view of zod's check context (`z.any().check(ctx => …)`), kept local so internals stay typed. */
+export interface CheckContext {
+  readonly value: unknown;
+  readonly issues: unknown[];
+}
+
+export function pushIssue(
+  ctx: CheckContext,
+  code: FindingCode,
+  message: string,
+  expected: string,
+  path: readonly PropertyKey[] = [],
+  input: unknown = ctx.value,
+): void {
+  ctx.issues.push({ code: "custom", message, input, path: [...path], params: { code, expected } satisfies IssueParams });
+}
+
+/** The JSON type of a value, in the words a JSON reader uses. */
+export function jsonType(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof Date) return "Date";
+  return typeof value;
+}
+
+/** A short, bounded rendering of a received value for messages. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : `Date ${value.toISOString()}`;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,128 @@
+import type { Shape, StructureShape } from "../model/shapes.js";
+import { string, structure } from "../model/shapes.js";
+import type { Protocol } from "../protocols/protocols.js";
+import { Contract } from "./contract.js";
+
+/** A service as the SDK and the wire know it. */
+export interface Service {
+  /** Our id, also the namespace users see (`glue`, `deadline`, `deviceFarm`). */
+  readonly id: string;
+  readonly title: string;
+  /** Smithy namespace, e.g. `com.amazonaws.glue`. */
+  readonly namespace: string;
+  readonly protocol: Protocol;
+  /** `X-Amz-Target` prefix for awsJson services (`AWSGlue`, `DeviceFarm_20150623`). */
+  readonly targetPrefix?: string;
+  /** First label of the regional host (`glue` in `glue.us-west-2.amazonaws.com`). */
+  readonly endpointPrefix: string;
+  readonly signingName: string;
+  readonly apiVersion: string;
+  readonly sdk: {
+    readonly package: string;
+    readonly client: string;
+    readonly serviceException: string;
+  };
+}
+
+export const service = <const S extends Service>(definition: S): S => definition;
+
+export interface HttpBinding {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD";
+  /** Path template with `{label}` segments, as in Smithy `@http(uri)`. */
+  readonly path: string;
+  readonly code: number;
+  /** Smithy `@endpoint(hostPrefix)`, e.g. `management.`. */
+  readonly hostPrefix?: string;
+}
+
+export interface ErrorContract {
+  readonly name: string;
+  readonly shape: StructureShape;
+  readonly fault: "client" | "server";
+  /** The HTTP status AWS sends, from `@httpError` or the protocol default. */
+  readonly httpStatus: number;
+  readonly retryable?: { readonly throttling: boolean };
+  /** Members bound to headers, by member name (`retryAfterSeconds` -> `Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as AWS writes it (with `__type` where the protocol puts the code in the body). */
+  readonly body: Contract;
+}
+
+export interface OperationDefinition<I extends StructureShape, O extends StructureShape, Svc extends Service, N extends string> {
+  readonly service: Svc;
+  readonly name: N;
+  readonly http: Omit<HttpBinding, "code"> & { readonly code?: number };
+  readonly input: I;
+  readonly output: O;
+  readonly errors: readonly StructureShape[];
+  /** SDK types the operation's documentation names, for messages. */
+  readonly documentation?: string;
+}
+
+/** Everything the package knows about one operation; built once, read by factories, handlers and the checker. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the defaults stand for "any operation"
+export interface Operation<I extends StructureShape = any, O extends StructureShape = any> {
+  /** `service:Operation`, e.g. `glue:GetSession`. */
+  readonly id: string;
+  readonly name: string;
+  readonly service: Service;
+  readonly protocol: Protocol;
+  readonly sdk: { readonly package: string; readonly client: string; readonly command: string };
+  readonly http: HttpBinding;
+  /** `X-Amz-Target` for awsJson operations. */
+  readonly target?: string;
+  /** Names of the request members bound to URI labels, in path order. */
+  readonly labels: readonly string[];
+  readonly request: Contract<I>;
+  readonly response: Contract<O>;
+  readonly errors: readonly ErrorContract[];
+}
+
+const labelsOf = (path: string): string[] => [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
+
+function errorContract(service: Service, shape: StructureShape): ErrorContract {
+  const error = shape.error;
+  if (!error) throw new Error(`[aws-sdk-contracts] ${shape.name} is listed as an error but has no error traits.`);
+  const protocol = service.protocol;
+  const headers: Record<string, string> = {};
+  const bodyMembers: Record<string, Shape> = {};
+  for (const [name, member] of Object.entries(shape.members) as [string, Shape][]) {
+    if (member.httpHeader) headers[name] = member.httpHeader;
+    else bodyMembers[name] = member;
+  }
+  if (protocol.errorCodeLocation === "__type") bodyMembers.__type = string();
+  const required = shape.required.filter((name: string) => name in bodyMembers);
+  const body = structure(shape.name, bodyMembers, { required });
+  return {
+    name: shape.name,
+    shape,
+    fault: error.fault,
+    httpStatus: error.httpStatus ?? (error.fault === "server" ? 500 : 400),
+    ...(error.retryable ? { retryable: error.retryable } : {}),
+    headers,
+    body: new Contract(`${service.id} ${shape.name}`, body, protocol.defaultTimestampFormat),
+  };
+}
+
+/** Declares an operation; everything derivable (id, target, labels, contracts) is derived here. */
+export function operation<I extends StructureShape, O extends StructureShape, Svc extends Service, const N extends string>(
+  definition: OperationDefinition<I, O, Svc, N>,
+): Operation<I, O> & { readonly id: `${Svc["id"]}:${N}`; readonly name: N; readonly service: Svc } {
+  const { service: svc, name, input, output } = definition;
+  const protocol = svc.protocol;
+  const id = `${svc.id}:${name}` as `${Svc["id"]}:${N}`;
+  const format = protocol.defaultTimestampFormat;
+  return {
+    id,
+    name,
+    service: svc,
+    protocol,
+    sdk: { package: svc.sdk.package, client: svc.sdk.client, command: `${name}Command` },
+    http: { code: 200, ...definition.http },
+    ...(protocol.targetHeader ? { target: `${svc.targetPrefix}.${name}` } : {}),
+    labels: labelsOf(definition.http.path),
+    request: new Contract(`${id} request`, input, format),
+    response: new Contract(`${id} response`, output, format, true),
+    errors: definition.errors.map((shape) => errorContract(svc, shape)),
+  };
+}

@@ -1,0 +1,17 @@
+export { registry, operations } from "./contracts/registry.js";
+export type { OperationId, RegisteredOperation, SdkCommandRef, Match } from "./contracts/registry.js";
+export type { Operation, Service, ErrorContract, HttpBinding } from "./contracts/operation.js";
+export { Contract, ContractError } from "./contracts/contract.js";
+export type { ValidateOptions, ValidationResult } from "./contracts/contract.js";
+export { formatPath } from "./contracts/findings.js";
+export type { Finding } from "./contracts/findings.js";
+export { violationCodes, driftCodes } from "./contracts/issues.js";
+export type { FindingCode, ViolationCode, DriftCode } from "./contracts/issues.js";
+export { glue, deadline, deviceFarm } from "./contracts/services.js";
+export { awsJson1_1, restJson1 } from "./protocols/protocols.js";
+export type { Protocol } from "./protocols/protocols.js";
+export { epochSeconds, dateTime, parseDateTime, formatDateTime, formatEpochSeconds, parseEpochSeconds } from "./protocols/timestamps.js";
+export type { SdkOf, WireOf, DeepPartial } from "./model/types.js";
+export type * from "./model/shapes.js";
+export { compareWithSdkSchema } from "./drift/sdk-schema.js";
+export type { SchemaDifference } from "./drift/sdk-schema.js";
