@@ -1,5 +1,5 @@
 export { registry, operations } from "./contracts/registry.js";
-export type { OperationId, RegisteredOperation, SdkCommandRef, Match } from "./contracts/registry.js";
+export type { OperationId, OperationById, RegisteredOperation, SdkCommandRef, Match, OutputOf, InputOf, WireOutputOf } from "./contracts/registry.js";
 export type { Operation, Service, ErrorContract, HttpBinding } from "./contracts/operation.js";
 export { Contract, ContractError } from "./contracts/contract.js";
 export type { ValidateOptions, ValidationResult } from "./contracts/contract.js";

@@ -2,6 +2,7 @@ import { GetSession as DeadlineGetSession } from "./deadline/GetSession.js";
 import { GetRemoteAccessSession } from "./device-farm/GetRemoteAccessSession.js";
 import { GetTestGridSession } from "./device-farm/GetTestGridSession.js";
 import { GetSession as GlueGetSession } from "./glue/GetSession.js";
+import type { SdkOf, WireOf } from "../model/types.js";
 import type { Operation } from "./operation.js";
 
 /**
@@ -15,7 +16,7 @@ export type OperationId = RegisteredOperation["id"];
 export type OperationById<Id extends OperationId> = Extract<RegisteredOperation, { readonly id: Id }>;
 
 /** An SDK command given as its instance (`new GetSessionCommand(…)`), or as package and command name. */
-export type SdkCommandRef = { readonly schema: readonly unknown[] } | { readonly package: string; readonly command: string };
+export type SdkCommandRef = { readonly schema?: unknown } | { readonly package: string; readonly command: string };
 
 export interface Match {
   readonly operation: Operation;
@@ -64,9 +65,11 @@ export const registry = {
   /** The operation an SDK command invokes. */
   bySdkCommand(ref: SdkCommandRef): Operation | undefined {
     if ("schema" in ref) {
+      if (!Array.isArray(ref.schema)) return undefined;
       const [, namespace, name] = ref.schema as [unknown, string, string];
       return operations.find((op) => op.service.namespace === namespace && op.name === name);
     }
+    if (!("package" in ref)) return undefined;
     return operations.find((op) => op.sdk.package === ref.package && op.sdk.command === ref.command);
   },
 
@@ -89,3 +92,10 @@ export const registry = {
     return undefined;
   },
 };
+
+/** The SDK-side output of an operation as its response contract decodes it (no `$metadata`). */
+export type OutputOf<Id extends OperationId> = SdkOf<OperationById<Id>["response"]["shape"]>;
+/** The SDK-side input of an operation. */
+export type InputOf<Id extends OperationId> = SdkOf<OperationById<Id>["request"]["shape"]>;
+/** The wire JSON of an operation's response. */
+export type WireOutputOf<Id extends OperationId> = WireOf<OperationById<Id>["response"]["shape"], OperationById<Id>["protocol"]["defaultTimestampFormat"]>;

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Shape, StructureShape } from "../model/shapes.js";
 import { formatPath } from "../contracts/findings.js";
 import type { Operation } from "../contracts/operation.js";
@@ -187,6 +188,14 @@ export function compareWithSdkSchema(op: Operation, sdk: SdkModule): SchemaDiffe
   return differences;
 }
 
+function installedVersion(name: string): string | undefined {
+  try {
+    return (createRequire(import.meta.url)(`${name}/package.json`) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface InstalledSdkReport {
   readonly operation: string;
   readonly package: string;
@@ -209,13 +218,7 @@ export async function compareWithInstalledSdks(load: (name: string) => Promise<u
       reports.push({ operation: op.id, package: op.sdk.package, differences: [] });
       continue;
     }
-    let version: string | undefined;
-    try {
-      const pkg = (await load(`${op.sdk.package}/package.json`).catch(() => undefined)) as { default?: { version?: string } } | undefined;
-      version = pkg?.default?.version;
-    } catch {
-      version = undefined;
-    }
+    const version = installedVersion(op.sdk.package);
     reports.push({ operation: op.id, package: op.sdk.package, ...(version ? { version } : {}), differences: compareWithSdkSchema(op, sdk) });
   }
   return reports;

@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+import { main } from "./main.js";
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (t) => out.push(t), (t) => err.push(t));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("cli", () => {
+  test("drift reports every operation as matching the installed SDKs and exits 0", async () => {
+    const { code, out } = await run("drift");
+    expect(code).toBe(0);
+    expect(out).toMatch(/glue:GetSession: matches @aws-sdk\/client-glue@3\.\d+\.\d+/);
+    expect(out).toMatch(/^4 passed, 0 failed$/m);
+  });
+
+  test("drift --json prints the reports as data", async () => {
+    const { code, out } = await run("drift", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toHaveLength(4);
+  });
+
+  test("an unknown command or option is a usage error (exit 2) with a sentence, not a stack trace", async () => {
+    const unknown = await run("frobnicate");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command "frobnicate"');
+    const badOption = await run("drift", "--colour");
+    expect(badOption.code).toBe(2);
+    expect(badOption.err).toMatch(/^aws-sdk-contracts: Unknown option '--colour'/);
+    expect(badOption.err).not.toMatch(/\n\s+at /);
+  });
+
+  test("no command prints usage and exits 2; --help exits 0", async () => {
+    expect((await run()).code).toBe(2);
+    const help = await run("--help");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Usage: aws-sdk-contracts");
+  });
+});

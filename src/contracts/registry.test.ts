@@ -1,0 +1,65 @@
+import { GetSessionCommand as DeadlineGetSessionCommand } from "@aws-sdk/client-deadline";
+import { GetRemoteAccessSessionCommand } from "@aws-sdk/client-device-farm";
+import { GetSessionCommand as GlueGetSessionCommand } from "@aws-sdk/client-glue";
+import { describe, expect, test } from "vitest";
+import { registry } from "./registry.js";
+
+describe("registry", () => {
+  test("has one entry per operation, with unique ids", () => {
+    expect(registry.operations.map((op) => op.id)).toEqual([
+      "glue:GetSession",
+      "deadline:GetSession",
+      "deviceFarm:GetTestGridSession",
+      "deviceFarm:GetRemoteAccessSession",
+    ]);
+  });
+
+  test("finds an operation by id and names the known ids for an unknown one", () => {
+    expect(registry.get("glue:GetSession").sdk).toEqual({ package: "@aws-sdk/client-glue", client: "GlueClient", command: "GetSessionCommand" });
+    expect(() => registry.get("glue:GetJob" as never)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: [aws-sdk-contracts] Unknown operation "glue:GetJob". Known operations: glue:GetSession, deadline:GetSession, deviceFarm:GetTestGridSession, deviceFarm:GetRemoteAccessSession.]`,
+    );
+    expect(registry.find("glue:GetJob")).toBeUndefined();
+  });
+
+  test("finds an operation by SDK command instance, telling the two GetSession commands apart", () => {
+    expect(registry.bySdkCommand(new GlueGetSessionCommand({ Id: "s" }))?.id).toBe("glue:GetSession");
+    expect(registry.bySdkCommand(new DeadlineGetSessionCommand({ farmId: "f", queueId: "q", jobId: "j", sessionId: "s" }))?.id).toBe("deadline:GetSession");
+    expect(registry.bySdkCommand(new GetRemoteAccessSessionCommand({ arn: "a" }))?.id).toBe("deviceFarm:GetRemoteAccessSession");
+    expect(registry.bySdkCommand({ package: "@aws-sdk/client-device-farm", command: "GetTestGridSessionCommand" })?.id).toBe("deviceFarm:GetTestGridSession");
+  });
+
+  test("finds awsJson operations by X-Amz-Target", () => {
+    expect(registry.byTarget("AWSGlue.GetSession")?.id).toBe("glue:GetSession");
+    expect(registry.byTarget("DeviceFarm_20150623.GetTestGridSession")?.id).toBe("deviceFarm:GetTestGridSession");
+    expect(registry.byTarget("DeviceFarm_20150623.GetRemoteAccessSession")?.id).toBe("deviceFarm:GetRemoteAccessSession");
+    expect(registry.byTarget("AWSGlue.GetJob")).toBeUndefined();
+  });
+
+  test("finds restJson operations by method and path, decoding the labels", () => {
+    const match = registry.byRoute("GET", "/2023-10-12/farms/farm-1/queues/queue%202/jobs/job-3/sessions/session-4");
+    expect(match?.operation.id).toBe("deadline:GetSession");
+    expect(match?.params).toEqual({ farmId: "farm-1", queueId: "queue 2", jobId: "job-3", sessionId: "session-4" });
+    expect(registry.byRoute("POST", "/2023-10-12/farms/f/queues/q/jobs/j/sessions/s")).toBeUndefined();
+    expect(registry.byRoute("GET", "/2023-10-12/farms/f/queues/q/jobs/j")).toBeUndefined();
+  });
+
+  test("derives bindings from the service and protocol", () => {
+    const deadline = registry.get("deadline:GetSession");
+    expect(deadline.labels).toEqual(["farmId", "queueId", "jobId", "sessionId"]);
+    expect(deadline.http.hostPrefix).toBe("management.");
+    expect(deadline.target).toBeUndefined();
+    const throttling = deadline.errors.find((e) => e.name === "ThrottlingException")!;
+    expect(throttling).toMatchObject({ httpStatus: 429, fault: "client", retryable: { throttling: true }, headers: { retryAfterSeconds: "Retry-After" } });
+    expect(registry.get("glue:GetSession").errors.find((e) => e.name === "InternalServiceException")).toMatchObject({ httpStatus: 500, fault: "server" });
+  });
+
+  test("awsJson error bodies carry __type; restJson error bodies do not", () => {
+    const glueError = registry.get("glue:GetSession").errors.find((e) => e.name === "EntityNotFoundException")!;
+    expect(glueError.body.validate({ __type: "EntityNotFoundException", Message: "gone" }, { strict: true }).findings).toEqual([]);
+    const deadlineError = registry.get("deadline:GetSession").errors.find((e) => e.name === "ResourceNotFoundException")!;
+    expect(deadlineError.body.validate({ __type: "x", message: "m", resourceId: "r", resourceType: "session" }, { strict: true }).findings).toEqual([
+      expect.objectContaining({ code: "unknown_member", path: "$.__type" }),
+    ]);
+  });
+});
