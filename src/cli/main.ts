@@ -10,7 +10,13 @@ Options:
   -h, --help       Show this help`;
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
-export async function main(argv: readonly string[], out = (t: string) => process.stdout.write(`${t}\n`), err = (t: string) => process.stderr.write(`${t}\n`)): Promise<number> {
+type Print = (text: string) => void;
+
+export async function main(
+  argv: readonly string[],
+  out: Print = (t) => void process.stdout.write(`${t}\n`),
+  err: Print = (t) => void process.stderr.write(`${t}\n`),
+): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help") {
     out(usage);
