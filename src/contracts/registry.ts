@@ -46,7 +46,7 @@ const pathMatchers: PathMatcher[] = operations
   });
 
 export const registry = {
-  operations: operations as readonly Operation[],
+  operations: operations as readonly RegisteredOperation[],
 
   /** The operation with this id, e.g. `glue:GetSession`; throws with the known ids if there is none. */
   get<Id extends OperationId>(id: Id): OperationById<Id> {

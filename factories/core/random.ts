@@ -1,0 +1,148 @@
+import { Faker, base, en, type Randomizer } from "@faker-js/faker";
+
+/** FNV-1a over a string, mixed with a seed: the sub-seed of one field path. */
+export function hashSeed(seed: number, text: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  // final avalanche so that neighbouring paths give unrelated streams
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** sfc32: small, fast, and the same on every platform (32-bit integer arithmetic only). */
+class Sfc32 implements Randomizer {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 1;
+
+  // Arrow functions: faker calls these detached from the object.
+  seed = (seed: number | number[]): void => {
+    const s = Array.isArray(seed) ? seed.reduce((acc, n) => hashSeed(acc, String(n)), 0) : seed >>> 0;
+    this.a = 0x9e3779b9;
+    this.b = 0x243f6a88;
+    this.c = 0xb7e15162;
+    this.d = s;
+    for (let i = 0; i < 12; i++) this.next();
+  };
+
+  next = (): number => {
+    let t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+}
+
+/** The fixed reference date every factory works back from: never `Date.now()`. */
+export const REFERENCE_DATE = new Date("2026-01-15T12:00:00.000Z");
+
+/**
+ * Random values for one build, addressed by field path: each path gets its own stream derived from
+ * the build seed, so adding a field never changes the values of the others.
+ */
+export class Gen {
+  readonly #faker: Faker;
+  readonly #random: Sfc32;
+
+  constructor(
+    readonly seed: number,
+    readonly prefix = "",
+    shared?: { faker: Faker; random: Sfc32 },
+  ) {
+    if (shared) {
+      this.#faker = shared.faker;
+      this.#random = shared.random;
+    } else {
+      this.#random = new Sfc32();
+      this.#faker = new Faker({ locale: [en, base], randomizer: this.#random });
+      this.#faker.setDefaultRefDate(REFERENCE_DATE);
+    }
+  }
+
+  /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
+  at(path: string): Gen {
+    return new Gen(this.seed, this.prefix ? `${this.prefix}.${path}` : path, { faker: this.#faker, random: this.#random });
+  }
+
+  /** A generator for fields at the root of the build, whatever this one's prefix. */
+  root(): Gen {
+    return new Gen(this.seed, "", { faker: this.#faker, random: this.#random });
+  }
+
+  /** A generator with another seed sharing this one's machinery (for list items). */
+  reseeded(seed: number): Gen {
+    return new Gen(seed, this.prefix, { faker: this.#faker, random: this.#random });
+  }
+
+  #stream(field: string): Sfc32 {
+    this.#random.seed(hashSeed(this.seed, this.prefix ? `${this.prefix}.${field}` : field));
+    return this.#random;
+  }
+
+  /** Faker, seeded for this field; use it for one value and do not keep it. */
+  faker(field: string): Faker {
+    this.#stream(field);
+    return this.#faker;
+  }
+
+  /** A float in [0, 1) for this field. */
+  unit(field: string): number {
+    return this.#stream(field).next();
+  }
+
+  int(field: string, min: number, max: number): number {
+    return min + Math.floor(this.unit(field) * (max - min + 1));
+  }
+
+  bool(field: string, probability = 0.5): boolean {
+    return this.unit(field) < probability;
+  }
+
+  pick<T>(field: string, items: readonly T[]): T {
+    return items[Math.floor(this.unit(field) * items.length)]!;
+  }
+
+  /** Lower-case (or upper-case) hexadecimal digits. */
+  hex(field: string, length: number, upper = false): string {
+    const r = this.#stream(field);
+    let out = "";
+    for (let i = 0; i < length; i++) out += Math.floor(r.next() * 16).toString(16);
+    return upper ? out.toUpperCase() : out;
+  }
+
+  digits(field: string, length: number): string {
+    const r = this.#stream(field);
+    let out = String(1 + Math.floor(r.next() * 9));
+    for (let i = 1; i < length; i++) out += Math.floor(r.next() * 10);
+    return out;
+  }
+
+  /** An RFC 4122 version 4 UUID. */
+  uuid(field: string): string {
+    const h = this.hex(field, 32);
+    const variant = "89ab"[parseInt(h[16]!, 16) % 4];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  /** A date between `from` and `to` (inclusive), to the millisecond. */
+  between(field: string, from: Date, to: Date): Date {
+    const span = Math.max(0, to.getTime() - from.getTime());
+    return new Date(from.getTime() + Math.floor(this.unit(field) * (span + 1)));
+  }
+
+  /** A date up to `maxDays` before the reference date, at least `minMinutes` before it. */
+  past(field: string, maxDays = 30, minMinutes = 60): Date {
+    return this.between(field, new Date(REFERENCE_DATE.getTime() - maxDays * 86_400_000), new Date(REFERENCE_DATE.getTime() - minMinutes * 60_000));
+  }
+}

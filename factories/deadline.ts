@@ -1,0 +1,153 @@
+import type { SdkOf } from "../src/index.js";
+import { GetSessionResponse } from "../src/contracts/deadline/GetSession.js";
+import { HostPropertiesResponse, LogConfiguration } from "../src/contracts/deadline/shapes.js";
+import type { FactoryDefinition, Invariant } from "./core/factory.js";
+import type { Gen } from "./core/random.js";
+import { accountId, afterAll, fullIpv6, privateIpv4, region } from "./core/values.js";
+
+type Session = SdkOf<typeof GetSessionResponse>;
+type Lifecycle = Session["lifecycleStatus"];
+type Log = SdkOf<typeof LogConfiguration>;
+type Host = SdkOf<typeof HostPropertiesResponse>;
+
+/** EC2 instance types Deadline Cloud service-managed and customer-managed fleets run on. */
+const INSTANCE_TYPES = ["c5.2xlarge", "c5.4xlarge", "c6i.2xlarge", "c6i.4xlarge", "m5.xlarge", "m5.2xlarge", "m6i.4xlarge", "r5.2xlarge", "g4dn.xlarge", "g5.2xlarge"] as const;
+
+export interface DeadlineIds {
+  readonly farmId: string;
+  readonly queueId: string;
+  readonly jobId: string;
+}
+
+export interface DeadlineSessionParams extends Partial<DeadlineIds> {
+  /** The session id to build (a mock answers with the id it was asked for). */
+  readonly sessionId?: string;
+  readonly lifecycleStatus: Lifecycle;
+  readonly host: boolean;
+}
+
+const id = (gen: Gen, prefix: string) => `${prefix}-${gen.hex(`$id.${prefix}`, 32)}`;
+
+export function deadlineIds(gen: Gen, given: Partial<DeadlineIds> = {}): DeadlineIds {
+  const root = gen.root();
+  return { farmId: given.farmId ?? id(root, "farm"), queueId: given.queueId ?? id(root, "queue"), jobId: given.jobId ?? id(root, "job") };
+}
+
+/** A Deadline `LogConfiguration` for CloudWatch Logs, as sessions and workers use it. */
+export function awslogs(group: string, stream: string): Log {
+  return { logDriver: "awslogs", options: { logGroupName: group, logStreamName: stream } };
+}
+
+/** The EC2 host a worker runs on. */
+export function hostProperties(gen: Gen): Host {
+  const ip = privateIpv4(gen, "ipV4");
+  return {
+    ipAddresses: { ipV4Addresses: [ip], ipV6Addresses: [fullIpv6(gen, "ipV6")] },
+    hostName: `ip-${ip.replaceAll(".", "-")}.${region(gen)}.compute.internal`,
+    ec2InstanceArn: `arn:aws:ec2:${region(gen)}:${accountId(gen)}:instance/i-${gen.hex("instance", 17)}`,
+    ec2InstanceType: gen.pick("ec2InstanceType", INSTANCE_TYPES),
+  };
+}
+
+export const deadlineHostProperties: FactoryDefinition<typeof HostPropertiesResponse, object, never> = {
+  name: "deadline HostPropertiesResponse",
+  shape: HostPropertiesResponse,
+  timestampFormat: "date-time",
+  defaults: {},
+  traits: {},
+  generate: (gen) => hostProperties(gen.at("hostProperties")),
+};
+
+export const deadlineLogConfiguration: FactoryDefinition<typeof LogConfiguration, Partial<DeadlineIds>, never> = {
+  name: "deadline LogConfiguration",
+  shape: LogConfiguration,
+  timestampFormat: "date-time",
+  defaults: {},
+  traits: {},
+  generate: (gen, params) => {
+    const ids = deadlineIds(gen, params);
+    return awslogs(`/aws/deadline/${ids.farmId}/${ids.queueId}`, id(gen.root(), "session"));
+  },
+};
+
+/** Deadline Cloud worker sessions, one trait per `SessionLifecycleStatus`. */
+export const deadlineSession: FactoryDefinition<
+  typeof GetSessionResponse,
+  DeadlineSessionParams,
+  "started" | "updateInProgress" | "updateSucceeded" | "updateFailed" | "ended" | "withoutHost"
+> = {
+  name: "deadline GetSession response",
+  shape: GetSessionResponse,
+  timestampFormat: "date-time",
+  defaults: { lifecycleStatus: "STARTED", host: true },
+  traits: {
+    started: { lifecycleStatus: "STARTED" },
+    updateInProgress: { lifecycleStatus: "UPDATE_IN_PROGRESS" },
+    updateSucceeded: { lifecycleStatus: "UPDATE_SUCCEEDED" },
+    updateFailed: { lifecycleStatus: "UPDATE_FAILED" },
+    ended: { lifecycleStatus: "ENDED" },
+    withoutHost: { host: false },
+  },
+  generate(gen, params): Session {
+    const ids = deadlineIds(gen, params);
+    const root = gen.root();
+    const sessionId = params.sessionId ?? id(root, "session");
+    const fleetId = id(root, "fleet");
+    const workerId = id(root, "worker");
+    const startedAt = gen.past("startedAt", 14, 240);
+    const status = params.lifecycleStatus;
+    const session: Session = {
+      sessionId,
+      fleetId,
+      workerId,
+      startedAt,
+      lifecycleStatus: status,
+      log: awslogs(`/aws/deadline/${ids.farmId}/${ids.queueId}`, sessionId),
+      workerLog: awslogs(`/aws/deadline/${ids.farmId}/${fleetId}`, workerId),
+    };
+    if (params.host) session.hostProperties = hostProperties(gen.at("hostProperties"));
+    if (status !== "STARTED") {
+      session.updatedAt = afterAll(gen, "updatedAt", [startedAt], 3 * 3_600_000);
+      session.updatedBy = `arn:aws:sts::${accountId(gen)}:assumed-role/DeadlineWorkerRole/${workerId}`;
+    }
+    if (status === "ENDED") {
+      session.targetLifecycleStatus = "ENDED";
+      session.endedAt = afterAll(gen, "endedAt", [session.updatedAt!], 120_000, 500);
+    }
+    return session;
+  },
+  invariants: deadlineSessionInvariants(),
+};
+
+function deadlineSessionInvariants(): Invariant<Session>[] {
+  return [
+    {
+      name: "endedAt only on ENDED",
+      check: (s) => ((s.lifecycleStatus === "ENDED") === (s.endedAt !== undefined) ? undefined : `${s.lifecycleStatus} with endedAt ${s.endedAt?.toISOString() ?? "absent"}`),
+    },
+    {
+      name: "updatedAt >= startedAt",
+      check: (s) => (s.updatedAt && s.updatedAt < s.startedAt ? "updatedAt before startedAt" : undefined),
+    },
+    {
+      name: "endedAt >= updatedAt >= startedAt",
+      check: (s) => (s.endedAt && (s.endedAt < s.startedAt || (s.updatedAt && s.endedAt < s.updatedAt)) ? "endedAt before startedAt or updatedAt" : undefined),
+    },
+    {
+      name: "updatedAt and updatedBy together, and only after an update",
+      check: (s) =>
+        (s.updatedAt === undefined) !== (s.updatedBy === undefined) || (s.lifecycleStatus === "STARTED" && s.updatedAt !== undefined)
+          ? `updatedAt ${s.updatedAt?.toISOString() ?? "absent"}, updatedBy ${s.updatedBy ?? "absent"} on ${s.lifecycleStatus}`
+          : undefined,
+    },
+    {
+      name: "log stream is the session, worker log stream is the worker",
+      check: (s) =>
+        s.log.options?.logStreamName !== undefined && s.log.options.logStreamName !== s.sessionId
+          ? `log stream ${s.log.options.logStreamName} for ${s.sessionId}`
+          : s.workerLog?.options?.logStreamName !== undefined && s.workerLog.options.logStreamName !== s.workerId
+            ? `worker log stream ${s.workerLog.options.logStreamName} for ${s.workerId}`
+            : undefined,
+    },
+  ];
+}

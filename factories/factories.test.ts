@@ -1,0 +1,167 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { registry, type Contract } from "../src/index.js";
+import { Factory } from "./core/factory.js";
+import { createFactories } from "./index.js";
+import { glueSession } from "./glue.js";
+
+const factories = createFactories({ seed: 2026 });
+
+// Every factory of the set, by name, including the operation outputs derived from the registry.
+const all: [string, Factory<any, any, any>][] = [
+  ...Object.entries(factories.glue).map(([k, f]) => [`glue.${k}`, f] as [string, Factory<any, any, any>]),
+  ...Object.entries(factories.deadline).map(([k, f]) => [`deadline.${k}`, f] as [string, Factory<any, any, any>]),
+  ...Object.entries(factories.deviceFarm).map(([k, f]) => [`deviceFarm.${k}`, f] as [string, Factory<any, any, any>]),
+  ...registry.operations.map((op) => [op.id, factories.operation(op.id)] as [string, Factory<any, any, any>]),
+];
+
+describe.each(all)("%s", (_, factory) => {
+  test("for any seed and any traits, a build passes its contract strictly, keeps its invariants and survives the wire", () => {
+    const traits = factory.traitNames;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.subarray(traits), (seed, chosen) => {
+        const f = factory.with(...chosen);
+        const value = f.build(undefined, { seed });
+        expect(f.contract.validate(value, { level: "sdk", strict: true }).findings).toEqual([]);
+        expect(f.violations(value)).toEqual([]);
+        const wire = f.contract.encode(value);
+        expect(f.contract.validate(wire, { strict: true }).findings).toEqual([]);
+        expect(f.contract.decode(wire, { strict: true })).toEqual(value);
+        expect(JSON.parse(JSON.stringify(wire))).toEqual(wire);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("the same seed gives the same object; another seed another one", () => {
+    expect(factory.build(undefined, { seed: 7 })).toEqual(factory.build(undefined, { seed: 7 }));
+    expect(JSON.stringify(factory.wire(undefined, { seed: 7 }))).toBe(JSON.stringify(factory.wire(undefined, { seed: 7 })));
+    const many = new Set(Array.from({ length: 20 }, (_, i) => JSON.stringify(factory.wire(undefined, { seed: i }))));
+    expect(many.size).toBeGreaterThan(1);
+  });
+});
+
+describe("lifecycle states", () => {
+  test.each(factories.glue.session.traitNames.filter((t) => t !== "sparkConnect"))("glue Session %s has its status and the fields of that state", (trait) => {
+    const s = factories.glue.session.with(trait).build(undefined, { seed: 11 });
+    expect(s.Status).toBe(trait.toUpperCase());
+    expect(s.CompletedOn !== undefined).toBe(["failed", "timeout", "stopped"].includes(trait));
+    expect(s.ErrorMessage !== undefined).toBe(trait === "failed");
+  });
+
+  test("a timed-out Glue session ran for at least its idle timeout", () => {
+    const s = factories.glue.session.with("timeout").build(undefined, { seed: 3 });
+    expect(s.ExecutionTime!).toBeGreaterThanOrEqual(s.IdleTimeout! * 60);
+  });
+
+  test("a Deadline session moves from STARTED to ENDED with its timestamps in order", () => {
+    const started = factories.deadline.session.with("started").build(undefined, { seed: 5 });
+    const ended = factories.deadline.session.with("ended").build(undefined, { seed: 5 });
+    expect(started).not.toHaveProperty("endedAt");
+    expect(started).not.toHaveProperty("updatedAt");
+    expect(ended.startedAt).toEqual(started.startedAt);
+    expect(ended.updatedAt!.getTime()).toBeGreaterThanOrEqual(ended.startedAt.getTime());
+    expect(ended.endedAt!.getTime()).toBeGreaterThanOrEqual(ended.updatedAt!.getTime());
+    expect(ended.targetLifecycleStatus).toBe("ENDED");
+  });
+
+  test("remote access device minutes follow the billing method", () => {
+    const metered = factories.deviceFarm.remoteAccessSession.with("completed", "metered").build(undefined, { seed: 9 });
+    const unmetered = factories.deviceFarm.remoteAccessSession.with("completed", "unmetered").build(undefined, { seed: 9 });
+    expect(metered.deviceMinutes).toEqual({ total: metered.deviceMinutes!.total, metered: metered.deviceMinutes!.total, unmetered: 0 });
+    expect(unmetered.deviceMinutes).toEqual({ total: unmetered.deviceMinutes!.total, metered: 0, unmetered: unmetered.deviceMinutes!.total });
+  });
+
+  test("Apple devices are IOS, whatever the seed", () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const d = factories.deviceFarm.device.build(undefined, { seed });
+      expect(d.platform === "IOS").toBe(d.manufacturer === "Apple");
+    }
+    expect(factories.deviceFarm.device.with("ios").build(undefined, { seed: 1 }).manufacturer).toBe("Apple");
+  });
+
+  test("the invariant checks catch a state whose fields disagree", () => {
+    const f = factories.glue.session;
+    const broken = { ...f.with("ready").build(undefined, { seed: 1 }), ErrorMessage: "boom" };
+    expect(f.violations(broken)).toEqual(["ErrorMessage only on FAILED: status READY with ErrorMessage boom"]);
+    const rac = factories.deviceFarm.remoteAccessSession;
+    const bad = rac.with("completed").build(undefined, { seed: 1 });
+    bad.deviceMinutes = { total: 5, metered: 2, unmetered: 2 };
+    expect(rac.violations(bad)).toContainEqual(expect.stringContaining("total 5 != 2 + 2"));
+  });
+});
+
+describe("overrides", () => {
+  test("merge deeply, replace arrays and remove a member set to undefined", () => {
+    const s = factories.deviceFarm.remoteAccessSession.with("running").build(
+      { name: "checkout-flow-debug", device: { os: "15", resolution: { width: 1440 } }, endpoint: undefined },
+      { seed: 4 },
+    );
+    expect(s.name).toBe("checkout-flow-debug");
+    expect(s.device?.os).toBe("15");
+    expect(s.device?.resolution).toEqual({ width: 1440, height: expect.any(Number) });
+    expect(s).not.toHaveProperty("endpoint");
+  });
+
+  test("an override the contract rejects names the factory, the path and the allowed values", () => {
+    expect(() => factories.glue.session.build({ Status: "RUNNING" as never })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: [aws-sdk-contracts] Failed to build glue Session: override "Status" = "RUNNING" is not one of PROVISIONING | READY | FAILED | TIMEOUT | STOPPING | STOPPED.]`,
+    );
+    expect(() => factories.deadline.session.build({ sessionId: "session-001" })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: [aws-sdk-contracts] Failed to build deadline GetSession response: override "sessionId" = "session-001" is not valid: "session-001" does not match /^session-[0-9a-f]{32}$/u (expected a string matching /^session-[0-9a-f]{32}$/u).]`,
+    );
+    expect(() => factories.deviceFarm.remoteAccessSession.build({ deviceProxy: { port: 0 } } as never)).toThrow(/override "deviceProxy.port" = 0 is not valid/);
+  });
+
+  test("an unknown trait is a clear error", () => {
+    expect(() => factories.glue.session.with("running" as never)).toThrow(
+      '[aws-sdk-contracts] Failed to apply trait "running" to glue Session: known traits are provisioning | ready | failed | timeout | stopping | stopped | sparkConnect.',
+    );
+  });
+});
+
+describe("determinism", () => {
+  test("two sets with the same seed give the same sequence of builds; reset repeats it", () => {
+    const a = createFactories({ seed: 42 });
+    const b = createFactories({ seed: 42 });
+    const first = [a.glue.session.build(), a.deadline.session.build()];
+    expect([b.glue.session.build(), b.deadline.session.build()]).toEqual(first);
+    a.reset();
+    expect([a.glue.session.build(), a.deadline.session.build()]).toEqual(first);
+    expect(a.glue.session.build()).not.toEqual(first[0]);
+  });
+
+  test("a field drawn by another path does not shift the values of the others", () => {
+    const f = createFactories().glue.session;
+    const plain = new Factory(glueSession, f.sequence);
+    const noisy = new Factory({ ...glueSession, generate: (gen, params) => {
+      gen.faker("ANewField").lorem.paragraph();
+      gen.int("AnotherNewField", 0, 100);
+      return glueSession.generate(gen, params);
+    } }, f.sequence);
+    expect(noisy.build(undefined, { seed: 99 })).toEqual(plain.build(undefined, { seed: 99 }));
+  });
+
+  test("buildList gives distinct, reproducible items", () => {
+    const list = factories.deviceFarm.testGridSession.buildList(5, undefined, { seed: 8 });
+    expect(new Set(list.map((s) => s.arn)).size).toBe(5);
+    expect(factories.deviceFarm.testGridSession.buildList(5, undefined, { seed: 8 })).toEqual(list);
+  });
+
+  test("an operation output holds the entity built with the same seed", () => {
+    const out = factories.operation("glue:GetSession").with("failed").build(undefined, { seed: 12 });
+    expect(out).toEqual({ Session: factories.glue.session.with("failed").build(undefined, { seed: 12 }) });
+  });
+
+  test.each(registry.operations.map((op) => op.id))("fixed seeds pin the wire output of %s", (id) => {
+    expect(factories.operation(id).wire(undefined, { seed: 1 })).toMatchSnapshot();
+  });
+});
+
+test("every operation in the registry has an output factory", () => {
+  for (const op of registry.operations) {
+    const output = factories.operation(op.id).build(undefined, { seed: 1 });
+    const contract: Contract = op.response;
+    expect(contract.validate(contract.encode(output), { strict: true }).ok).toBe(true);
+  }
+});
