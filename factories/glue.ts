@@ -60,7 +60,7 @@ export const glueSession: FactoryDefinition<typeof Session, GlueSessionParams, "
     sparkConnect: { sessionType: "SPARK_CONNECT" },
   },
   generate(gen: Gen, { status, sessionType }): GlueSession {
-    const noun = gen.faker("Id").word.noun({ length: { min: 3, max: 10 }, strategy: "closest" });
+    const noun = gen.faker("Id").word.noun();
     const id = `${noun.toLowerCase().replace(/[^a-z0-9]/g, "")}-${gen.pick("IdKind", ["etl", "notebook", "analysis", "dev"])}-session-${gen.digits("IdNumber", 4)}`;
     const workerType = gen.pick("WorkerType", SPARK_WORKERS);
     const glueVersion = NEWER_WORKERS.has(workerType) ? gen.pick("GlueVersion", ["4.0", "5.0"]) : gen.pick("GlueVersion", ["3.0", "4.0", "4.0", "5.0"]);

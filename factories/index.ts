@@ -19,6 +19,7 @@ import { glueSession } from "./glue.js";
 export { Factory } from "./core/factory.js";
 export type { BuildOptions, FactoryDefinition, Invariant } from "./core/factory.js";
 export { REFERENCE_DATE } from "./core/random.js";
+import { RandomSource } from "./core/random.js";
 
 /** Options of a factory set. */
 export interface FactoriesOptions {
@@ -69,7 +70,7 @@ function outputDefinition(id: OperationId): AnyDefinition | undefined {
 export function createFactories(options: FactoriesOptions = {}) {
   const seed = options.seed ?? 1;
   let counter = 0;
-  const sequence: Sequence = { seed, next: () => counter++ };
+  const sequence: Sequence = { seed, next: () => counter++, source: new RandomSource() };
   const make = <S extends StructureShape, P extends object, T extends string>(definition: FactoryDefinition<S, P, T>) => new Factory(definition, sequence);
   const outputs = new Map<string, AnyFactory>();
   return {

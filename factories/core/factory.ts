@@ -1,7 +1,7 @@
 import { Contract, type Finding } from "../../src/index.js";
 import type { DeepPartial, SdkOf, StructureShape, TimestampFormat, WireOf } from "../../src/index.js";
 import { deepMerge, overridePaths } from "./merge.js";
-import { Gen, hashSeed } from "./random.js";
+import { Gen, hashSeed, type RandomSource } from "./random.js";
 
 /** A rule that every build of an entity satisfies; returns a sentence for each way a value breaks it. */
 export interface Invariant<T> {
@@ -34,6 +34,8 @@ export interface BuildOptions<P> {
 export interface Sequence {
   next(): number;
   readonly seed: number;
+  /** The set's random machinery, shared by its builds (never across sets). */
+  readonly source: RandomSource;
 }
 
 /**
@@ -94,7 +96,7 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
    */
   build(overrides?: DeepPartial<SdkOf<S>>, options?: BuildOptions<P>): SdkOf<S> {
     const seed = this.#seed(options);
-    const value = this.definition.generate(new Gen(seed), this.params(options?.params));
+    const value = this.definition.generate(new Gen(seed, this.sequence.source), this.params(options?.params));
     if (overrides === undefined) return value;
     const merged = deepMerge(value, overrides);
     const result = this.contract.validate(merged, { level: "sdk", strict: true });

@@ -30,7 +30,7 @@ class Sfc32 implements Randomizer {
     this.b = 0x243f6a88;
     this.c = 0xb7e15162;
     this.d = s;
-    for (let i = 0; i < 12; i++) this.next();
+    for (let i = 0; i < 4; i++) this.next();
   };
 
   next = (): number => {
@@ -44,56 +44,77 @@ class Sfc32 implements Randomizer {
   };
 }
 
+const HEX_LOWER = "0123456789abcdef";
+const HEX_UPPER = "0123456789ABCDEF";
+
 /** The fixed reference date every factory works back from: never `Date.now()`. */
 export const REFERENCE_DATE = new Date("2026-01-15T12:00:00.000Z");
+
+/** The random machinery of a factory set: one generator and one Faker, reseeded per field. */
+export class RandomSource {
+  readonly random = new Sfc32();
+  /** Values shared by every field of the build in progress (the account id), keyed by seed. */
+  memoSeed = -1;
+  readonly memo = new Map<string, unknown>();
+  #faker: Faker | undefined;
+
+  get faker(): Faker {
+    if (!this.#faker) {
+      this.#faker = new Faker({ locale: [en, base], randomizer: this.random });
+      this.#faker.setDefaultRefDate(REFERENCE_DATE);
+    }
+    return this.#faker;
+  }
+}
 
 /**
  * Random values for one build, addressed by field path: each path gets its own stream derived from
  * the build seed, so adding a field never changes the values of the others.
  */
 export class Gen {
-  readonly #faker: Faker;
-  readonly #random: Sfc32;
-
   constructor(
     readonly seed: number,
+    readonly source: RandomSource = new RandomSource(),
     readonly prefix = "",
-    shared?: { faker: Faker; random: Sfc32 },
-  ) {
-    if (shared) {
-      this.#faker = shared.faker;
-      this.#random = shared.random;
-    } else {
-      this.#random = new Sfc32();
-      this.#faker = new Faker({ locale: [en, base], randomizer: this.#random });
-      this.#faker.setDefaultRefDate(REFERENCE_DATE);
-    }
-  }
+  ) {}
 
   /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
   at(path: string): Gen {
-    return new Gen(this.seed, this.prefix ? `${this.prefix}.${path}` : path, { faker: this.#faker, random: this.#random });
+    return new Gen(this.seed, this.source, this.prefix ? `${this.prefix}.${path}` : path);
+  }
+
+  /** A value computed once per build and shared by all its fields (an account id, a region). */
+  memo<T>(key: string, compute: () => T): T {
+    const source = this.source;
+    if (source.memoSeed !== this.seed) {
+      source.memoSeed = this.seed;
+      source.memo.clear();
+    }
+    if (!source.memo.has(key)) source.memo.set(key, compute());
+    return source.memo.get(key) as T;
   }
 
   /** A generator for fields at the root of the build, whatever this one's prefix. */
   root(): Gen {
-    return new Gen(this.seed, "", { faker: this.#faker, random: this.#random });
+    return new Gen(this.seed, this.source);
   }
 
   /** A generator with another seed sharing this one's machinery (for list items). */
   reseeded(seed: number): Gen {
-    return new Gen(seed, this.prefix, { faker: this.#faker, random: this.#random });
+    return new Gen(seed, this.source, this.prefix);
   }
 
   #stream(field: string): Sfc32 {
-    this.#random.seed(hashSeed(this.seed, this.prefix ? `${this.prefix}.${field}` : field));
-    return this.#random;
+    const random = this.source.random;
+    random.seed(hashSeed(this.seed, this.prefix ? `${this.prefix}.${field}` : field));
+    return random;
   }
 
   /** Faker, seeded for this field; use it for one value and do not keep it. */
   faker(field: string): Faker {
+    const faker = this.source.faker;
     this.#stream(field);
-    return this.#faker;
+    return faker;
   }
 
   /** A float in [0, 1) for this field. */
@@ -116,9 +137,16 @@ export class Gen {
   /** Lower-case (or upper-case) hexadecimal digits. */
   hex(field: string, length: number, upper = false): string {
     const r = this.#stream(field);
+    const digits = upper ? HEX_UPPER : HEX_LOWER;
     let out = "";
-    for (let i = 0; i < length; i++) out += Math.floor(r.next() * 16).toString(16);
-    return upper ? out.toUpperCase() : out;
+    let bits = 0;
+    // eight hex digits per 32-bit draw
+    for (let i = 0; i < length; i++) {
+      if (i % 8 === 0) bits = (r.next() * 4294967296) >>> 0;
+      out += digits[bits & 15];
+      bits >>>= 4;
+    }
+    return out;
   }
 
   digits(field: string, length: number): string {

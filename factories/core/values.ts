@@ -2,7 +2,7 @@ import type { Gen } from "./random.js";
 
 /** The AWS account of a build: the same for every field of one build, so ARNs agree with each other. */
 export function accountId(gen: Gen): string {
-  return gen.root().digits("$account", 12);
+  return gen.memo("$account", () => gen.root().digits("$account", 12));
 }
 
 /** The region of a build (Glue and Deadline are regional; Device Farm lives in us-west-2 only). */

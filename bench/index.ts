@@ -1,0 +1,4 @@
+import { benchFactories } from "./factories.js";
+
+console.log(`aws-sdk-contracts benchmarks on Node ${process.version}: ratios matter, absolute numbers depend on the machine.`);
+console.log(benchFactories());
