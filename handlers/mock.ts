@@ -1,0 +1,315 @@
+import { http, type RequestHandler } from "msw";
+import { createFactories, type Factories } from "../factories/index.js";
+import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/GetSession.js";
+import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
+import { Session as GlueSession } from "../src/contracts/glue/shapes.js";
+import { registry, type SdkOf, type Contract, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { deadlineKey, resources, type ResourceBinding, type StoreName } from "./resources.js";
+import { SessionStore } from "./store.js";
+import { directHandler, type DirectHandler } from "./transport.js";
+import { errorResponse, frameworkError, messageMember, route, successResponse, validationMessage, type WireResponse } from "./wire.js";
+
+/** What the mock does with a request for a session nobody added. */
+export type UnknownIds = "not-found" | "generate";
+
+export interface AwsMockOptions {
+  /** `"not-found"` (default) answers with the service's not-found error; `"generate"` builds one from the id. */
+  readonly unknownIds?: UnknownIds;
+  /** Seed of the factories behind generated sessions. */
+  readonly seed?: number;
+  /** Direct transport only: what to do with a request that is not one of our operations. Default `"error"`. */
+  readonly onUnhandledRequest?: "error" | ((request: Request) => Response | Promise<Response>);
+}
+
+/** One faulty answer, injected before the mock looks at its state. */
+export type Fault =
+  | { readonly error: string; readonly members?: Record<string, unknown> }
+  | { readonly status: 500 | 502 | 503 | 504 }
+  | { readonly delay: number }
+  | { readonly malformed: true };
+
+export interface Call {
+  readonly operation: OperationId;
+  /** The decoded input, as the SDK was given it. */
+  readonly input: Record<string, unknown>;
+  readonly method: string;
+  readonly url: string;
+  /** 1 for the first try, 2 for the SDK's first retry, … (from `amz-sdk-request`). */
+  readonly attempt: number;
+}
+
+export interface SentResponse {
+  readonly operation: OperationId;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+interface Planned<T> {
+  remaining: number;
+  readonly value: T;
+}
+
+interface Override {
+  readonly partial: unknown;
+  readonly validate: boolean;
+}
+
+const defaultMessage = (name: string) => `${name} injected by aws-sdk-contracts.`;
+
+/**
+ * A mock of the AWS services in the registry: MSW handlers (or a direct transport) that route,
+ * validate, answer from stores, run lifecycles, inject faults and record calls. It owns all its state.
+ */
+export class AwsMock {
+  readonly factories: Factories;
+  readonly calls: Call[] = [];
+  readonly responses: SentResponse[] = [];
+  readonly glue: { readonly sessions: SessionStore<typeof GlueSession, NonNullable<SdkOf<typeof GlueSession>["Status"]>> };
+  readonly deadline: { readonly sessions: SessionStore<typeof DeadlineSession, SdkOf<typeof DeadlineSession>["lifecycleStatus"]> };
+  readonly deviceFarm: {
+    readonly testGridSessions: SessionStore<typeof TestGridSession, NonNullable<SdkOf<typeof TestGridSession>["status"]>>;
+    readonly remoteAccessSessions: SessionStore<typeof RemoteAccessSession, NonNullable<SdkOf<typeof RemoteAccessSession>["status"]>>;
+  };
+  readonly #stores: Record<StoreName, SessionStore<any>>;
+  readonly #faults = new Map<OperationId, Planned<Fault>[]>();
+  readonly #overrides = new Map<OperationId, Planned<Override>[]>();
+  readonly #options: AwsMockOptions;
+
+  constructor(options: AwsMockOptions = {}) {
+    this.#options = options;
+    this.factories = createFactories({ seed: options.seed ?? 1 });
+    const f = this.factories;
+    const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
+      new SessionStore(name, Object.values(resources).find((r) => r.store === name)!, factory);
+    this.#stores = {
+      "glue.sessions": store("glue.sessions", f.glue.session),
+      "deadline.sessions": store("deadline.sessions", f.deadline.session),
+      "deviceFarm.testGridSessions": store("deviceFarm.testGridSessions", f.deviceFarm.testGridSession),
+      "deviceFarm.remoteAccessSessions": store("deviceFarm.remoteAccessSessions", f.deviceFarm.remoteAccessSession),
+    };
+    this.glue = { sessions: this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"] };
+    this.deadline = { sessions: this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"] };
+    this.deviceFarm = {
+      testGridSessions: this.#stores["deviceFarm.testGridSessions"] as AwsMock["deviceFarm"]["testGridSessions"],
+      remoteAccessSessions: this.#stores["deviceFarm.remoteAccessSessions"] as AwsMock["deviceFarm"]["remoteAccessSessions"],
+    };
+  }
+
+  /** MSW request handlers: `setupServer(...mock.handlers)` or `server.use(...mock.handlers)`. */
+  get handlers(): RequestHandler[] {
+    return [
+      http.all(
+        ({ request }) => route(request.method, new URL(request.url), request.headers).kind !== "foreign",
+        async ({ request }) => (await this.handle(request)) ?? undefined,
+      ),
+    ];
+  }
+
+  /**
+   * A Smithy request handler serving the same answers without global interception.
+   * @example new GlueClient({ ...testClientConfig(), requestHandler: mock.requestHandler() })
+   */
+  requestHandler(): DirectHandler {
+    return directHandler(this, this.#options.onUnhandledRequest ?? "error");
+  }
+
+  /** Answers `count` calls of an operation (default 1) with a fault, then goes back to normal. */
+  fault(id: OperationId, fault: Fault, { times = 1 }: { times?: number } = {}): this {
+    const op = registry.get(id);
+    if ("error" in fault && !op.errors.some((e) => e.name === fault.error)) {
+      throw new Error(`[aws-sdk-contracts] Failed to plan a fault for ${id}: ${fault.error} is not one of its errors (${op.errors.map((e) => e.name).join(" | ")}).`);
+    }
+    this.#plan(this.#faults, id, fault, times);
+    return this;
+  }
+
+  /**
+   * Answers the next call(s) of an operation with a factory build merged with `partial`; the answer
+   * is checked against the wire contract unless `validate: false` (for testing malformed responses).
+   * @example mock.respondWith("glue:GetSession", { Session: { Status: "FAILED" } })
+   */
+  respondWith<Id extends OperationId>(id: Id, partial: DeepPartial<OutputOf<Id>>, { times = 1, validate = true }: { times?: number; validate?: boolean } = {}): this {
+    // Fail at the call site, where the mistake is, not later inside the SDK.
+    if (validate) this.factories.operation(id).build(partial as never, { seed: 0 });
+    this.#plan(this.#overrides, id, { partial, validate }, times);
+    return this;
+  }
+
+  #plan<T>(plans: Map<OperationId, Planned<T>[]>, id: OperationId, value: T, times: number): void {
+    const list = plans.get(id) ?? [];
+    list.push({ remaining: times, value });
+    plans.set(id, list);
+  }
+
+  #take<T>(plans: Map<OperationId, Planned<T>[]>, id: OperationId): T | undefined {
+    const list = plans.get(id);
+    const head = list?.[0];
+    if (!head) return undefined;
+    if (--head.remaining <= 0) list.shift();
+    return head.value;
+  }
+
+  /** The calls made to one operation. */
+  callsTo(id: OperationId): Call[] {
+    return this.calls.filter((c) => c.operation === id);
+  }
+
+  /** Forgets every session, fault, override, call and response. */
+  reset(): void {
+    for (const store of Object.values(this.#stores)) store.reset();
+    this.#faults.clear();
+    this.#overrides.clear();
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.factories.reset();
+  }
+
+  /** Answers one HTTP request, or returns undefined when it is not an AWS call we model. */
+  async handle(request: Request): Promise<Response | undefined> {
+    const url = new URL(request.url);
+    const routed = route(request.method, url, request.headers);
+    if (routed.kind === "foreign") return undefined;
+    if (routed.kind === "unmodelled") {
+      const modelled = registry.operations.filter((op) => op.service.id === routed.service.id).map((op) => op.name);
+      const wire = frameworkError(
+        { protocol: routed.service.protocol },
+        400,
+        "UnknownOperationException",
+        `[aws-sdk-contracts] ${routed.service.title} operation ${routed.name} is not modelled by aws-sdk-contracts; modelled operations: ${modelled.join(", ")}.`,
+      );
+      return toResponse(wire);
+    }
+    const op = routed.operation as Operation;
+    const wire = await this.#answer(op, request, routed.labels);
+    this.responses.push({ operation: op.id as OperationId, ...wire });
+    return toResponse(wire);
+  }
+
+  async #answer(op: Operation, request: Request, labels: Readonly<Record<string, string>>): Promise<WireResponse> {
+    const id = op.id as OperationId;
+    let input: Record<string, unknown> = { ...labels };
+    if (op.protocol.targetHeader) {
+      const text = await request.text();
+      try {
+        const parsed: unknown = text === "" ? {} : JSON.parse(text);
+        if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+        input = parsed as Record<string, unknown>;
+      } catch {
+        return frameworkError(op, 400, "SerializationException", "Request body is not a JSON object.");
+      }
+    }
+    const attempt = Number(/attempt=(\d+)/.exec(request.headers.get("amz-sdk-request") ?? "")?.[1] ?? 1);
+    this.calls.push({ operation: id, input, method: request.method, url: request.url, attempt });
+
+    let fault = this.#take(this.#faults, id);
+    while (fault && "delay" in fault) {
+      await new Promise((resolve) => setTimeout(resolve, fault && "delay" in fault ? fault.delay : 0));
+      fault = this.#take(this.#faults, id);
+    }
+    if (fault) return this.#faultResponse(op, fault, input);
+
+    const binding = resources[id];
+    const checked = op.request.validate(input);
+    if (!checked.ok) return this.#validationError(op, binding, checked.findings.filter((f) => f.severity === "violation"));
+
+    const override = this.#take(this.#overrides, id);
+    if (override) {
+      const built = this.factories.operation(id).build(undefined, { seed: this.calls.length });
+      const merged = mergeForOverride(built, override.partial);
+      if (!override.validate) {
+        return successResponse(op, encodeLoosely(op.response, merged));
+      }
+      return successResponse(op, op.response.encode(merged));
+    }
+
+    const located = binding.key(input);
+    if ("argumentError" in located) return this.#error(op, binding.validationError, { message: located.argumentError, reason: "FIELD_VALIDATION_FAILED" });
+    const store = this.#stores[binding.store];
+    let entity = store.next(located.key);
+    if (!entity && this.#options.unknownIds === "generate") entity = store.generate(input, located.key);
+    if (!entity) {
+      const nf = binding.notFound(input, located.key);
+      return this.#error(op, nf.error, nf.members);
+    }
+    const output = binding.entityMember ? { [binding.entityMember]: entity } : entity;
+    return successResponse(op, op.response.encode(output));
+  }
+
+  #error(op: Operation, name: string, members: Record<string, unknown>): WireResponse {
+    const error = op.errors.find((e) => e.name === name);
+    if (!error) throw new Error(`[aws-sdk-contracts] ${op.id} has no error ${name}.`);
+    return errorResponse(op, error, fillError(error, members));
+  }
+
+  #validationError(op: Operation, binding: ResourceBinding, findings: readonly Finding[]): WireResponse {
+    const message = validationMessage(findings);
+    return this.#error(op, binding.validationError, {
+      message,
+      reason: "FIELD_VALIDATION_FAILED",
+      fieldList: findings.map((f) => ({ name: f.path.replace(/^\$\.?/, ""), message: f.message })),
+    });
+  }
+
+  #faultResponse(op: Operation, fault: Fault, input: Record<string, unknown>): WireResponse {
+    if ("malformed" in fault) return { status: 200, headers: { "content-type": op.protocol.responseContentType }, body: '{"truncated": ' };
+    if ("status" in fault) return frameworkError(op, fault.status, fault.status === 503 ? "ServiceUnavailableException" : "InternalFailure", "Injected server error.");
+    if ("error" in fault) return this.#error(op, fault.error, { ...defaultsFor(op, input), ...fault.members });
+    return frameworkError(op, 500, "InternalFailure", "Unknown fault.");
+  }
+}
+
+/** Fills an error's members: the message in the member the shape names, required members with plausible values. */
+function fillError(error: ErrorContract, members: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const message = messageMember(error);
+  const shape = error.shape.members as Record<string, { kind: string; values?: readonly string[] }>;
+  for (const [name, value] of Object.entries(members)) {
+    const target = name.toLowerCase() === "message" ? message : name;
+    if (target in shape) out[target] = value;
+  }
+  if (out[message] === undefined) out[message] = defaultMessage(error.name);
+  for (const name of error.shape.required as string[]) {
+    if (out[name] !== undefined) continue;
+    const member = shape[name]!;
+    out[name] = member.kind === "enum" ? member.values![0] : "unknown";
+  }
+  const check = error.body.validate(Object.fromEntries(Object.entries(out).filter(([k]) => !(k in error.headers))), { strict: true });
+  if (!check.ok) throw new Error(`[aws-sdk-contracts] Failed to build ${error.name}: ${check.findings.map((f) => `${f.path} ${f.message}`).join("; ")}`);
+  return out;
+}
+
+function defaultsFor(op: Operation, input: Record<string, unknown>): Record<string, unknown> {
+  const nf = resources[op.id as OperationId].notFound(input, "");
+  return Object.fromEntries(Object.entries(nf.members).filter(([k]) => k !== "message" && k !== "Message"));
+}
+
+function mergeForOverride(built: unknown, partial: unknown): unknown {
+  if (!partial || typeof partial !== "object" || Array.isArray(partial) || partial instanceof Date) return partial;
+  const out: Record<string, unknown> = { ...(built as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(partial)) {
+    if (v === undefined) delete out[k];
+    else out[k] = k in out && out[k] && typeof out[k] === "object" && !(out[k] instanceof Date) && !Array.isArray(v) ? mergeForOverride(out[k], v) : v;
+  }
+  return out;
+}
+
+/** Encodes what it can and passes the rest through untouched: for deliberately malformed answers. */
+function encodeLoosely(contract: Contract, value: unknown): unknown {
+  const result = contract.schema("wire").safeEncode(value);
+  return result.success ? result.data : JSON.parse(JSON.stringify(value, (_, v: unknown) => (v instanceof Date ? v.getTime() / 1000 : v)));
+}
+
+function toResponse(wire: WireResponse): Response {
+  return new Response(wire.body, { status: wire.status, headers: wire.headers });
+}
+
+/**
+ * Creates a mock that owns its stores, faults, overrides and call log.
+ * @example const mock = createAwsMock(); const server = setupServer(...mock.handlers);
+ */
+export function createAwsMock(options?: AwsMockOptions): AwsMock {
+  return new AwsMock(options);
+}
+
+export { deadlineKey };

@@ -1,0 +1,72 @@
+import type { AwsMock } from "./mock.js";
+
+/** The parts of a Smithy `HttpRequest` the SDK hands to a request handler. */
+interface SmithyRequest {
+  readonly method: string;
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly port?: number;
+  readonly path: string;
+  readonly query?: Record<string, string | string[] | null>;
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/** A Smithy `HttpResponse` as the SDK reads it. */
+interface SmithyResponse {
+  readonly statusCode: number;
+  readonly reason?: string;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+}
+
+/** A request handler for the `requestHandler` option of any SDK v3 client. */
+export interface DirectHandler {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's HttpHandlerOptions, without depending on @smithy/types
+  handle(request: SmithyRequest, options?: any): Promise<{ response: SmithyResponse }>;
+  updateHttpClientConfig(key: never, value: never): void;
+  httpHandlerConfigs(): Record<string, never>;
+  destroy(): void;
+}
+
+function toUrl(req: SmithyRequest): string {
+  const query = Object.entries(req.query ?? {}).flatMap(([k, v]) =>
+    v === null ? [encodeURIComponent(k)] : (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
+  );
+  const port = req.port ? `:${req.port}` : "";
+  return `${req.protocol}//${req.hostname}${port}${req.path}${query.length ? `?${query.join("&")}` : ""}`;
+}
+
+function toBody(body: unknown): string | Uint8Array | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
+  throw new Error("[aws-sdk-contracts] The direct transport reads string and byte bodies only; streaming request bodies are not supported.");
+}
+
+/** Serves a mock to an SDK client directly: no global interception, so mocks can run side by side. */
+export function directHandler(mock: AwsMock, onUnhandled: "error" | ((request: Request) => Response | Promise<Response>)): DirectHandler {
+  return {
+    async handle(req, options: { abortSignal?: { aborted?: boolean } } | undefined) {
+      if (options?.abortSignal?.aborted) throw Object.assign(new Error("Request aborted"), { name: "AbortError" });
+      const request = new Request(toUrl(req), { method: req.method, headers: req.headers, body: toBody(req.body) });
+      let response = await mock.handle(request);
+      if (!response) {
+        if (onUnhandled === "error") {
+          throw new Error(`[aws-sdk-contracts] No handler for ${req.method} ${toUrl(req)}: it is not one of the modelled operations (${"X-Amz-Target" in req.headers ? req.headers["X-Amz-Target"] : (req.headers["x-amz-target"] ?? "no X-Amz-Target")}).`);
+        }
+        response = await onUnhandled(request);
+      }
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
+      return { response: { statusCode: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) } };
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs() {
+      return {};
+    },
+    destroy() {},
+  };
+}

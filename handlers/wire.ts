@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import type { ErrorContract, Finding, Operation, Service } from "../src/index.js";
+import { operations, registry } from "../src/index.js";
+
+/** What the mock understood of an HTTP request. */
+export type Routed =
+  | { readonly kind: "operation"; readonly operation: Operation; readonly labels: Readonly<Record<string, string>> }
+  | { readonly kind: "unmodelled"; readonly service: Service; readonly name: string }
+  | { readonly kind: "foreign" };
+
+const services = [...new Map(operations.map((op) => [op.service.id, op.service as Service])).values()];
+
+/** The service a host names (`glue.us-west-2.amazonaws.com`, `management.deadline-fips.…`), if any. */
+function serviceOfHost(host: string): Service | undefined {
+  const labels = host.split(".");
+  return services.find((s) => labels.some((l) => l === s.endpointPrefix || l === `${s.endpointPrefix}-fips`));
+}
+
+/**
+ * Routes a request the way AWS front ends do: awsJson by `X-Amz-Target` on `POST /` (any host),
+ * restJson by method and path template (any host, any endpoint base path, with or without host prefix).
+ */
+export function route(method: string, url: URL, headers: Headers): Routed {
+  const target = headers.get("x-amz-target");
+  if (target && method === "POST") {
+    const op = registry.byTarget(target);
+    if (op) return { kind: "operation", operation: op, labels: {} };
+    const [prefix, name = ""] = target.split(".");
+    const service = services.find((s) => s.targetPrefix === prefix);
+    return service ? { kind: "unmodelled", service, name } : { kind: "foreign" };
+  }
+  const path = url.pathname;
+  // A custom endpoint may carry a base path (`https://example.test/base`): try each suffix.
+  for (let i = 0; i >= 0 && i < path.length; i = path.indexOf("/", i + 1)) {
+    const match = registry.byRoute(method, path.slice(i));
+    if (match) return { kind: "operation", operation: match.operation, labels: match.params };
+  }
+  const service = serviceOfHost(url.hostname);
+  if (service && !service.targetPrefix && /^\/\d{4}-\d{2}-\d{2}\//.test(path)) {
+    return { kind: "unmodelled", service, name: `${method} ${path}` };
+  }
+  return { kind: "foreign" };
+}
+
+/** The member of an error shape that carries its message (`message` or `Message`). */
+export function messageMember(error: ErrorContract): string {
+  return Object.keys(error.shape.members).find((m) => m.toLowerCase() === "message") ?? "message";
+}
+
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** A request id in the form AWS uses (a UUID). */
+export function requestId(): string {
+  return randomUUID();
+}
+
+/** A success response as AWS writes it for the operation's protocol. */
+export function successResponse(op: Operation, body: unknown): WireResponse {
+  return {
+    status: op.http.code,
+    headers: { "content-type": op.protocol.responseContentType, "x-amzn-requestid": requestId() },
+    body: JSON.stringify(body),
+  };
+}
+
+/**
+ * An error response as AWS writes it: the code in the body's `__type` or in `x-amzn-ErrorType`
+ * (a property of the protocol), header-bound members in headers, the rest in the body.
+ */
+export function errorResponse(op: Operation | { protocol: Operation["protocol"] }, error: ErrorContract, members: Record<string, unknown>): WireResponse {
+  const headers: Record<string, string> = { "content-type": op.protocol.responseContentType, "x-amzn-requestid": requestId() };
+  const body: Record<string, unknown> = {};
+  if (op.protocol.errorCodeLocation === "__type") body.__type = error.name;
+  else headers["x-amzn-errortype"] = error.name;
+  for (const [name, value] of Object.entries(members)) {
+    if (value === undefined) continue;
+    const header = error.headers[name];
+    if (header) headers[header.toLowerCase()] = String(value);
+    else body[name] = value;
+  }
+  return { status: error.httpStatus, headers, body: JSON.stringify(body) };
+}
+
+/** An error the operation does not model (an unknown operation, a malformed request), in the protocol's form. */
+export function frameworkError(op: { protocol: Operation["protocol"] }, status: number, code: string, message: string): WireResponse {
+  const headers: Record<string, string> = { "content-type": op.protocol.responseContentType, "x-amzn-requestid": requestId() };
+  const body: Record<string, unknown> = { message };
+  if (op.protocol.errorCodeLocation === "__type") body.__type = code;
+  else headers["x-amzn-errortype"] = code;
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+/** AWS's wording for constraint failures: `1 validation error detected: Value '…' at '…' failed to satisfy constraint: …`. */
+export function validationMessage(findings: readonly Finding[]): string {
+  const parts = findings.map((f) => {
+    const at = f.path.replace(/^\$\.?/, "");
+    const value = f.received === "nothing" ? "null" : f.received.replace(/^\w+ /, "").replace(/^"|"$/g, "");
+    return `Value '${value}' at '${at}' failed to satisfy constraint: Member must ${constraint(f)}`;
+  });
+  return `${findings.length} validation error${findings.length === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
+}
+
+function constraint(f: Finding): string {
+  switch (f.code) {
+    case "missing_required":
+      return "not be null";
+    case "pattern":
+      return `satisfy regular expression pattern: ${f.expected.replace(/^a string matching \/(.*)\/u$/, "$1")}`;
+    case "length":
+      return `have length ${f.expected}`;
+    case "range":
+      return `be within ${f.expected}`;
+    default:
+      return `be ${f.expected}`;
+  }
+}
