@@ -26,9 +26,10 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig, type AwsMock } from "../handlers/index.js";
 import { registry, type Contract } from "../src/index.js";
+import { listenOptions } from "./support/msw.js";
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen(listenOptions("error")));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -347,12 +348,12 @@ test("MSW leaves traffic that is not ours to onUnhandledRequest", async () => {
   const unhandled: string[] = [];
   const other = setupServer(...mock.handlers);
   server.close();
-  other.listen({ onUnhandledRequest: (request) => void unhandled.push(request.url) });
+  other.listen(listenOptions((url) => void unhandled.push(url)));
   try {
-    await fetch("http://127.0.0.1:9/not-aws").catch(() => undefined);
+    await fetch("http://example.test/not-aws").catch(() => undefined);
   } finally {
     other.close();
-    server.listen({ onUnhandledRequest: "error" });
+    server.listen(listenOptions("error"));
   }
-  expect(unhandled).toEqual(["http://127.0.0.1:9/not-aws"]);
+  expect(unhandled).toEqual(["http://example.test/not-aws"]);
 });
