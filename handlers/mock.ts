@@ -28,6 +28,14 @@ export type Fault =
   | { readonly delay: number }
   | { readonly malformed: true };
 
+/** A request reduced to what the mock reads. */
+export interface WireRequest {
+  readonly method: string;
+  readonly url: URL;
+  header(name: string): string | undefined;
+  body(): Promise<string>;
+}
+
 export interface Call {
   readonly operation: OperationId;
   /** The decoded input, as the SDK was given it. */
@@ -75,6 +83,7 @@ export class AwsMock {
   readonly #faults = new Map<OperationId, Planned<Fault>[]>();
   readonly #overrides = new Map<OperationId, Planned<Override>[]>();
   readonly #options: AwsMockOptions;
+  readonly #wireCache = new WeakMap<object, string>();
 
   constructor(options: AwsMockOptions = {}) {
     this.#options = options;
@@ -100,7 +109,7 @@ export class AwsMock {
   get handlers(): RequestHandler[] {
     return [
       http.all(
-        ({ request }) => route(request.method, new URL(request.url), request.headers).kind !== "foreign",
+        ({ request }) => route(request.method, new URL(request.url), (name) => request.headers.get(name) ?? undefined).kind !== "foreign",
         async ({ request }) => (await this.handle(request)) ?? undefined,
       ),
     ];
@@ -167,30 +176,39 @@ export class AwsMock {
 
   /** Answers one HTTP request, or returns undefined when it is not an AWS call we model. */
   async handle(request: Request): Promise<Response | undefined> {
-    const url = new URL(request.url);
-    const routed = route(request.method, url, request.headers);
+    const wire = await this.answer({
+      method: request.method,
+      url: new URL(request.url),
+      header: (name) => request.headers.get(name) ?? undefined,
+      body: () => request.text(),
+    });
+    return wire && new Response(wire.body, { status: wire.status, headers: wire.headers });
+  }
+
+  /** Answers a request given as its parts (what both MSW and the direct transport reduce to). */
+  async answer(request: WireRequest): Promise<WireResponse | undefined> {
+    const routed = route(request.method, request.url, request.header);
     if (routed.kind === "foreign") return undefined;
     if (routed.kind === "unmodelled") {
       const modelled = registry.operations.filter((op) => op.service.id === routed.service.id).map((op) => op.name);
-      const wire = frameworkError(
+      return frameworkError(
         { protocol: routed.service.protocol },
         400,
         "UnknownOperationException",
         `[aws-sdk-contracts] ${routed.service.title} operation ${routed.name} is not modelled by aws-sdk-contracts; modelled operations: ${modelled.join(", ")}.`,
       );
-      return toResponse(wire);
     }
     const op = routed.operation as Operation;
     const wire = await this.#answer(op, request, routed.labels);
     this.responses.push({ operation: op.id as OperationId, ...wire });
-    return toResponse(wire);
+    return wire;
   }
 
-  async #answer(op: Operation, request: Request, labels: Readonly<Record<string, string>>): Promise<WireResponse> {
+  async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>): Promise<WireResponse> {
     const id = op.id as OperationId;
     let input: Record<string, unknown> = { ...labels };
     if (op.protocol.targetHeader) {
-      const text = await request.text();
+      const text = await request.body();
       try {
         const parsed: unknown = text === "" ? {} : JSON.parse(text);
         if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
@@ -199,8 +217,8 @@ export class AwsMock {
         return frameworkError(op, 400, "SerializationException", "Request body is not a JSON object.");
       }
     }
-    const attempt = Number(/attempt=(\d+)/.exec(request.headers.get("amz-sdk-request") ?? "")?.[1] ?? 1);
-    this.calls.push({ operation: id, input, method: request.method, url: request.url, attempt });
+    const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
+    this.calls.push({ operation: id, input, method: request.method, url: request.url.href, attempt });
 
     let fault = this.#take(this.#faults, id);
     while (fault && "delay" in fault) {
@@ -232,8 +250,18 @@ export class AwsMock {
       const nf = binding.notFound(input, located.key);
       return this.#error(op, nf.error, nf.members);
     }
-    const output = binding.entityMember ? { [binding.entityMember]: entity } : entity;
-    return successResponse(op, op.response.encode(output));
+    return successResponse(op, this.#encoded(op, binding, entity as object));
+  }
+
+  /** The wire body of a stored entity, encoded (and so checked) once per value the store holds. */
+  #encoded(op: Operation, binding: ResourceBinding, entity: object): string {
+    let body = this.#wireCache.get(entity);
+    if (body === undefined) {
+      const output = binding.entityMember ? { [binding.entityMember]: entity } : entity;
+      body = JSON.stringify(op.response.encode(output));
+      this.#wireCache.set(entity, body);
+    }
+    return body;
   }
 
   #error(op: Operation, name: string, members: Record<string, unknown>): WireResponse {
@@ -298,10 +326,6 @@ function mergeForOverride(built: unknown, partial: unknown): unknown {
 function encodeLoosely(contract: Contract, value: unknown): unknown {
   const result = contract.schema("wire").safeEncode(value);
   return result.success ? result.data : JSON.parse(JSON.stringify(value, (_, v: unknown) => (v instanceof Date ? v.getTime() / 1000 : v)));
-}
-
-function toResponse(wire: WireResponse): Response {
-  return new Response(wire.body, { status: wire.status, headers: wire.headers });
 }
 
 /**

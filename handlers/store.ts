@@ -24,6 +24,15 @@ interface Entry {
   step: number;
 }
 
+/** Stored sessions are snapshots: change them with `update()`, so what the mock sends stays what it stores. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 const camel = (state: string): string => state.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
@@ -53,7 +62,7 @@ export class SessionStore<S extends StructureShape, State extends string = strin
   }
 
   #build(entry: Pick<Entry, "seed" | "ids" | "overrides">, state: unknown): Record<string, unknown> {
-    return this.factory.with(...this.#trait(state)).build(entry.overrides as DeepPartial<SdkOf<S>>, { seed: entry.seed, params: entry.ids }) as Record<string, unknown>;
+    return deepFreeze(this.factory.with(...this.#trait(state)).build(entry.overrides as DeepPartial<SdkOf<S>>, { seed: entry.seed, params: entry.ids }) as Record<string, unknown>);
   }
 
   /**

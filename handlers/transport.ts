@@ -29,6 +29,9 @@ export interface DirectHandler {
   destroy(): void;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 function toUrl(req: SmithyRequest): string {
   const query = Object.entries(req.query ?? {}).flatMap(([k, v]) =>
     v === null ? [encodeURIComponent(k)] : (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
@@ -40,7 +43,7 @@ function toUrl(req: SmithyRequest): string {
 function toBody(body: unknown): string | Uint8Array | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
+  if (body instanceof Uint8Array) return body;
   throw new Error("[aws-sdk-contracts] The direct transport reads string and byte bodies only; streaming request bodies are not supported.");
 }
 
@@ -49,14 +52,23 @@ export function directHandler(mock: AwsMock, onUnhandled: "error" | ((request: R
   return {
     async handle(req, options: { abortSignal?: { aborted?: boolean } } | undefined) {
       if (options?.abortSignal?.aborted) throw Object.assign(new Error("Request aborted"), { name: "AbortError" });
-      const request = new Request(toUrl(req), { method: req.method, headers: req.headers, body: toBody(req.body) });
-      let response = await mock.handle(request);
-      if (!response) {
-        if (onUnhandled === "error") {
-          throw new Error(`[aws-sdk-contracts] No handler for ${req.method} ${toUrl(req)}: it is not one of the modelled operations (${"X-Amz-Target" in req.headers ? req.headers["X-Amz-Target"] : (req.headers["x-amz-target"] ?? "no X-Amz-Target")}).`);
-        }
-        response = await onUnhandled(request);
+      const url = new URL(toUrl(req));
+      const lower: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) lower[k.toLowerCase()] = v;
+      const wire = await mock.answer({
+        method: req.method,
+        url,
+        header: (name) => lower[name.toLowerCase()],
+        body: async () => {
+          const body = toBody(req.body);
+          return body === undefined ? "" : typeof body === "string" ? body : decoder.decode(body);
+        },
+      });
+      if (wire) return { response: { statusCode: wire.status, headers: wire.headers, body: encoder.encode(wire.body) } };
+      if (onUnhandled === "error") {
+        throw new Error(`[aws-sdk-contracts] No handler for ${req.method} ${url.href}: it is not one of the modelled operations (${lower["x-amz-target"] ?? "no X-Amz-Target"}).`);
       }
+      const response = await onUnhandled(new Request(url, { method: req.method, headers: lower, body: toBody(req.body) ?? null }));
       const headers: Record<string, string> = {};
       response.headers.forEach((value, key) => {
         headers[key] = value;

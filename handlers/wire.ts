@@ -20,8 +20,8 @@ function serviceOfHost(host: string): Service | undefined {
  * Routes a request the way AWS front ends do: awsJson by `X-Amz-Target` on `POST /` (any host),
  * restJson by method and path template (any host, any endpoint base path, with or without host prefix).
  */
-export function route(method: string, url: URL, headers: Headers): Routed {
-  const target = headers.get("x-amz-target");
+export function route(method: string, url: URL, header: (name: string) => string | undefined): Routed {
+  const target = header("x-amz-target");
   if (target && method === "POST") {
     const op = registry.byTarget(target);
     if (op) return { kind: "operation", operation: op, labels: {} };
@@ -58,12 +58,12 @@ export function requestId(): string {
   return randomUUID();
 }
 
-/** A success response as AWS writes it for the operation's protocol. */
+/** A success response as AWS writes it for the operation's protocol (`body` as JSON text or a value). */
 export function successResponse(op: Operation, body: unknown): WireResponse {
   return {
     status: op.http.code,
     headers: { "content-type": op.protocol.responseContentType, "x-amzn-requestid": requestId() },
-    body: JSON.stringify(body),
+    body: typeof body === "string" ? body : JSON.stringify(body),
   };
 }
 

@@ -357,3 +357,16 @@ test("MSW leaves traffic that is not ours to onUnhandledRequest", async () => {
   }
   expect(unhandled).toEqual(["http://example.test/not-aws"]);
 });
+
+test("stored sessions are frozen snapshots; update() changes what the mock answers", async () => {
+  const mock = createAwsMock();
+  const glue = new GlueClient({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() });
+  const stored = mock.glue.sessions.add({ Id: "s-1", Status: "READY" });
+  expect(() => {
+    (stored as { Status?: string }).Status = "FAILED";
+  }).toThrow(TypeError);
+  expect((await glue.send(new GlueGetSession({ Id: "s-1" }))).Session?.Status).toBe("READY");
+  const failed = mock.glue.sessions.update("s-1", { Status: "FAILED" });
+  expect(failed.ErrorMessage).toEqual(expect.any(String));
+  expect((await glue.send(new GlueGetSession({ Id: "s-1" }))).Session).toEqual(failed);
+});
