@@ -1,4 +1,6 @@
 export { registry, operations } from "./contracts/registry.js";
+export { route } from "./contracts/routing.js";
+export type { Routed } from "./contracts/routing.js";
 export type { OperationId, OperationById, RegisteredOperation, SdkCommandRef, Match, OutputOf, InputOf, WireOutputOf } from "./contracts/registry.js";
 export type { Operation, Service, ErrorContract, HttpBinding } from "./contracts/operation.js";
 export { Contract, ContractError } from "./contracts/contract.js";

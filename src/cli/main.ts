@@ -1,10 +1,20 @@
 import { parseArgs } from "node:util";
+import { runCheck, UsageError } from "./check.js";
 import { runDrift } from "./drift.js";
 
 const usage = `Usage: aws-sdk-contracts <command> [options]
 
 Commands:
-  drift [--json]   Compare the contracts with the AWS SDK clients installed here
+  check [paths or globs...]   Check recorded responses against the contracts
+                              (no paths: the sample recordings shipped with the package)
+      --strict                Drift (unknown members or enum values) fails
+      --operation ID          The operation the recordings answer (glue:GetSession, ...)
+      --format FORMAT         wire | har | aws-cli | sdk-json | cassette (detected by default)
+      --reporter NAME         text (default) | json | junit
+      -q, --quiet             Only failing files
+  drift [--json]              Compare the contracts with the AWS SDK clients installed here
+
+Exit codes: 0 clean, 1 violations, 2 unusable input or usage error.
 
 Options:
   -h, --help       Show this help`;
@@ -24,6 +34,13 @@ export async function main(
   }
   try {
     switch (command) {
+      case "check":
+        return await runCheck(rest, {
+          out,
+          err,
+          progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+          progressWrite: (t) => void process.stderr.write(t),
+        });
       case "drift": {
         const { values } = parseArgs({ args: [...rest], options: { json: { type: "boolean", default: false } }, strict: true });
         return await runDrift({ json: values.json ?? false }, out);
@@ -33,7 +50,8 @@ export async function main(
         return 2;
     }
   } catch (error) {
-    err(`aws-sdk-contracts: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    err(`aws-sdk-contracts: ${message}${error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `\n\n${usage}` : ""}`);
     return 2;
   }
 }

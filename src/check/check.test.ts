@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { checkRecording } from "./check.js";
+
+const sample = (name: string) => readFileSync(new URL(`../../samples/${name}`, import.meta.url), "utf8");
+
+describe("checkRecording", () => {
+  test.each([
+    ["glue-GetSession.wire.json", "wire", "glue:GetSession"],
+    ["deadline-GetSession.wire.json", "wire", "deadline:GetSession"],
+    ["devicefarm-GetTestGridSession.wire.json", "wire", "deviceFarm:GetTestGridSession"],
+    ["devicefarm-GetRemoteAccessSession.wire.json", "wire", "deviceFarm:GetRemoteAccessSession"],
+    ["glue-GetSession.aws-cli.json", "aws-cli", "glue:GetSession"],
+    ["deadline-GetSession.sdk.json", "sdk-json", "deadline:GetSession"],
+    ["devicefarm-GetTestGridSession.cassette.json", "cassette", "deviceFarm:GetTestGridSession"],
+  ])("detects %s as %s for %s and finds nothing wrong", (file, format, operation) => {
+    const report = checkRecording(sample(file), { strict: true });
+    expect(report).toMatchObject({ ok: true, format, problems: [] });
+    expect(report.entries).toEqual([expect.objectContaining({ operation, findings: [] })]);
+  });
+
+  test("reads every entry of a HAR that is one of ours, checks error bodies and counts the rest", () => {
+    const report = checkRecording(sample("sessions.har"), { strict: true });
+    expect(report).toMatchObject({ ok: true, format: "har", skipped: 1 });
+    expect(report.entries.map((e) => [e.operation, e.part, e.status])).toEqual([
+      ["glue:GetSession", "response", 200],
+      ["deadline:GetSession", "ResourceNotFoundException", 404],
+    ]);
+  });
+
+  test("an ISO string in a wire body is a wrong encoding; the same body as AWS CLI output is fine", () => {
+    const wire = checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00Z"}}');
+    expect(wire.format).toBe("wire");
+    expect(wire.entries[0]!.findings).toEqual([expect.objectContaining({ code: "timestamp_encoding", path: "$.Session.CreatedOn" })]);
+    const cli = checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00.123000+00:00"}}');
+    expect(cli).toMatchObject({ ok: true, format: "aws-cli" });
+  });
+
+  test("a HAR entry's findings carry its location", () => {
+    const har = JSON.parse(sample("sessions.har"));
+    const body = JSON.parse(har.log.entries[0].response.content.text);
+    body.Session.CreatedOn = 1709294400123;
+    har.log.entries[0].response.content.text = JSON.stringify(body);
+    const report = checkRecording(JSON.stringify(har));
+    expect(report.ok).toBe(false);
+    expect(report.entries[0]!.findings).toEqual([expect.objectContaining({ code: "timestamp_range", path: "$.log.entries[0].Session.CreatedOn" })]);
+  });
+
+  test("an error sent with another status than AWS uses is a violation", () => {
+    const har = JSON.parse(sample("sessions.har"));
+    har.log.entries[1].response.status = 400;
+    const report = checkRecording(JSON.stringify(har));
+    expect(report.entries[1]!.findings).toEqual([expect.objectContaining({ code: "wrong_type", expected: "HTTP 404", received: "HTTP 400" })]);
+  });
+
+  test.each([
+    ["", "empty"],
+    ["   \n", "empty"],
+    ['{"Session": {"Id": "s-1",}}', "invalid_json"],
+    ["[1,2]", "unknown_format"],
+    ['{"Sessions": []}', "unknown_operation"],
+    ['{"log": {"entries": [7]}}', "invalid_entry"],
+  ])("%j is one clear problem, not an exception", (input, code) => {
+    const report = checkRecording(input);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ code })]);
+  });
+
+  test("malformed JSON is located by line and column", () => {
+    const report = checkRecording('{\n  "Session": {\n    "Id": "s-1",\n  }\n}', { source: "rec.json" });
+    expect(report.problems[0]).toMatchObject({ code: "invalid_json", line: 4, column: 3 });
+    expect(report.problems[0]!.message).toMatch(/^Malformed JSON at line 4, column 3: /);
+  });
+
+  test("binary input is reported as binary", () => {
+    expect(checkRecording(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])).problems[0]!.code).toBe("binary");
+    expect(checkRecording(new Uint8Array([0xff, 0xfe, 0xfd, 0x41])).problems[0]!.code).toBe("binary");
+  });
+
+  test("--operation overrides detection, and an unknown one is a usage problem", () => {
+    expect(checkRecording("{}", { operation: "glue:GetSession" })).toMatchObject({ ok: true, entries: [{ operation: "glue:GetSession" }] });
+    expect(checkRecording("{}", { operation: "glue:GetJob" }).problems[0]!.code).toBe("usage");
+  });
+
+  test("random and truncated inputs never throw out of checkRecording", () => {
+    const samples = ["glue-GetSession.wire.json", "sessions.har", "devicefarm-GetTestGridSession.cassette.json", "deadline-GetSession.sdk.json"].map(sample);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.uint8Array(), fc.tuple(fc.constantFrom(...samples), fc.nat()).map(([s, n]) => s.slice(0, n % (s.length + 1)))), (input) => {
+        const report = checkRecording(input);
+        expect(typeof report.ok).toBe("boolean");
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        expect(typeof checkRecording(value as object).ok).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,151 @@
+import type { Finding } from "../contracts/findings.js";
+import type { Operation } from "../contracts/operation.js";
+import { registry } from "../contracts/registry.js";
+import { detect, type Entry, type Format } from "./formats.js";
+
+export interface CheckOptions {
+  /** Drift (unknown members and enum values) fails the check. */
+  readonly strict?: boolean;
+  /** Skip detection: the format of the input. */
+  readonly format?: Format;
+  /** Skip detection: the operation the input answers (an id such as `glue:GetSession`). */
+  readonly operation?: string;
+  /** Names the input in reports (a file path). */
+  readonly source?: string;
+  /** Files above this many bytes that look like HAR are streamed entry by entry (default 16 MiB). */
+  readonly streamAbove?: number;
+}
+
+/** Why an input could not be checked at all: one per file, and the run goes on. */
+export interface Problem {
+  readonly code: "unreadable" | "empty" | "binary" | "invalid_json" | "unknown_operation" | "unknown_format" | "invalid_entry" | "not_found" | "symlink_loop" | "usage";
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface EntryResult {
+  readonly location: string;
+  readonly operation: string;
+  /** `response` or the error name. */
+  readonly part: string;
+  readonly status?: number;
+  readonly findings: readonly Finding[];
+}
+
+export interface CheckReport {
+  readonly source: string;
+  readonly format?: Format;
+  readonly entries: readonly EntryResult[];
+  /** HAR entries that are not one of the modelled operations. */
+  readonly skipped: number;
+  readonly problems: readonly Problem[];
+  /** True when the input was checked and nothing in it is a violation. */
+  readonly ok: boolean;
+}
+
+const violations = (entries: readonly EntryResult[]) => entries.some((e) => e.findings.some((f) => f.severity === "violation"));
+
+/** Checks one parsed response against its contract (the body of an entry). */
+export function checkEntry(entry: Entry, strict: boolean): EntryResult {
+  const op = entry.operation;
+  const prefix = entry.location === "$" ? [] : parsePath(entry.location);
+  let findings: readonly Finding[];
+  if (entry.part === "response") {
+    findings = op.response.validate(entry.body, { strict, level: entry.level, pathPrefix: prefix }).findings;
+  } else {
+    const error = op.errors.find((e) => e.name === entry.part)!;
+    findings = error.body.validate(entry.body, { strict, pathPrefix: prefix }).findings;
+    if (entry.status !== undefined && entry.status !== error.httpStatus) {
+      findings = [
+        ...findings,
+        {
+          severity: "violation",
+          code: "wrong_type",
+          path: entry.location,
+          message: `${error.name} came with HTTP ${entry.status}; AWS sends it with ${error.httpStatus}, and the SDK's retry decision depends on it.`,
+          expected: `HTTP ${error.httpStatus}`,
+          received: `HTTP ${entry.status}`,
+        },
+      ];
+    }
+  }
+  return { location: entry.location, operation: op.id, part: entry.part, ...(entry.status !== undefined ? { status: entry.status } : {}), findings };
+}
+
+/** `$.log.entries[3].response` → path segments for finding paths. */
+function parsePath(location: string): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const m of location.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g)) out.push(m[1] ?? Number(m[2]));
+  return out;
+}
+
+/** Where in a text a JSON.parse error points, as 1-based line and column. */
+export function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  const offset = pos ? Number(pos[1]) : /end of JSON input/.test(message) ? text.length : undefined;
+  if (offset === undefined) return {};
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(sample.length === bytes.length ? sample : sample.subarray(0, Math.max(0, sample.length - 4)));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function report(source: string, rest: Omit<CheckReport, "source" | "ok">): CheckReport {
+  return { source, ...rest, ok: rest.problems.length === 0 && !violations(rest.entries) };
+}
+
+/**
+ * Checks a recorded response (text, bytes or an already parsed value) against the contracts;
+ * never throws on bad input: each problem is a finding of the report.
+ * @example checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00Z"}}').entries[0].findings[0].code // "timestamp_encoding"
+ */
+export function checkRecording(input: string | Uint8Array | object, options: CheckOptions = {}): CheckReport {
+  const source = options.source ?? "<input>";
+  try {
+    let operation: Operation | undefined;
+    if (options.operation) {
+      operation = registry.find(options.operation);
+      if (!operation) {
+        return report(source, { entries: [], skipped: 0, problems: [{ code: "usage", message: `Unknown operation "${options.operation}"; known: ${registry.operations.map((o) => o.id).join(", ")}.` }] });
+      }
+    }
+    let document: unknown = input;
+    if (typeof input === "string" || input instanceof Uint8Array) {
+      if (input.length === 0) return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file is empty." }] });
+      let text: string;
+      if (input instanceof Uint8Array) {
+        if (looksBinary(input)) return report(source, { entries: [], skipped: 0, problems: [{ code: "binary", message: "The file is binary, not JSON text." }] });
+        text = new TextDecoder().decode(input);
+      } else text = input;
+      if (text.trim() === "") return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file holds only white space." }] });
+      try {
+        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      } catch (e) {
+        const message = (e as Error).message;
+        const where = jsonErrorPosition(text, message);
+        const at = where.line ? ` at line ${where.line}, column ${where.column}` : "";
+        return report(source, { entries: [], skipped: 0, problems: [{ code: "invalid_json", message: `Malformed JSON${at}: ${message}`, ...where }] });
+      }
+    }
+    const detected = detect(document, { ...(options.format ? { format: options.format } : {}), ...(operation ? { operation } : {}) });
+    if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
+    const entries = detected.entries.map((e) => checkEntry(e, options.strict ?? false));
+    return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [] });
+  } catch (error) {
+    // A defect of ours must not take the whole run down: report it against this input.
+    return report(source, { entries: [], skipped: 0, problems: [{ code: "invalid_entry", message: `Could not check this input: ${(error as Error).message}` }] });
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Reads the entries of a HAR file (`log.entries[]`) one at a time from a stream of text, so memory
+ * stays bounded by the largest entry, not the file. Yields each entry parsed, or the reason it
+ * could not be parsed.
+ */
+export type StreamedEntry = { readonly index: number; readonly entry: unknown } | { readonly index: number; readonly error: string };
+
+export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGenerator<StreamedEntry, { found: boolean; complete: boolean }> {
+  const stack: (string | undefined)[] = [];
+  let inString = false;
+  let escape = false;
+  let text = "";
+  let lastString = "";
+  let pendingKey: string | undefined;
+  let inEntries = false;
+  let capturing = false;
+  let parts: string[] = [];
+  let index = 0;
+  let found = false;
+
+  for await (const chunk of chunks) {
+    let from = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (inString) {
+        if (escape) escape = false;
+        else if (c === 0x5c) escape = true;
+        else if (c === 0x22) {
+          inString = false;
+          lastString = text;
+        } else if (!capturing && text.length < 64) text += chunk[i];
+        continue;
+      }
+      switch (c) {
+        case 0x22: // "
+          inString = true;
+          text = "";
+          break;
+        case 0x3a: // :
+          pendingKey = lastString;
+          break;
+        case 0x2c: // ,
+          pendingKey = undefined;
+          break;
+        case 0x7b: // {
+        case 0x5b: {
+          // [
+          if (inEntries && !capturing && stack.length === 3 && c === 0x7b) {
+            capturing = true;
+            from = i;
+            parts = [];
+          }
+          stack.push(pendingKey);
+          pendingKey = undefined;
+          if (c === 0x5b && stack.length === 3 && stack[1] === "log" && stack[2] === "entries") {
+            inEntries = true;
+            found = true;
+          }
+          break;
+        }
+        case 0x7d: // }
+        case 0x5d: {
+          // ]
+          stack.pop();
+          if (capturing && stack.length === 3) {
+            parts.push(chunk.slice(from, i + 1));
+            capturing = false;
+            const source = parts.join("");
+            parts = [];
+            try {
+              yield { index, entry: JSON.parse(source) };
+            } catch (e) {
+              yield { index, error: (e as Error).message };
+            }
+            index++;
+          }
+          if (inEntries && stack.length < 3) inEntries = false;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (capturing) parts.push(chunk.slice(from));
+  }
+  return { found, complete: stack.length === 0 && !inString };
+}
