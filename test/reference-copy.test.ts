@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { registry, type Shape } from "../src/index.js";
 
@@ -112,7 +112,8 @@ describe.each(registry.operations.map((op) => [op.id, op] as const))("%s", (id, 
 
 const shared = new URL("../../shared/reference/", import.meta.url);
 describe.runIf(existsSync(shared))("the reference copy in test/reference", () => {
-  test.each(["aws-wire.md", "aws-shapes.json"])("%s equals the shared reference", (file) => {
+  const published = readdirSync(new URL("published-responses/", shared)).map((f) => `published-responses/${f}`);
+  test.each(["aws-wire.md", "aws-shapes.json", ...published])("%s equals the shared reference", (file) => {
     expect(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8")).toBe(readFileSync(new URL(file, shared), "utf8"));
   });
 });

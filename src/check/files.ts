@@ -147,7 +147,10 @@ export async function expandPaths(inputs: readonly string[]): Promise<{ files: s
     if (info.isDirectory()) await walk(input, seen, files, problems);
     else files.push(input);
   }
-  return { files: [...new Set(files.map((f) => resolve(f)))].map((f) => relative(".", f) || f), problems };
+  // The same file named twice is checked once, under the first spelling the user gave.
+  const seenFiles = new Set<string>();
+  const unique = files.filter((f) => !seenFiles.has(resolve(f)) && Boolean(seenFiles.add(resolve(f))));
+  return { files: unique, problems };
 }
 
 /** Checks every recording the inputs name; one bad file never stops the others. */
