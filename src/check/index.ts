@@ -6,3 +6,6 @@ export type { Format } from "./formats.js";
 export { formatText, formatJson, formatJunit, summaryLine, totals } from "./print.js";
 export type { Totals } from "./print.js";
 export { samplesDir } from "./samples.js";
+export { recordResponses } from "./recorder.js";
+export type { RecorderOptions, Refusal } from "./recorder.js";
+export { Pseudonyms, redactString, redactValue, findSecrets, secretPatterns } from "./redact.js";
