@@ -52,10 +52,10 @@ export function checkEntry(entry: Entry, strict: boolean): EntryResult {
   const prefix = entry.location === "$" ? [] : parsePath(entry.location);
   let findings: readonly Finding[];
   if (entry.part === "response") {
-    findings = op.response.validate(entry.body, { strict, level: entry.level, pathPrefix: prefix }).findings;
+    findings = op.response.validate(entry.body, { strict, level: entry.level, pathPrefix: prefix, decode: false }).findings;
   } else {
     const error = op.errors.find((e) => e.name === entry.part)!;
-    findings = error.body.validate(entry.body, { strict, pathPrefix: prefix }).findings;
+    findings = error.body.validate(entry.body, { strict, pathPrefix: prefix, decode: false }).findings;
     if (entry.status !== undefined && entry.status !== error.httpStatus) {
       findings = [
         ...findings,

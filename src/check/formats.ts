@@ -42,14 +42,13 @@ function timestampValues(shape: Shape, value: unknown, out: unknown[] = []): unk
  * The operation a body answers, told apart by its top-level members (derived from the registry).
  * Undefined when no operation, or more than one, fits equally well.
  */
+const outputMembers = registry.operations.map((op) => ({ op: op as Operation, members: new Set(Object.keys((op.response.shape as StructureShape).members)) }));
+
 export function operationOfBody(body: unknown): Operation | undefined {
   if (!isObject(body)) return undefined;
   const keys = Object.keys(body).filter((k) => k !== "$metadata");
   if (keys.length === 0) return undefined;
-  const scored = registry.operations.map((op) => {
-    const members = (op.response.shape as StructureShape).members as Record<string, Shape>;
-    return { op: op as Operation, score: keys.filter((k) => k in members).length / keys.length };
-  });
+  const scored = outputMembers.map(({ op, members }) => ({ op, score: keys.filter((k) => members.has(k)).length / keys.length }));
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best);
   return best >= 0.5 && top.length === 1 ? top[0]!.op : undefined;

@@ -5,6 +5,13 @@
  */
 export type StreamedEntry = { readonly index: number; readonly entry: unknown } | { readonly index: number; readonly error: string };
 
+/** How many backslashes stand right before `end` in a chunk (an odd count escapes the next character). */
+function backslashesBefore(text: string, end: number, floor: number): number {
+  let n = 0;
+  while (end - n - 1 >= floor && text.charCodeAt(end - n - 1) === 0x5c) n++;
+  return n;
+}
+
 export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGenerator<StreamedEntry, { found: boolean; complete: boolean }> {
   const stack: (string | undefined)[] = [];
   let inString = false;
@@ -21,6 +28,22 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
   for await (const chunk of chunks) {
     let from = 0;
     for (let i = 0; i < chunk.length; i++) {
+      if (inString && capturing && !escape) {
+        // Inside a captured entry only the end of the string matters: jump to the next quote.
+        // Backslashes before `i` are settled (escape is false here), so only count from `i`.
+        const quote = chunk.indexOf('"', i);
+        if (quote === -1) {
+          escape = backslashesBefore(chunk, chunk.length, i) % 2 === 1;
+          break;
+        }
+        if (backslashesBefore(chunk, quote, i) % 2 === 1) {
+          i = quote;
+          continue;
+        }
+        i = quote;
+        inString = false;
+        continue;
+      }
       const c = chunk.charCodeAt(i);
       if (inString) {
         if (escape) escape = false;

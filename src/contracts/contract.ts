@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { StructureShape, TimestampFormat } from "../model/shapes.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import { buildSchema, type Level } from "./build.js";
+import { compileGate, type Gate } from "./fast.js";
 import { formatPath, toFindings, type Finding } from "./findings.js";
 
 export interface ValidateOptions {
@@ -11,6 +12,8 @@ export interface ValidateOptions {
   readonly level?: Level;
   /** A path to put in front of every finding's path (for a body nested in a larger document). */
   readonly pathPrefix?: readonly PropertyKey[];
+  /** `false` when only the findings matter: a clean body is then not decoded (`value` is absent). */
+  readonly decode?: boolean;
 }
 
 export interface ValidationResult<T> {
@@ -52,6 +55,7 @@ type Variant = `${Level}:${"drift" | "plain"}`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default stands for "any contract"; specific contracts keep precise types
 export class Contract<S extends StructureShape = any, D extends TimestampFormat = TimestampFormat> {
   readonly #schemas = new Map<Variant, z.ZodType>();
+  #gate: Gate | undefined;
 
   constructor(
     /** What the contract describes, e.g. `glue:GetSession response`. */
@@ -82,6 +86,11 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
   /** Validates a value and decodes it to the SDK side when no violation is found. */
   validate(input: unknown, options: ValidateOptions = {}): ValidationResult<SdkOf<S>> {
     const { strict = false, level = "wire", pathPrefix = [] } = options;
+    if (level === "wire" && options.decode === false) {
+      // Clean wire JSON is the common case: answer it without zod, whose findings only a dirty body needs.
+      this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
+      if (this.#gate(input)) return { ok: true, findings: [] };
+    }
     const result = this.schema(level, true).safeDecode(input, { reportInput: true });
     if (result.success) return { ok: true, findings: [], value: result.data as SdkOf<S> };
     const findings = toFindings(result.error.issues, this.shape, strict, pathPrefix);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as z from "zod";
 import { describe, expect, test } from "vitest";
-import { dateTime, epochSeconds, formatDateTime, parseDateTime } from "./timestamps.js";
+import { dateTime, epochSeconds, formatDateTime, isDateTime, parseDateTime } from "./timestamps.js";
 
 const anyDate = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true });
 
@@ -74,4 +74,22 @@ describe("date-time", () => {
   test("rejects a number where a string belongs", () => {
     expect(dateTime.safeDecode(1709294400 as unknown as string).error!.issues[0]).toMatchObject({ params: { code: "timestamp_encoding" } });
   });
+});
+
+test("isDateTime accepts exactly what parseDateTime parses", () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        anyDate.map((d) => d.toISOString()),
+        fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 61 })).map(
+          ([y, m, d, s]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}T12:30:${String(s).padStart(2, "0")}Z`,
+        ),
+      ),
+      (text) => {
+        expect(isDateTime(text)).toBe(typeof parseDateTime(text) !== "string");
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

@@ -8,6 +8,24 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
 
 const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+const DIGITS = (text: string, from: number, count: number): number => {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+};
+
+/** Whether a text is a valid RFC 3339 `date-time` (what `parseDateTime` accepts), without building a Date. */
+export function isDateTime(text: string): boolean {
+  if (!RFC3339.test(text)) return false;
+  const year = DIGITS(text, 0, 4);
+  const month = DIGITS(text, 5, 2);
+  const day = DIGITS(text, 8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days && DIGITS(text, 11, 2) <= 23 && DIGITS(text, 14, 2) <= 59 && DIGITS(text, 17, 2) <= 60;
+}
+
 /**
  * Parses an RFC 3339 `date-time` the way the SDK does: offsets and lower-case `t`/`z` accepted,
  * fractions truncated to the millisecond, a leap second rolling over. Returns a reason on failure.

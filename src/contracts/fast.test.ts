@@ -1,0 +1,56 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { createFactories } from "../../factories/index.js";
+import { registry } from "./registry.js";
+import type { Contract } from "./contract.js";
+
+/** Every path to a value inside a JSON document. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [prefix];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  return out;
+}
+
+function mutate(doc: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
+  if (path.length === 0) return remove ? {} : replacement;
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let target = copy;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (remove && !Array.isArray(target)) delete target[last];
+  else target[last] = replacement;
+  return copy;
+}
+
+const replacements = fc.oneof(
+  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e13, 70000, "", " ", "x", "READY", "G.32X", "2024-03-01T12:00:00Z", "2024-02-30T12:00:00Z", "session-001", [], {}, [null], { extra: 1 }),
+  fc.string(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+);
+
+const factories = createFactories({ seed: 5 });
+
+describe.each(registry.operations.map((op) => [op.id, op] as const))("%s", (id, op) => {
+  const contract: Contract = op.response;
+  test("the fast gate agrees with the zod contract on any mutation of a valid body", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), replacements, fc.boolean(), fc.string({ maxLength: 8 })), { minLength: 0, maxLength: 3 }), (seed, edits) => {
+        let doc: unknown = factories.operation(id).wire(undefined, { seed });
+        for (const [pick, replacement, remove, extraKey] of edits) {
+          const all = paths(doc);
+          const path = all[pick % all.length]!;
+          const target = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc);
+          const isObject = typeof target === "object" && target !== null && !Array.isArray(target);
+          // Either add an unknown member to an object, or replace / remove the value at the path.
+          doc = remove && extraKey && isObject ? mutate(doc, [...path, extraKey], replacement, false) : mutate(doc, path, replacement, remove);
+        }
+        const gate = contract.validate(doc, { decode: false, strict: true }).findings.length === 0;
+        const zod = contract.schema("wire", true).safeDecode(doc).success;
+        expect(gate).toBe(zod);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import type { Shape, TimestampFormat } from "../model/shapes.js";
+import { isDateTime } from "../protocols/timestamps.js";
+
+/**
+ * A fast yes/no gate for wire JSON: true exactly when the zod contract (with drift reported) finds
+ * nothing. Clean recordings, the common case, skip zod; anything else goes to zod for its findings.
+ * A property test holds the two to the same answer for arbitrary mutations of valid bodies.
+ */
+export type Gate = (value: unknown) => boolean;
+
+const MAX_EPOCH_SECONDS = 253_402_300_799.999;
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Whether a string's length in code points is within bounds; counts only when UTF-16 length cannot tell. */
+function lengthWithin(text: string, b: { min?: number; max?: number }): boolean {
+  const units = text.length;
+  // code points lie between ceil(units / 2) and units
+  if ((b.max === undefined || units <= b.max) && (b.min === undefined || Math.ceil(units / 2) >= b.min)) return true;
+  return within(codePoints(text), b);
+}
+
+const within = (n: number, b: { min?: number; max?: number } | undefined) => !b || ((b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max));
+
+export function compileGate(shape: Shape, defaultFormat: TimestampFormat): Gate {
+  switch (shape.kind) {
+    case "string":
+    case "enum": {
+      const re = shape.kind === "string" && shape.pattern ? new RegExp(shape.pattern, "u") : undefined;
+      const values = shape.kind === "enum" ? new Set<string>(shape.values) : undefined;
+      const length = shape.length;
+      return (v) => typeof v === "string" && (!length || lengthWithin(v, length)) && (!re || re.test(v)) && (!values || values.has(v));
+    }
+    case "integer":
+    case "long":
+    case "double": {
+      const integral = shape.kind !== "double";
+      const range = shape.range;
+      return (v) => typeof v === "number" && Number.isFinite(v) && (!integral || Number.isInteger(v)) && within(v, range);
+    }
+    case "boolean":
+      return (v) => typeof v === "boolean";
+    case "timestamp":
+      return (shape.format ?? defaultFormat) === "date-time"
+        ? (v) => typeof v === "string" && isDateTime(v)
+        : (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= MAX_EPOCH_SECONDS;
+    case "list": {
+      const member = compileGate(shape.member, defaultFormat);
+      const length = shape.length;
+      return (v) => Array.isArray(v) && within(v.length, length) && v.every(member);
+    }
+    case "map": {
+      const key = compileGate(shape.key, defaultFormat);
+      const value = compileGate(shape.value, defaultFormat);
+      const length = shape.length;
+      return (v) => {
+        if (!isPlain(v)) return false;
+        const keys = Object.keys(v);
+        if (!within(keys.length, length)) return false;
+        for (const k of keys) if (!key(k) || !value(v[k])) return false;
+        return true;
+      };
+    }
+    case "structure": {
+      const members = new Map<string, Gate>();
+      for (const [name, member] of Object.entries(shape.members as Record<string, Shape>)) if (!member.httpHeader) members.set(name, compileGate(member, defaultFormat));
+      const required = shape.required as string[];
+      return (v) => {
+        if (!isPlain(v)) return false;
+        for (const r of required) if (v[r] === undefined) return false;
+        for (const k in v) {
+          const gate = members.get(k);
+          if (!gate) return false;
+          const x = v[k];
+          if (x !== undefined && !gate(x)) return false;
+        }
+        return true;
+      };
+    }
+  }
+}
