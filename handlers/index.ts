@@ -4,3 +4,7 @@ export { SessionStore } from "./store.js";
 export type { AddOptions } from "./store.js";
 export { testClientConfig, testCredentials, noDelayRetryStrategy } from "./client.js";
 export type { DirectHandler } from "./transport.js";
+export { onUnhandled } from "./msw-options.js";
+export type { UnhandledStrategy } from "./msw-options.js";
+export { serve } from "./serve.js";
+export type { ServeOptions, Served } from "./serve.js";

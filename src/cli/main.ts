@@ -13,6 +13,8 @@ Commands:
       --reporter NAME         text (default) | json | junit
       -q, --quiet             Only failing files
   drift [--json]              Compare the contracts with the AWS SDK clients installed here
+  serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate]
+                              Serve the mock over HTTP on 127.0.0.1 (for --endpoint-url)
 
 Exit codes: 0 clean, 1 violations, 2 unusable input or usage error.
 
@@ -22,10 +24,14 @@ Options:
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 type Print = (text: string) => void;
 
+/** A command contributed by another part of the package (the bin adds `serve` from the handlers). */
+export type Command = (args: readonly string[], out: Print, err: Print) => Promise<number>;
+
 export async function main(
   argv: readonly string[],
   out: Print = (t) => void process.stdout.write(`${t}\n`),
   err: Print = (t) => void process.stderr.write(`${t}\n`),
+  commands: Readonly<Record<string, Command>> = {},
 ): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help") {
@@ -46,6 +52,7 @@ export async function main(
         return await runDrift({ json: values.json ?? false }, out);
       }
       default:
+        if (commands[command]) return await commands[command](rest, out, err);
         err(`aws-sdk-contracts: unknown command "${command}".\n\n${usage}`);
         return 2;
     }
