@@ -1,0 +1,83 @@
+// Tests the package as users get it: pack it, install the tarball into a scratch project, import every
+// subpath from ESM (and from CommonJS with require), run the CLI, and run the README quick start there.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const scratch = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-package-"));
+const sh = (cmd, args, cwd = scratch) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+let failures = 0;
+const check = (name, fn) => {
+  try {
+    fn();
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failures++;
+    console.log(`not ok - ${name}\n  ${String(error.stdout ?? error.message).split("\n").slice(0, 20).join("\n  ")}`);
+  }
+};
+
+try {
+  sh("npm", ["run", "build"], root);
+  const tarball = sh("npm", ["pack", "--silent", "--pack-destination", scratch], root).trim().split("\n").pop();
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
+  const dev = pkg.devDependencies;
+  const peers = ["zod", "msw", "vitest", "@aws-sdk/client-glue", "@aws-sdk/client-deadline", "@aws-sdk/client-device-farm"].map((n) => `${n}@${dev[n]}`);
+  sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(scratch, tarball), ...peers]);
+
+  check("every subpath imports from ESM", () => {
+    writeFileSync(
+      join(scratch, "esm.mjs"),
+      `import assert from "node:assert";
+import { registry } from "aws-sdk-contracts";
+import { createFactories } from "aws-sdk-contracts/factories";
+import { createAwsMock } from "aws-sdk-contracts/handlers";
+import { checkRecording } from "aws-sdk-contracts/check";
+assert.equal(registry.operations.length, 4);
+assert.equal(createFactories({ seed: 1 }).glue.session.build().Status, "READY");
+assert.equal(typeof createAwsMock().requestHandler, "function");
+assert.equal(checkRecording('{"Session":{"Id":"s"}}').ok, true);
+`,
+    );
+    sh("node", ["esm.mjs"]);
+  });
+
+  check("the main subpaths load with require() from CommonJS", () => {
+    writeFileSync(
+      join(scratch, "cjs.cjs"),
+      `const assert = require("node:assert");
+const { registry } = require("aws-sdk-contracts");
+const { checkRecording } = require("aws-sdk-contracts/check");
+const { createFactories } = require("aws-sdk-contracts/factories");
+assert.equal(registry.get("glue:GetSession").id, "glue:GetSession");
+assert.equal(checkRecording("{}", { operation: "glue:GetSession" }).ok, true);
+assert.ok(createFactories().deadline.session.build().sessionId.startsWith("session-"));
+`,
+    );
+    sh("node", ["cjs.cjs"]);
+  });
+
+  check("the CLI checks the shipped samples", () => {
+    const out = sh("npx", ["--no-install", "aws-sdk-contracts", "check"]);
+    if (!/^8 passed, 0 failed$/m.test(out)) throw new Error(out);
+  });
+
+  check("the CLI compares with the installed SDK clients", () => {
+    const out = sh("npx", ["--no-install", "aws-sdk-contracts", "drift"]);
+    if (!/glue:GetSession: matches/.test(out)) throw new Error(out);
+  });
+
+  check("the README quick start passes in the scratch project", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const quickStart = /## Quick start: a test with the mock\n\n```ts\n([\s\S]*?)```/.exec(readme)[1];
+    writeFileSync(join(scratch, "quick-start.test.ts"), quickStart);
+    sh("npx", ["--no-install", "vitest", "run", "--root", scratch, "quick-start.test.ts"]);
+  });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+console.log(`package: ${5 - failures} passed, ${failures} failed`);
+process.exitCode = failures ? 1 : 0;
