@@ -88,6 +88,7 @@ export const deadlineSession: FactoryDefinition<
     ended: { lifecycleStatus: "ENDED" },
     withoutHost: { host: false },
   },
+  fromOverrides: (o) => (o.lifecycleStatus ? { lifecycleStatus: o.lifecycleStatus } : {}),
   generate(gen, params): Session {
     const ids = deadlineIds(gen, params);
     const root = gen.root();

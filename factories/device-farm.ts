@@ -187,6 +187,20 @@ export const remoteAccessSession: FactoryDefinition<
     proxy: { proxy: true },
     withApp: { app: true },
   },
+  fromOverrides(o) {
+    const implied: { -readonly [K in keyof RemoteAccessParams]?: RemoteAccessParams[K] } = {};
+    if (o.status) {
+      implied.status = o.status;
+      if (!o.result) implied.result = o.status === "COMPLETED" ? "PASSED" : "PENDING";
+    }
+    if (o.result) implied.result = o.result;
+    if (o.billingMethod) implied.billingMethod = o.billingMethod;
+    if (o.device?.platform) implied.platform = o.device.platform;
+    if (o.device?.fleetType === "PRIVATE" || o.device?.fleetType === "PUBLIC") implied.fleet = o.device.fleetType;
+    if (o.vpcConfig) implied.vpc = true;
+    if (o.deviceProxy) implied.proxy = true;
+    return implied;
+  },
   generate(gen, params): RemoteAccess {
     const project = gen.uuid("project");
     const sessionId = gen.uuid("session");
@@ -310,6 +324,7 @@ export const testGridSession: FactoryDefinition<typeof TestGridSession, TestGrid
     firefox: { browser: "firefox" },
     edge: { browser: "MicrosoftEdge" },
   },
+  fromOverrides: (o) => (o.status ? { status: o.status } : {}),
   generate(gen, params): TestGrid {
     const created = gen.past("created", 10, 120);
     const session: TestGrid = {
@@ -366,6 +381,7 @@ export const deviceFactory: FactoryDefinition<typeof Device, DeviceParams, "ios"
   timestampFormat: "epoch-seconds",
   defaults: { fleet: "PUBLIC" },
   traits: { ios: { platform: "IOS" }, android: { platform: "ANDROID" }, private: { fleet: "PRIVATE" } },
+  fromOverrides: (o) => ({ ...(o.platform ? { platform: o.platform } : {}), ...(o.fleetType === "PRIVATE" || o.fleetType === "PUBLIC" ? { fleet: o.fleetType } : {}) }),
   generate: (gen, params) => device(gen.at("device"), params),
   invariants: [
     {

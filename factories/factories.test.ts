@@ -165,3 +165,28 @@ test("every operation in the registry has an output factory", () => {
     expect(contract.validate(contract.encode(output), { strict: true }).ok).toBe(true);
   }
 });
+
+describe("overrides of state members pick the state, so the other fields agree", () => {
+  test("remote access: any status and billing method", () => {
+    const f = factories.deviceFarm.remoteAccessSession;
+    const statuses = ["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING", "RUNNING", "COMPLETED", "STOPPING"] as const;
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom(...statuses), fc.constantFrom("METERED", "UNMETERED") as fc.Arbitrary<"METERED" | "UNMETERED">, (seed, status, billingMethod) => {
+        const value = f.build({ status, billingMethod }, { seed });
+        expect(f.violations(value)).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test.each([
+    ["glue", () => factories.glue.session, (s: string) => ({ Status: s }), ["PROVISIONING", "READY", "FAILED", "TIMEOUT", "STOPPING", "STOPPED"]],
+    ["deadline", () => factories.deadline.session, (s: string) => ({ lifecycleStatus: s }), ["STARTED", "UPDATE_IN_PROGRESS", "UPDATE_SUCCEEDED", "UPDATE_FAILED", "ENDED"]],
+    ["test grid", () => factories.deviceFarm.testGridSession, (s: string) => ({ status: s }), ["ACTIVE", "CLOSED", "ERRORED"]],
+  ] as const)("%s: every state", (_, factory, override, states) => {
+    for (const state of states) {
+      const f = factory() as Factory<any, any, any>;
+      expect(f.violations(f.build(override(state), { seed: 3 }))).toEqual([]);
+    }
+  });
+});

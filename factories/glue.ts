@@ -59,6 +59,7 @@ export const glueSession: FactoryDefinition<typeof Session, GlueSessionParams, "
     stopped: { status: "STOPPED" },
     sparkConnect: { sessionType: "SPARK_CONNECT" },
   },
+  fromOverrides: (o) => ({ ...(o.Status ? { status: o.Status } : {}), ...(o.SessionType ? { sessionType: o.SessionType } : {}) }),
   generate(gen: Gen, { status, sessionType }): GlueSession {
     const noun = gen.faker("Id").word.noun();
     const id = `${noun.toLowerCase().replace(/[^a-z0-9]/g, "")}-${gen.pick("IdKind", ["etl", "notebook", "analysis", "dev"])}-session-${gen.digits("IdNumber", 4)}`;

@@ -50,6 +50,14 @@ function outputDefinition(id: OperationId): AnyDefinition | undefined {
       defaults: entity.defaults,
       traits: entity.traits,
       generate: (gen, params) => ({ [member]: entity.generate(gen, params) }),
+      ...(entity.fromOverrides
+        ? {
+            fromOverrides: (o: unknown) => {
+              const inner = (o as Record<string, unknown>)[member];
+              return inner ? entity.fromOverrides!(inner) : {};
+            },
+          }
+        : {}),
       invariants: ((entity.invariants ?? []) as readonly Invariant<unknown>[]).map((inv) => ({
         name: inv.name,
         check: (value: unknown) => {

@@ -20,6 +20,8 @@ export interface FactoryDefinition<S extends StructureShape, P extends object, T
   /** Each trait is a preset of parameters; traits apply in the order given. */
   readonly traits: { readonly [K in Trait]: Partial<P> };
   readonly generate: (gen: Gen, params: P) => SdkOf<S>;
+  /** Parameters implied by overrides (an overridden status picks that state), so the other fields agree with them. */
+  readonly fromOverrides?: (overrides: DeepPartial<SdkOf<S>>) => Partial<P>;
   readonly invariants?: readonly Invariant<SdkOf<S>>[];
 }
 
@@ -96,7 +98,9 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
    */
   build(overrides?: DeepPartial<SdkOf<S>>, options?: BuildOptions<P>): SdkOf<S> {
     const seed = this.#seed(options);
-    const value = this.definition.generate(new Gen(seed, this.sequence.source), this.params(options?.params));
+    const implied = overrides && this.definition.fromOverrides ? this.definition.fromOverrides(overrides) : undefined;
+    const params = this.params(implied || options?.params ? { ...implied, ...options?.params } : undefined);
+    const value = this.definition.generate(new Gen(seed, this.sequence.source), params);
     if (overrides === undefined) return value;
     const merged = deepMerge(value, overrides);
     const result = this.contract.validate(merged, { level: "sdk", strict: true });
