@@ -28,18 +28,18 @@ export interface DeadlineSessionParams extends Partial<DeadlineIds> {
 
 const id = (gen: Gen, prefix: string) => `${prefix}-${gen.hex(`$id.${prefix}`, 32)}`;
 
-export function deadlineIds(gen: Gen, given: Partial<DeadlineIds> = {}): DeadlineIds {
+function deadlineIds(gen: Gen, given: Partial<DeadlineIds> = {}): DeadlineIds {
   const root = gen.root();
   return { farmId: given.farmId ?? id(root, "farm"), queueId: given.queueId ?? id(root, "queue"), jobId: given.jobId ?? id(root, "job") };
 }
 
 /** A Deadline `LogConfiguration` for CloudWatch Logs, as sessions and workers use it. */
-export function awslogs(group: string, stream: string): Log {
+function awslogs(group: string, stream: string): Log {
   return { logDriver: "awslogs", options: { logGroupName: group, logStreamName: stream } };
 }
 
 /** The EC2 host a worker runs on. */
-export function hostProperties(gen: Gen): Host {
+function hostProperties(gen: Gen): Host {
   const ip = privateIpv4(gen, "ipV4");
   return {
     ipAddresses: { ipV4Addresses: [ip], ipV6Addresses: [fullIpv6(gen, "ipV6")] },

@@ -57,11 +57,11 @@ export interface DeviceParams {
   readonly fleet: "PUBLIC" | "PRIVATE";
 }
 
-export function cpu(gen: Gen, d: CatalogDevice): SdkOf<typeof CPU> {
+function cpu(gen: Gen, d: CatalogDevice): SdkOf<typeof CPU> {
   return { frequency: "MHz", architecture: d.architecture, clock: d.clock };
 }
 
-export function instanceProfile(gen: Gen): SdkOf<typeof InstanceProfile> {
+function instanceProfile(gen: Gen): SdkOf<typeof InstanceProfile> {
   return {
     arn: devicefarmArn(gen, "instanceprofile", gen.uuid("arn")),
     packageCleanup: true,
@@ -72,7 +72,7 @@ export function instanceProfile(gen: Gen): SdkOf<typeof InstanceProfile> {
   };
 }
 
-export function deviceInstance(gen: Gen, deviceArn: string, status: "IN_USE" | "PREPARING" | "AVAILABLE" | "NOT_AVAILABLE" = "IN_USE"): SdkOf<typeof DeviceInstance> {
+function deviceInstance(gen: Gen, deviceArn: string, status: "IN_USE" | "PREPARING" | "AVAILABLE" | "NOT_AVAILABLE" = "IN_USE"): SdkOf<typeof DeviceInstance> {
   return {
     arn: devicefarmArn(gen, "deviceinstance", gen.uuid("arn")),
     deviceArn,
@@ -84,7 +84,7 @@ export function deviceInstance(gen: Gen, deviceArn: string, status: "IN_USE" | "
 }
 
 /** A device from a coherent catalogue; a private fleet device carries its instance. */
-export function device(gen: Gen, params: DeviceParams): DeviceValue {
+function device(gen: Gen, params: DeviceParams): DeviceValue {
   const choices = params.platform ? CATALOG.filter((d) => d.platform === params.platform) : CATALOG;
   const d = gen.pick("model", choices);
   const image = gen.hex("image", 32, true);
@@ -115,7 +115,7 @@ export function device(gen: Gen, params: DeviceParams): DeviceValue {
   return value;
 }
 
-export function vpcConfig(gen: Gen): SdkOf<typeof VpcConfig> {
+function vpcConfig(gen: Gen): SdkOf<typeof VpcConfig> {
   return {
     securityGroupIds: [`sg-${gen.hex("sg", 17)}`],
     subnetIds: [`subnet-${gen.hex("subnet.0", 17)}`, `subnet-${gen.hex("subnet.1", 17)}`],
@@ -123,11 +123,11 @@ export function vpcConfig(gen: Gen): SdkOf<typeof VpcConfig> {
   };
 }
 
-export function deviceProxy(gen: Gen): SdkOf<typeof DeviceProxy> {
+function deviceProxy(gen: Gen): SdkOf<typeof DeviceProxy> {
   return { host: gen.pick("host", ["proxy.corp.example.com", "egress-proxy.internal.example.net", "10.0.0.15"]), port: gen.pick("port", [3128, 8080, 8888]) };
 }
 
-export function endpoints(gen: Gen, sessionId: string): SdkOf<typeof RemoteAccessEndpoints> {
+function endpoints(gen: Gen, sessionId: string): SdkOf<typeof RemoteAccessEndpoints> {
   return {
     remoteDriverEndpoint: `https://devicefarm-interactive-global.${REGION}.api.aws/remote-endpoint/${gen.hex("driver", 40)}/wd/hub`,
     interactiveEndpoint: `https://devicefarm-interactive-global.${REGION}.api.aws/remote-access/${sessionId}/${gen.hex("interactive", 40)}`,

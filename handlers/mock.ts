@@ -4,7 +4,7 @@ import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline
 import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import { Session as GlueSession } from "../src/contracts/glue/shapes.js";
 import { registry, type SdkOf, type Contract, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
-import { deadlineKey, resources, type ResourceBinding, type StoreName } from "./resources.js";
+import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { errorResponse, frameworkError, messageMember, route, successResponse, validationMessage, type WireResponse } from "./wire.js";
@@ -336,4 +336,3 @@ export function createAwsMock(options?: AwsMockOptions): AwsMock {
   return new AwsMock(options);
 }
 
-export { deadlineKey };

@@ -30,11 +30,11 @@ export interface ResourceBinding {
 export type StoreName = "glue.sessions" | "deadline.sessions" | "deviceFarm.testGridSessions" | "deviceFarm.remoteAccessSessions";
 
 /** Deadline keys a session by all four labels: the same session id under another job is another session. */
-export const deadlineKey = (ids: { farmId: unknown; queueId: unknown; jobId: unknown; sessionId: unknown }): string =>
+const deadlineKey = (ids: { farmId: unknown; queueId: unknown; jobId: unknown; sessionId: unknown }): string =>
   `${String(ids.farmId)}/${String(ids.queueId)}/${String(ids.jobId)}/${String(ids.sessionId)}`;
 
 /** The session ARN a test grid project ARN and session id name. */
-export function testGridSessionArn(projectArn: string, sessionId: string): string | undefined {
+function testGridSessionArn(projectArn: string, sessionId: string): string | undefined {
   const m = /^arn:aws:devicefarm:([^:]*):([^:]*):testgrid-project:(.+)$/.exec(projectArn);
   return m ? `arn:aws:devicefarm:${m[1]}:${m[2]}:testgrid-session:${m[3]}/${sessionId}` : undefined;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-export { route, type Routed } from "../src/index.js";
+export { route } from "../src/index.js";
 import type { ErrorContract, Finding, Operation } from "../src/index.js";
 
 /** The member of an error shape that carries its message (`message` or `Message`). */
@@ -14,7 +14,7 @@ export interface WireResponse {
 }
 
 /** A request id in the form AWS uses (a UUID). */
-export function requestId(): string {
+function requestId(): string {
   return randomUUID();
 }
 

@@ -173,3 +173,20 @@ describe("aws-sdk-contracts check", () => {
     expect((await checkFile(path, { streamAbove: 0 })).problems).toEqual([expect.objectContaining({ code: "invalid_json" })]);
   });
 });
+
+describe("on a terminal", () => {
+  test("progress is drawn on stderr and the text is coloured; piped output has neither", async () => {
+    const { runCheck } = await import("../src/cli/check.js");
+    const out: string[] = [];
+    const progress: string[] = [];
+    expect(await runCheck([], { out: (t) => out.push(t), err: () => {}, progress: true, color: true, progressWrite: (t) => progress.push(t) })).toBe(0);
+    expect(progress[0]).toBe("\rchecking 1/8");
+    expect(progress.at(-1)).toBe("\r\x1b[K");
+    expect(out.join("\n")).toContain("\x1b[32mPASS\x1b[0m");
+    const plain: string[] = [];
+    const drawn: string[] = [];
+    await runCheck([], { out: (t) => plain.push(t), err: () => {}, progress: false, progressWrite: (t) => drawn.push(t) });
+    expect(drawn).toEqual([]);
+    expect(plain.join("\n")).not.toContain("\x1b[");
+  });
+});

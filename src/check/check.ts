@@ -81,7 +81,7 @@ function parsePath(location: string): PropertyKey[] {
 }
 
 /** Where in a text a JSON.parse error points, as 1-based line and column. */
-export function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
+function jsonErrorPosition(text: string, message: string): { line?: number; column?: number } {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);

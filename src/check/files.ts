@@ -7,7 +7,7 @@ import { harEntry } from "./formats.js";
 import { streamHarEntries } from "./har-stream.js";
 
 /** Files above this size that look like HAR are streamed entry by entry. */
-export const STREAM_THRESHOLD = 16 * 1024 * 1024;
+const STREAM_THRESHOLD = 16 * 1024 * 1024;
 
 const RECORDING = /\.(json|har)$/i;
 

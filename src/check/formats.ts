@@ -97,7 +97,7 @@ function parseBody(text: unknown): { ok: true; value: unknown } | { ok: false; m
 }
 
 /** An HTTP exchange (from a HAR entry or a cassette) as a check entry, or why it is not one of ours. */
-export function exchangeEntry(
+function exchangeEntry(
   location: string,
   request: { method: string; url: string; headers: Record<string, string> },
   response: { status: number; headers: Record<string, string>; text: unknown },

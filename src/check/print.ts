@@ -25,21 +25,27 @@ export function summaryLine(t: Totals): string {
   return `${t.passed} passed, ${t.failed} failed${t.drift ? ` (${t.drift} drift finding${t.drift === 1 ? "" : "s"})` : ""}`;
 }
 
+const paint = (on: boolean, code: number) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
 /** Human output: grouped by file, each finding with its path, what was expected and what came. */
-export function formatText(reports: readonly CheckReport[], { quiet = false }: { quiet?: boolean } = {}): string {
+export function formatText(reports: readonly CheckReport[], { quiet = false, color = false }: { quiet?: boolean; color?: boolean } = {}): string {
+  const red = paint(color, 31);
+  const green = paint(color, 32);
+  const yellow = paint(color, 33);
+  const dim = paint(color, 2);
   const lines: string[] = [];
   for (const r of reports) {
     const findings = r.entries.flatMap((e) => e.findings.map((f) => ({ e, f })));
     const shown = quiet ? findings.filter(({ f }) => f.severity === "violation") : findings;
     if (quiet && r.ok) continue;
     const what = r.entries.length ? ` (${r.format}, ${[...new Set(r.entries.map((e) => e.operation))].join(", ")}${r.skipped ? `, ${r.skipped} other entr${r.skipped === 1 ? "y" : "ies"} skipped` : ""})` : "";
-    lines.push(`${r.ok ? "PASS" : "FAIL"} ${r.source}${what}`);
-    for (const p of r.problems) lines.push(`  error ${p.code}: ${p.message}`);
+    lines.push(`${r.ok ? green("PASS") : red("FAIL")} ${r.source}${dim(what)}`);
+    for (const p of r.problems) lines.push(`  ${red("error")} ${p.code}: ${p.message}`);
     for (const { e, f } of shown) {
-      lines.push(`  ${f.severity} ${f.code} ${f.path}${e.part !== "response" ? ` [${e.part}]` : ""}`);
+      lines.push(`  ${f.severity === "violation" ? red(f.severity) : yellow(f.severity)} ${f.code} ${f.path}${e.part !== "response" ? ` [${e.part}]` : ""}`);
       lines.push(`    ${f.message}`);
-      lines.push(`    expected: ${f.expected}`);
-      lines.push(`    received: ${f.received}`);
+      lines.push(dim(`    expected: ${f.expected}`));
+      lines.push(dim(`    received: ${f.received}`));
     }
   }
   lines.push("", summaryLine(totals(reports)));

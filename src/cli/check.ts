@@ -11,6 +11,8 @@ export interface CheckIo {
   readonly err: (text: string) => void;
   /** Whether progress may be drawn (a TTY outside CI). */
   readonly progress: boolean;
+  /** Whether the text reporter may use colour (a TTY outside CI, without NO_COLOR). */
+  readonly color?: boolean;
   readonly progressWrite?: (text: string) => void;
 }
 
@@ -49,7 +51,7 @@ export async function runCheck(args: readonly string[], io: CheckIo): Promise<nu
     const base = samplesDir();
     reports = reports.map((r) => ({ ...r, source: `samples/${relative(base, r.source)}` }));
   }
-  const text = values.reporter === "json" ? formatJson(reports) : values.reporter === "junit" ? formatJunit(reports) : formatText(reports, { quiet: values.quiet ?? false });
+  const text = values.reporter === "json" ? formatJson(reports) : values.reporter === "junit" ? formatJunit(reports) : formatText(reports, { quiet: values.quiet ?? false, color: io.color ?? false });
   io.out(text);
   const t = totals(reports);
   if (t.unusable > 0) return 2;

@@ -1,7 +1,7 @@
 import { compareWithInstalledSdks, type InstalledSdkReport } from "../drift/sdk-schema.js";
 
 /** Renders the SDK comparison for people: one block per operation, one line per difference. */
-export function formatDriftReport(reports: readonly InstalledSdkReport[]): string {
+function formatDriftReport(reports: readonly InstalledSdkReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
     if (report.version === undefined) {

@@ -45,6 +45,7 @@ export async function main(
           out,
           err,
           progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+          color: Boolean(process.stdout.isTTY) && !process.env.CI && !process.env.NO_COLOR,
           progressWrite: (t) => void process.stderr.write(t),
         });
       case "drift": {

@@ -3,7 +3,7 @@ import type { StructureShape, TimestampFormat } from "../model/shapes.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import { buildSchema, type Level } from "./build.js";
 import { compileGate, type Gate } from "./fast.js";
-import { formatPath, toFindings, type Finding } from "./findings.js";
+import { toFindings, type Finding } from "./findings.js";
 
 export interface ValidateOptions {
   /** Drift (unknown members and enum values) counts as a violation. Default false. */
@@ -123,4 +123,3 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
   }
 }
 
-export { formatPath };

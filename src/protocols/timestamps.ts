@@ -149,4 +149,3 @@ export const isoJson = z.codec(z.any().check(checkDateTime) as unknown as z.ZodS
   encode: (date) => date.toISOString(),
 });
 
-export const timestampCodecs = { "epoch-seconds": epochSeconds, "date-time": dateTime } as const;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { registry, type Operation } from "../../src/index.js";
 
 /** The verified wire reference, as a copy kept in test/reference (compared with ../shared when present). */
-export const reference = readFileSync(new URL("../reference/aws-wire.md", import.meta.url), "utf8");
+const reference = readFileSync(new URL("../reference/aws-wire.md", import.meta.url), "utf8");
 
 const sections: Record<string, string> = {
   "5": "deviceFarm:GetTestGridSession",

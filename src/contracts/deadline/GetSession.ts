@@ -12,7 +12,7 @@ import {
   ValidationException,
 } from "./shapes.js";
 
-export const GetSessionRequest = structure("GetSessionRequest", {
+const GetSessionRequest = structure("GetSessionRequest", {
   farmId: string({ pattern: "^farm-[0-9a-f]{32}$" }),
   queueId: string({ pattern: "^queue-[0-9a-f]{32}$" }),
   jobId: string({ pattern: "^job-[0-9a-f]{32}$" }),

@@ -1,7 +1,7 @@
 /** AWS Deadline Cloud shapes shared by the Deadline operations (deadline 2023-10-12, SDK 3.1107). */
 import { enumeration, integer, list, map, string, structure, withTraits } from "../../model/shapes.js";
 
-export const ExceptionContext = map(string(), string());
+const ExceptionContext = map(string(), string());
 
 export const SessionId = string({ pattern: "^session-[0-9a-f]{32}$" });
 
@@ -30,7 +30,7 @@ export const ThrottlingException = structure("ThrottlingException", {
   context: ExceptionContext,
 }, { required: ["message"], error: { fault: "client", httpStatus: 429, retryable: { throttling: true } } });
 
-export const ValidationExceptionField = structure("ValidationExceptionField", {
+const ValidationExceptionField = structure("ValidationExceptionField", {
   name: string(),
   message: string(),
 }, { required: ["name", "message"] });
@@ -49,7 +49,7 @@ export const LogConfiguration = structure("LogConfiguration", {
   error: string({ length: { min: 1, max: 512 } }),
 }, { required: ["logDriver"] });
 
-export const IpAddresses = structure("IpAddresses", {
+const IpAddresses = structure("IpAddresses", {
   ipV4Addresses: list(string({ pattern: "^(?:[0-9]{1,3}\\.){3}[0-9]{1,3}$" })),
   ipV6Addresses: list(string({ pattern: "^(?:[A-F0-9]{1,4}:){7}[A-F0-9]{1,4}$" })),
 });

@@ -10,11 +10,11 @@ import {
   ServiceAccountException,
 } from "./shapes.js";
 
-export const GetRemoteAccessSessionRequest = structure("GetRemoteAccessSessionRequest", {
+const GetRemoteAccessSessionRequest = structure("GetRemoteAccessSessionRequest", {
   arn: DeviceFarmArn,
 }, { required: ["arn"] });
 
-export const GetRemoteAccessSessionResult = structure("GetRemoteAccessSessionResult", {
+const GetRemoteAccessSessionResult = structure("GetRemoteAccessSessionResult", {
   remoteAccessSession: RemoteAccessSession,
 });
 

@@ -3,13 +3,13 @@ import { operation } from "../operation.js";
 import { deviceFarm } from "../services.js";
 import { ArgumentException, DeviceFarmArn, InternalServiceException, NotFoundException, TestGridSession } from "./shapes.js";
 
-export const GetTestGridSessionRequest = structure("GetTestGridSessionRequest", {
+const GetTestGridSessionRequest = structure("GetTestGridSessionRequest", {
   projectArn: DeviceFarmArn,
   sessionId: string({ length: { min: 1, max: 128 }, pattern: "\\S" }),
   sessionArn: DeviceFarmArn,
 });
 
-export const GetTestGridSessionResult = structure("GetTestGridSessionResult", {
+const GetTestGridSessionResult = structure("GetTestGridSessionResult", {
   testGridSession: TestGridSession,
 });
 

@@ -1,13 +1,13 @@
 /** AWS Device Farm shapes shared by the Device Farm operations (devicefarm 2015-06-23, SDK 3.1169). */
 import { boolean, double, enumeration, integer, list, long, string, structure, timestamp, withTraits } from "../../model/shapes.js";
 
-export const Message = string({ length: { min: 0, max: 16384 } });
+const Message = string({ length: { min: 0, max: 16384 } });
 
 export const DeviceFarmArn = string({ length: { min: 32, max: 1011 }, pattern: "^arn:aws:devicefarm:.+$" });
 
-export const Name = string({ length: { min: 0, max: 256 } });
+const Name = string({ length: { min: 0, max: 256 } });
 
-export const SensitiveURL = string({ length: { min: 0, max: 4096 } });
+const SensitiveURL = string({ length: { min: 0, max: 4096 } });
 
 export const ArgumentException = structure("ArgumentException", {
   message: Message,

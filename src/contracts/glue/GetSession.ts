@@ -11,12 +11,12 @@ import {
   Session,
 } from "./shapes.js";
 
-export const GetSessionRequest = structure("GetSessionRequest", {
+const GetSessionRequest = structure("GetSessionRequest", {
   Id: NameString,
   RequestOrigin: string({ length: { min: 1, max: 128 }, pattern: "^[\\.\\-_A-Za-z0-9]+$" }),
 }, { required: ["Id"] });
 
-export const GetSessionResponse = structure("GetSessionResponse", {
+const GetSessionResponse = structure("GetSessionResponse", {
   Session: Session,
 });
 

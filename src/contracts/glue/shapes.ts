@@ -3,9 +3,9 @@ import { boolean, double, enumeration, integer, list, map, string, structure, ti
 
 export const NameString = string({ length: { min: 1, max: 255 }, pattern: "^[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*$" });
 
-export const DescriptionString = string({ length: { min: 0, max: 2048 }, pattern: "^[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*$" });
+const DescriptionString = string({ length: { min: 0, max: 2048 }, pattern: "^[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*$" });
 
-export const NullableDouble = double();
+const NullableDouble = double();
 
 export const AccessDeniedException = structure("AccessDeniedException", {
   Message: string(),
@@ -29,11 +29,11 @@ export const OperationTimeoutException = structure("OperationTimeoutException", 
   Message: string(),
 }, { error: { fault: "client" } });
 
-export const ConnectionsList = structure("ConnectionsList", {
+const ConnectionsList = structure("ConnectionsList", {
   Connections: list(string({ length: { max: 255 } }), { length: { max: 1000 } }),
 });
 
-export const SessionCommand = structure("SessionCommand", {
+const SessionCommand = structure("SessionCommand", {
   Name: NameString,
   PythonVersion: string({ pattern: "^([2-3]|3[.]9)$" }),
 });
