@@ -10,7 +10,9 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const scratch = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-package-"));
 const sh = (cmd, args, cwd = scratch) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
 let failures = 0;
+let checks = 0;
 const check = (name, fn) => {
+  checks++;
   try {
     fn();
     console.log(`ok - ${name}`);
@@ -27,6 +29,13 @@ try {
   const dev = pkg.devDependencies;
   const peers = ["zod", "msw", "vitest", "@aws-sdk/client-glue", "@aws-sdk/client-deadline", "@aws-sdk/client-device-farm"].map((n) => `${n}@${dev[n]}`);
   sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(scratch, tarball), ...peers]);
+  let jest = true;
+  try {
+    sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "jest@30"]);
+  } catch {
+    jest = false;
+    console.log("# jest could not be installed here: the jest check is skipped");
+  }
 
   check("every subpath imports from ESM", () => {
     writeFileSync(
@@ -76,8 +85,34 @@ assert.ok(createFactories().deadline.session.build().sessionId.startsWith("sessi
     writeFileSync(join(scratch, "quick-start.test.ts"), quickStart);
     sh("npx", ["--no-install", "vitest", "run", "--root", scratch, "quick-start.test.ts"]);
   });
+  if (jest) {
+    check("jest (native ESM) runs a test with the factories and the direct transport", () => {
+      writeFileSync(
+        join(scratch, "glue.test.mjs"),
+        `import { GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
+import { createFactories } from "aws-sdk-contracts/factories";
+import { createAwsMock, testClientConfig } from "aws-sdk-contracts/handlers";
+
+test("a factory-built session comes back through the real client", async () => {
+  const mock = createAwsMock();
+  const session = mock.glue.sessions.add(createFactories({ seed: 9 }).glue.session.with("ready").build({ Id: "jest-1" }));
+  const glue = new GlueClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+  const out = await glue.send(new GetSessionCommand({ Id: "jest-1" }));
+  expect(out.Session).toEqual(session);
+});
+`,
+      );
+      writeFileSync(join(scratch, "jest.config.json"), JSON.stringify({ testMatch: ["**/glue.test.mjs"], transform: {} }));
+      execFileSync("npx", ["--no-install", "jest", "--config", "jest.config.json"], {
+        cwd: scratch,
+        stdio: ["ignore", "pipe", "pipe"],
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "--experimental-vm-modules --no-warnings" },
+      });
+    });
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-console.log(`package: ${5 - failures} passed, ${failures} failed`);
+console.log(`package: ${checks - failures} passed, ${failures} failed`);
 process.exitCode = failures ? 1 : 0;

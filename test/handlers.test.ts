@@ -236,6 +236,20 @@ describe.each(transports)("through %s", (_, wire) => {
       expectContractValid(mock);
     });
 
+    test("routes a custom endpoint, with the host prefix the SDK adds and without it", async () => {
+      const { mock } = setup();
+      const s = mock.deadline.sessions.add();
+      const extra = wire(mock);
+      for (const variant of [{ endpoint: "https://deadline.internal.example/base" }, { endpoint: "https://deadline.internal.example", disableHostPrefix: true }]) {
+        const client = new DeadlineClient({ ...testClientConfig({ maxAttempts: 1 }), ...variant, ...extra } as never);
+        const out = await client.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s) as never));
+        expect(out.sessionId).toBe(s.sessionId);
+      }
+      expect(mock.calls.map((c) => new URL(c.url).host)).toEqual(["management.deadline.internal.example", "deadline.internal.example"]);
+      expect(new URL(mock.calls[0]!.url).pathname).toMatch(/^\/base\/2023-10-12\/farms\//);
+      expectContractValid(mock);
+    });
+
     test("a polling loop waits for ENDED", async () => {
       const { mock, deadline } = setup();
       const s = mock.deadline.sessions.add({}, { lifecycle: ["STARTED", "UPDATE_IN_PROGRESS", "ENDED"] });
