@@ -3,7 +3,7 @@ import { createFactories, type Factories } from "../factories/index.js";
 import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/GetSession.js";
 import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { registry, type SdkOf, type Contract, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -192,7 +192,7 @@ export class AwsMock {
     if (routed.kind === "unmodelled") {
       const modelled = registry.operations.filter((op) => op.service.id === routed.service.id).map((op) => op.name);
       return frameworkError(
-        { protocol: routed.service.protocol },
+        routed.service,
         400,
         "UnknownOperationException",
         `[aws-sdk-contracts] ${routed.service.title} operation ${routed.name} is not modelled by aws-sdk-contracts; modelled operations: ${modelled.join(", ")}.`,
@@ -214,18 +214,16 @@ export class AwsMock {
         if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
         input = parsed as Record<string, unknown>;
       } catch {
-        return frameworkError(op, 400, "SerializationException", "Request body is not a JSON object.");
+        return frameworkError(op.service, 400, "SerializationException", "Request body is not a JSON object.");
       }
     }
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     this.calls.push({ operation: id, input, method: request.method, url: request.url.href, attempt });
 
-    let fault = this.#take(this.#faults, id);
-    while (fault && "delay" in fault) {
-      await new Promise((resolve) => setTimeout(resolve, fault && "delay" in fault ? fault.delay : 0));
-      fault = this.#take(this.#faults, id);
-    }
-    if (fault) return this.#faultResponse(op, fault, input);
+    const fault = this.#take(this.#faults, id);
+    // A delay slows this one call, which is then answered as usual.
+    if (fault && "delay" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delay));
+    else if (fault) return this.#faultResponse(op, fault, input);
 
     const binding = resources[id];
     const checked = op.request.validate(input);
@@ -233,12 +231,12 @@ export class AwsMock {
 
     const override = this.#take(this.#overrides, id);
     if (override) {
-      const built = this.factories.operation(id).build(undefined, { seed: this.calls.length });
-      const merged = mergeForOverride(built, override.partial);
-      if (!override.validate) {
-        return successResponse(op, encodeLoosely(op.response, merged));
-      }
-      return successResponse(op, op.response.encode(merged));
+      const factory = this.factories.operation(id);
+      const seed = this.calls.length;
+      if (override.validate) return successResponse(op, op.response.encode(factory.build(override.partial as never, { seed })));
+      // Deliberately malformed: merge without validation, and write timestamps as the protocol would.
+      const merged = mergeForOverride(factory.build(undefined, { seed }), override.partial);
+      return successResponse(op, looseWire(op.response.shape, merged, op.protocol.defaultTimestampFormat));
     }
 
     const located = binding.key(input);
@@ -281,9 +279,14 @@ export class AwsMock {
 
   #faultResponse(op: Operation, fault: Fault, input: Record<string, unknown>): WireResponse {
     if ("malformed" in fault) return { status: 200, headers: { "content-type": op.protocol.responseContentType }, body: '{"truncated": ' };
-    if ("status" in fault) return frameworkError(op, fault.status, fault.status === 503 ? "ServiceUnavailableException" : "InternalFailure", "Injected server error.");
-    if ("error" in fault) return this.#error(op, fault.error, { ...defaultsFor(op, input), ...fault.members });
-    return frameworkError(op, 500, "InternalFailure", "Unknown fault.");
+    if ("status" in fault) return frameworkError(op.service, fault.status, fault.status === 503 ? "ServiceUnavailableException" : "InternalFailure", "Injected server error.");
+    if ("error" in fault) {
+      const notFound = resources[op.id as OperationId].notFound(input, "");
+      // The not-found error's modelled members (resource id and type) only make sense on that error.
+      const defaults = fault.error === notFound.error ? withoutMessage(notFound.members) : {};
+      return this.#error(op, fault.error, { ...defaults, ...fault.members });
+    }
+    return frameworkError(op.service, 500, "InternalFailure", "Unknown fault.");
   }
 }
 
@@ -303,13 +306,18 @@ function fillError(error: ErrorContract, members: Record<string, unknown>): Reco
     out[name] = member.kind === "enum" ? member.values![0] : "unknown";
   }
   const check = error.body.validate(Object.fromEntries(Object.entries(out).filter(([k]) => !(k in error.headers))), { strict: true });
-  if (!check.ok) throw new Error(`[aws-sdk-contracts] Failed to build ${error.name}: ${check.findings.map((f) => `${f.path} ${f.message}`).join("; ")}`);
+  const problems = check.findings.map((f) => `${f.path} ${f.message}`);
+  for (const name of Object.keys(error.headers)) {
+    const member = shape[name];
+    const value = out[name];
+    if (value !== undefined && (member?.kind === "integer" || member?.kind === "long") && !Number.isInteger(value)) problems.push(`${name} must be a whole number, got ${JSON.stringify(value)}`);
+  }
+  if (problems.length) throw new Error(`[aws-sdk-contracts] Failed to build ${error.name}: ${problems.join("; ")}`);
   return out;
 }
 
-function defaultsFor(op: Operation, input: Record<string, unknown>): Record<string, unknown> {
-  const nf = resources[op.id as OperationId].notFound(input, "");
-  return Object.fromEntries(Object.entries(nf.members).filter(([k]) => k !== "message" && k !== "Message"));
+function withoutMessage(members: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(members).filter(([k]) => k.toLowerCase() !== "message"));
 }
 
 function mergeForOverride(built: unknown, partial: unknown): unknown {
@@ -322,10 +330,20 @@ function mergeForOverride(built: unknown, partial: unknown): unknown {
   return out;
 }
 
-/** Encodes what it can and passes the rest through untouched: for deliberately malformed answers. */
-function encodeLoosely(contract: Contract, value: unknown): unknown {
-  const result = contract.schema("wire").safeEncode(value);
-  return result.success ? result.data : JSON.parse(JSON.stringify(value, (_, v: unknown) => (v instanceof Date ? v.getTime() / 1000 : v)));
+/** Writes a value as the wire would without validating it: Dates in the member's timestamp format, the rest as given. */
+function looseWire(shape: Shape | undefined, value: unknown, defaultFormat: TimestampFormat): unknown {
+  if (value instanceof Date) {
+    const format = shape?.kind === "timestamp" ? (shape.format ?? defaultFormat) : defaultFormat;
+    return format === "date-time" ? formatDateTime(value) : formatEpochSeconds(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => looseWire(shape?.kind === "list" ? shape.member : undefined, v, defaultFormat));
+  if (value && typeof value === "object") {
+    const members = shape?.kind === "structure" ? (shape.members as Record<string, Shape>) : undefined;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, looseWire(members ? members[k] : shape?.kind === "map" ? shape.value : undefined, v, defaultFormat)]),
+    );
+  }
+  return value;
 }
 
 /**

@@ -41,6 +41,8 @@ const camel = (state: string): string => state.toLowerCase().replace(/_([a-z])/g
  */
 export class SessionStore<S extends StructureShape, State extends string = string> {
   readonly #entries = new Map<string, Entry>();
+  /** How many sessions were ever added: seeds stay unique after a removal. */
+  #added = 0;
 
   constructor(
     readonly name: string,
@@ -73,7 +75,7 @@ export class SessionStore<S extends StructureShape, State extends string = strin
     const overrides = { ...(partial as Record<string, unknown>) };
     const given: Record<string, unknown> = {};
     for (const k of ["farmId", "queueId", "jobId"] as const) if (options[k] !== undefined) given[k] = options[k];
-    const seed = options.seed ?? hashSeed(this.#entries.size, JSON.stringify([overrides, given]));
+    const seed = options.seed ?? hashSeed(this.#added++, JSON.stringify([overrides, given]));
     const random = (name: string) => [0, 1, 2, 3].map((i) => hashSeed(seed, `${name}${i}`).toString(16).padStart(8, "0")).join("");
     const ids: Record<string, unknown> = { ...this.binding.parentIds?.(random), ...given };
     const lifecycle = options.lifecycle;
@@ -90,6 +92,10 @@ export class SessionStore<S extends StructureShape, State extends string = strin
    * @example await deadline.send(new GetSessionCommand(mock.deadline.sessions.inputFor(session)))
    */
   inputFor(entity: SdkOf<S>): Record<string, string> {
+    // The very object the store handed out, else one whose identity member matches (a value from an earlier GET).
+    for (const entry of this.#entries.values()) {
+      if (entry.value === entity) return this.binding.inputOf(entry.value, entry.ids) as Record<string, string>;
+    }
     for (const [key, entry] of this.#entries) {
       if (this.binding.entityKey(entity as Record<string, unknown>, entry.ids) === key) return this.binding.inputOf(entry.value, entry.ids) as Record<string, string>;
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 export { route } from "../src/index.js";
-import type { ErrorContract, Finding, Operation } from "../src/index.js";
+import { operations, type ErrorContract, type Finding, type Operation, type Service } from "../src/index.js";
 
 /** The member of an error shape that carries its message (`message` or `Message`). */
 export function messageMember(error: ErrorContract): string {
@@ -46,10 +46,13 @@ export function errorResponse(op: Operation | { protocol: Operation["protocol"] 
 }
 
 /** An error the operation does not model (an unknown operation, a malformed request), in the protocol's form. */
-export function frameworkError(op: { protocol: Operation["protocol"] }, status: number, code: string, message: string): WireResponse {
-  const headers: Record<string, string> = { "content-type": op.protocol.responseContentType, "x-amzn-requestid": requestId() };
-  const body: Record<string, unknown> = { message };
-  if (op.protocol.errorCodeLocation === "__type") body.__type = code;
+export function frameworkError(service: Service, status: number, code: string, message: string): WireResponse {
+  const protocol = service.protocol;
+  const headers: Record<string, string> = { "content-type": protocol.responseContentType, "x-amzn-requestid": requestId() };
+  // The service's own casing of the message member (Glue writes `Message`).
+  const modelled = operations.find((op) => op.service.id === service.id)?.errors[0] as ErrorContract | undefined;
+  const body: Record<string, unknown> = { [modelled ? messageMember(modelled) : "message"]: message };
+  if (protocol.errorCodeLocation === "__type") body.__type = code;
   else headers["x-amzn-errortype"] = code;
   return { status, headers, body: JSON.stringify(body) };
 }

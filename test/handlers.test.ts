@@ -384,3 +384,81 @@ test("stored sessions are frozen snapshots; update() changes what the mock answe
   expect(failed.ErrorMessage).toEqual(expect.any(String));
   expect((await glue.send(new GlueGetSession({ Id: "s-1" }))).Session).toEqual(failed);
 });
+
+describe("mock details", () => {
+  const direct = (mock: AwsMock) => ({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() });
+
+  test("a delay planned for N calls delays each of them once", async () => {
+    const mock = createAwsMock({ unknownIds: "generate" });
+    const glue = new GlueClient(direct(mock));
+    mock.fault("glue:GetSession", { delay: 40 }, { times: 2 });
+    const took: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await glue.send(new GlueGetSession({ Id: "d" }));
+      took.push(performance.now() - start);
+    }
+    expect(took[0]).toBeGreaterThanOrEqual(35);
+    expect(took[1]).toBeGreaterThanOrEqual(35);
+    expect(mock.responses.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  test("respondWith serves the state its partial names, fields agreeing", async () => {
+    const mock = createAwsMock();
+    const glue = new GlueClient(direct(mock));
+    mock.respondWith("glue:GetSession", { Session: { Status: "FAILED" } });
+    const { Session } = await glue.send(new GlueGetSession({ Id: "x" }));
+    expect(Session).toMatchObject({ Status: "FAILED", ErrorMessage: expect.any(String), CompletedOn: expect.any(Date) });
+  });
+
+  test("respondWith validate: false still writes Dates in the protocol's timestamp format", async () => {
+    const mock = createAwsMock();
+    const glue = new GlueClient(direct(mock));
+    mock.respondWith("glue:GetSession", { Session: { Id: "" } }, { validate: false });
+    const out = await glue.send(new GlueGetSession({ Id: "x" }));
+    expect(out.Session?.Id).toBe("");
+    expect(typeof JSON.parse(mock.responses[0]!.body).Session.CreatedOn).toBe("number");
+  });
+
+  test("framework errors use the service's message member casing", async () => {
+    const mock = createAwsMock();
+    const glue = new GlueClient(direct(mock));
+    mock.fault("glue:GetSession", { status: 503 });
+    await glue.send(new GlueGetSession({ Id: "x" })).catch(() => undefined);
+    expect(JSON.parse(mock.responses[0]!.body)).toEqual({ Message: "Injected server error.", __type: "ServiceUnavailableException" });
+  });
+
+  test("an injected error carries only its own members", async () => {
+    const mock = createAwsMock();
+    const deadline = new DeadlineClient(direct(mock));
+    mock.fault("deadline:GetSession", { error: "ThrottlingException" });
+    const error = await deadline
+      .send(new DeadlineGetSession({ farmId: `farm-${"1".repeat(32)}`, queueId: `queue-${"2".repeat(32)}`, jobId: `job-${"3".repeat(32)}`, sessionId: `session-${"4".repeat(32)}` }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThrottlingException);
+    expect((error as ThrottlingException).context).toBeUndefined();
+    expect(() => mock.fault("deadline:GetSession", { error: "ThrottlingException", members: { retryAfterSeconds: 1.5 } })).not.toThrow();
+    await expect(
+      deadline.send(new DeadlineGetSession({ farmId: `farm-${"1".repeat(32)}`, queueId: `queue-${"2".repeat(32)}`, jobId: `job-${"3".repeat(32)}`, sessionId: `session-${"4".repeat(32)}` })),
+    ).rejects.toThrow("retryAfterSeconds must be a whole number");
+  });
+
+  test("inputFor tells apart the same session id under two jobs", () => {
+    const mock = createAwsMock();
+    const sessionId = `session-${"5".repeat(32)}`;
+    const a = mock.deadline.sessions.add({ sessionId }, { jobId: `job-${"1".repeat(32)}` });
+    const b = mock.deadline.sessions.add({ sessionId }, { jobId: `job-${"2".repeat(32)}` });
+    expect(mock.deadline.sessions.inputFor(a).jobId).toBe(`job-${"1".repeat(32)}`);
+    expect(mock.deadline.sessions.inputFor(b).jobId).toBe(`job-${"2".repeat(32)}`);
+  });
+
+  test("adding after a removal never reuses a seed and so never overwrites a session", () => {
+    const mock = createAwsMock();
+    const first = mock.deviceFarm.testGridSessions.add();
+    const second = mock.deviceFarm.testGridSessions.add();
+    mock.deviceFarm.testGridSessions.remove(first.arn!);
+    const third = mock.deviceFarm.testGridSessions.add();
+    expect(third.arn).not.toBe(second.arn);
+    expect(mock.deviceFarm.testGridSessions.size).toBe(2);
+  });
+});

@@ -93,3 +93,10 @@ test("isDateTime accepts exactly what parseDateTime parses", () => {
     { numRuns: 2000 },
   );
 });
+
+test("years 0-99 are years 0-99, leap years included", () => {
+  expect(z.decode(dateTime, "0004-02-29T00:00:00Z").getUTCFullYear()).toBe(4);
+  expect(typeof parseDateTime("0000-02-29T00:00:00Z")).not.toBe("string");
+  expect(isDateTime("0000-02-29T00:00:00Z")).toBe(true);
+  expect(z.decode(dateTime, "2024-12-31T23:59:60Z").toISOString()).toBe("2025-01-01T00:00:00.000Z");
+});

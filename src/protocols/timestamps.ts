@@ -6,7 +6,11 @@ const MAX_EPOCH_SECONDS = 253_402_300_799.999;
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Days in a month of the proleptic Gregorian calendar (Date.UTC would read years 0-99 as 1900-1999). */
+const daysInMonth = (year: number, month: number): number => {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+};
 
 const DIGITS = (text: string, from: number, count: number): number => {
   let n = 0;
@@ -21,9 +25,7 @@ export function isDateTime(text: string): boolean {
   const month = DIGITS(text, 5, 2);
   const day = DIGITS(text, 8, 2);
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return day <= days && DIGITS(text, 11, 2) <= 23 && DIGITS(text, 14, 2) <= 59 && DIGITS(text, 17, 2) <= 60;
+  return day <= daysInMonth(year, month) && DIGITS(text, 11, 2) <= 23 && DIGITS(text, 14, 2) <= 59 && DIGITS(text, 17, 2) <= 60;
 }
 
 /**
@@ -44,7 +46,11 @@ export function parseDateTime(text: string): Date | string {
     const sign = zone.startsWith("-") ? -1 : 1;
     offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   }
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000);
+  // setUTCFullYear, not Date.UTC, which would read years 0-99 as 1900-1999; a leap second rolls over.
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second, millis);
+  return new Date(utc.getTime() - offsetMinutes * 60_000);
 }
 
 /** Writes a `date-time` as AWS and the SDK do: `toISOString()` with `.000Z` shortened to `Z`. */
