@@ -190,3 +190,19 @@ describe("on a terminal", () => {
     expect(plain.join("\n")).not.toContain("\x1b[");
   });
 });
+
+describe("paths", () => {
+  test("two globs over one folder, a second link to a walked folder and a dangling link the pattern cannot match are not problems", async () => {
+    const dir = scratch();
+    cpSync(samplesDir(), join(dir, "rec"), { recursive: true });
+    mkdirSync(join(dir, "rec", "sub"));
+    symlinkSync(join(dir, "nowhere.json"), join(dir, "rec", "sub", "dangling.json"));
+    symlinkSync(join(dir, "rec"), join(dir, "alias"));
+    const globs = await run("check", join(dir, "rec", "*.json"), join(dir, "rec", "*.har"));
+    expect(globs.code).toBe(0);
+    expect(globs.out).toMatch(/^8 passed, 0 failed$/m);
+    const both = await run("check", join(dir, "rec", "glue-GetSession.wire.json"), join(dir, "alias", "*.wire.json"));
+    expect(both.out).not.toContain("symlink_loop");
+    expect(both.out).toMatch(/^4 passed, 0 failed$/m);
+  });
+});

@@ -100,3 +100,33 @@ describe("checkRecording", () => {
     );
   });
 });
+
+describe("edge cases of recordings", () => {
+  const har = (entries: unknown[]) => JSON.stringify({ log: { version: "1.2", entries } });
+  const glueRequest = { method: "POST", url: "https://glue.us-west-2.amazonaws.com/", headers: [{ name: "X-Amz-Target", value: "AWSGlue.GetSession" }] };
+
+  test("an aborted exchange (status 0) or one without a body is skipped, not checked as {}", () => {
+    const report = checkRecording(har([
+      { request: glueRequest, response: { status: 0, headers: [], content: {} } },
+      { request: glueRequest, response: { status: 200, headers: [], content: { mimeType: "application/x-amz-json-1.1" } } },
+    ]));
+    expect(report).toMatchObject({ ok: true, skipped: 2, entries: [] });
+  });
+
+  test("--format har on a document that is not HAR is unusable input", () => {
+    expect(checkRecording('{"Session":{}}', { format: "har" }).problems[0]!.code).toBe("unknown_format");
+  });
+
+  test("an error whose code is in a body `code` key is found as the SDK finds it", () => {
+    const report = checkRecording(har([
+      { request: glueRequest, response: { status: 400, headers: [], content: { text: '{"code":"EntityNotFoundException","Message":"gone"}' } } },
+    ]));
+    expect(report.entries).toEqual([expect.objectContaining({ part: "EntityNotFoundException", findings: [expect.objectContaining({ code: "unknown_member", path: "$.log.entries[0].code" })] })]);
+  });
+
+  test("an ISO string in what looks like wire JSON hints at --format sdk-json", () => {
+    const report = checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00.000Z"}}');
+    expect(report.entries[0]!.findings[0]!.message).toContain("check it with --format sdk-json");
+    expect(checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00.000Z"}}', { format: "sdk-json" }).ok).toBe(true);
+  });
+});

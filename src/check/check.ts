@@ -73,6 +73,22 @@ export function checkEntry(entry: Entry, strict: boolean): EntryResult {
   return { location: entry.location, operation: op.id, part: entry.part, ...(entry.status !== undefined ? { status: entry.status } : {}), findings };
 }
 
+/**
+ * An ISO string where the wire wants epoch seconds is either a wrong wire encoding or SDK output saved
+ * without `$metadata`; the finding says how to check it as the latter.
+ */
+function hintSdkJson(entry: EntryResult): EntryResult {
+  if (!entry.findings.some((f) => f.code === "timestamp_encoding" && f.received.startsWith("string"))) return entry;
+  return {
+    ...entry,
+    findings: entry.findings.map((f) =>
+      f.code === "timestamp_encoding" && f.received.startsWith("string")
+        ? { ...f, message: `${f.message} If this file is SDK output saved with JSON.stringify, check it with --format sdk-json.` }
+        : f,
+    ),
+  };
+}
+
 /** `$.log.entries[3].response` → path segments for finding paths. */
 function parsePath(location: string): PropertyKey[] {
   const out: PropertyKey[] = [];
@@ -142,7 +158,8 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
     }
     const detected = detect(document, { ...(options.format ? { format: options.format } : {}), ...(operation ? { operation } : {}) });
     if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
-    const entries = detected.entries.map((e) => checkEntry(e, options.strict ?? false));
+    let entries = detected.entries.map((e) => checkEntry(e, options.strict ?? false));
+    if (!options.format && detected.format === "wire") entries = entries.map(hintSdkJson);
     return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [] });
   } catch (error) {
     // A defect of ours must not take the whole run down: report it against this input.

@@ -84,20 +84,24 @@ function globRegex(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-/** Walks a directory for recordings, following links once each and reporting loops. */
-async function walk(dir: string, seen: Set<string>, out: string[], problems: CheckReport[]): Promise<void> {
+/**
+ * Walks a directory for recordings. A link is followed unless it leads back to a folder on the
+ * current path (a loop); a folder reached twice by other routes is simply not walked again.
+ */
+async function walk(dir: string, ancestors: readonly string[], visited: Set<string>, out: string[], problems: CheckReport[], wanted: (path: string) => boolean): Promise<void> {
   let real: string;
   try {
     real = await realpath(dir);
   } catch (error) {
-    problems.push(failed(dir, describeFsError(error)));
+    if (wanted(dir)) problems.push(failed(dir, describeFsError(error)));
     return;
   }
-  if (seen.has(real)) {
-    problems.push(failed(dir, { code: "symlink_loop", message: `Symbolic link leads back to ${real}, already visited.` }));
+  if (ancestors.includes(real)) {
+    problems.push(failed(dir, { code: "symlink_loop", message: `Symbolic link leads back to ${real}, a folder it is inside.` }));
     return;
   }
-  seen.add(real);
+  if (visited.has(real)) return;
+  visited.add(real);
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -112,11 +116,11 @@ async function walk(dir: string, seen: Set<string>, out: string[], problems: Che
       info = await stat(path);
     } catch (error) {
       const link = await lstat(path).catch(() => undefined);
-      if (link?.isSymbolicLink() || RECORDING.test(name)) problems.push(failed(path, describeFsError(error)));
+      if ((link?.isSymbolicLink() || RECORDING.test(name)) && wanted(path)) problems.push(failed(path, describeFsError(error)));
       continue;
     }
-    if (info.isDirectory()) await walk(path, seen, out, problems);
-    else if (RECORDING.test(name)) out.push(path);
+    if (info.isDirectory()) await walk(path, [...ancestors, real], visited, out, problems, wanted);
+    else if (RECORDING.test(name) && wanted(path)) out.push(path);
   }
 }
 
@@ -124,17 +128,16 @@ async function walk(dir: string, seen: Set<string>, out: string[], problems: Che
 export async function expandPaths(inputs: readonly string[]): Promise<{ files: string[]; problems: CheckReport[] }> {
   const files: string[] = [];
   const problems: CheckReport[] = [];
-  const seen = new Set<string>();
   for (const input of inputs) {
     if (/[*?]/.test(input)) {
       const normalized = input.split(sep).join("/");
       const base = normalized.slice(0, normalized.search(/[*?]/)).replace(/[^/]*$/, "") || ".";
       const regex = globRegex(normalized.startsWith("./") ? normalized.slice(2) : normalized);
+      const wanted = (path: string) => regex.test(path.split(sep).join("/")) || regex.test(relative(".", path).split(sep).join("/"));
       const found: string[] = [];
-      await walk(base, seen, found, problems);
-      const matched = found.filter((f) => regex.test(relative(".", f).split(sep).join("/")) || regex.test(f.split(sep).join("/")));
-      if (matched.length === 0) problems.push(failed(input, { code: "not_found", message: "The pattern matches no recording." }));
-      files.push(...matched);
+      await walk(base, [], new Set(), found, problems, wanted);
+      if (found.length === 0) problems.push(failed(input, { code: "not_found", message: "The pattern matches no recording." }));
+      files.push(...found);
       continue;
     }
     let info;
@@ -144,12 +147,18 @@ export async function expandPaths(inputs: readonly string[]): Promise<{ files: s
       problems.push(failed(input, describeFsError(error)));
       continue;
     }
-    if (info.isDirectory()) await walk(input, seen, files, problems);
+    if (info.isDirectory()) await walk(input, [], new Set(), files, problems, () => true);
     else files.push(input);
   }
-  // The same file named twice is checked once, under the first spelling the user gave.
+  // The same file named twice (or reached through a link) is checked once, under the first spelling given.
   const seenFiles = new Set<string>();
-  const unique = files.filter((f) => !seenFiles.has(resolve(f)) && Boolean(seenFiles.add(resolve(f))));
+  const unique: string[] = [];
+  for (const f of files) {
+    const real = await realpath(f).catch(() => resolve(f));
+    if (seenFiles.has(real)) continue;
+    seenFiles.add(real);
+    unique.push(f);
+  }
   return { files: unique, problems };
 }
 

@@ -83,7 +83,10 @@ function documentEntry(body: Record<string, unknown>, options: { format?: Format
 function errorName(op: Operation, headers: Record<string, string>, body: unknown): string | undefined {
   const header = headers["x-amzn-errortype"];
   const type = isObject(body) && typeof body.__type === "string" ? body.__type : undefined;
-  const raw = op.protocol.errorCodeLocation === "__type" ? (type ?? header) : (header ?? type);
+  const codeKey = isObject(body) ? Object.keys(body).find((k) => k.toLowerCase() === "code" && typeof body[k] === "string") : undefined;
+  const code = codeKey ? String((body as Record<string, unknown>)[codeKey]) : undefined;
+  // The SDK's lookup order: awsJson reads the body first, restJson the header first (aws-wire.md §4.1).
+  const raw = op.protocol.errorCodeLocation === "__type" ? (type ?? code ?? header) : (header ?? code ?? type);
   return raw?.split(/[:,]/)[0]?.split("#").pop();
 }
 
@@ -115,6 +118,8 @@ function exchangeEntry(
     if (routed.kind !== "operation") return { skip: true };
     op = routed.operation;
   }
+  // An aborted exchange (status 0) or one recorded without its body says nothing about the contract.
+  if (!(response.status >= 100) || (response.text === undefined && response.status < 300)) return { skip: true };
   const parsed = parseBody(response.text);
   if (!parsed.ok) return { problem: `${location}: the response body is not JSON (${parsed.message}).` };
   if (response.status < 300) return { location, operation: op, part: "response", status: response.status, body: parsed.value, level: "wire" };
@@ -153,7 +158,10 @@ export function detect(document: unknown, options: { format?: Format; operation?
     return { problem: { code: "unknown_format", message: `Expected a JSON object (a response body, a HAR file or a cassette), found ${Array.isArray(document) ? "an array" : typeof document}.` } };
   }
   if (format === "har" || (!format && isObject(document.log) && Array.isArray(document.log.entries))) {
-    const log = isObject(document.log) ? document.log : {};
+    if (!isObject(document.log) || !Array.isArray(document.log.entries)) {
+      return { problem: { code: "unknown_format", message: "Not a HAR file: no log.entries array." } };
+    }
+    const log = document.log;
     const list = Array.isArray(log.entries) ? log.entries : [];
     const entries: Entry[] = [];
     let skipped = 0;
