@@ -108,3 +108,15 @@ describe("recordResponses", () => {
     expect(recorder.written).toHaveLength(1);
   });
 });
+
+test("recording twice into the same folder keeps both runs", async () => {
+  const dir = scratch();
+  const mock = createAwsMock({ unknownIds: "generate" });
+  for (let run = 0; run < 2; run++) {
+    const recorder = recordResponses({ dir });
+    const glue = recorder.attach(new GlueClient({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() }));
+    await glue.send(new GetSessionCommand({ Id: "same" }));
+    expect(recorder.written).toHaveLength(1);
+  }
+  expect(readdirSync(dir)).toHaveLength(2);
+});

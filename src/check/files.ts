@@ -37,7 +37,7 @@ async function checkHarStreaming(path: string, source: string, options: CheckOpt
   let step = await reader.next();
   while (!step.done) {
     const item = step.value;
-    if ("error" in item) problems.push({ code: "invalid_entry", message: `$.log.entries[${item.index}] is malformed JSON: ${item.error}` });
+    if ("error" in item) problems.push({ code: "invalid_entry", message: `$.log.entries[${item.index}]: ${item.error}` });
     else {
       const r = harEntry(item.entry, item.index, forced);
       if ("skip" in r) skipped++;

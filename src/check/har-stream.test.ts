@@ -47,3 +47,17 @@ test("a truncated HAR is reported incomplete, and a non-HAR as not found", async
   expect(cut.end.complete).toBe(false);
   expect((await collect(JSON.stringify({ other: [1] }), [3])).end.found).toBe(false);
 });
+
+test("an entry that is not an object is reported at its index, and the others keep theirs", async () => {
+  const text = JSON.stringify({ log: { entries: [{ a: 1 }, 7, "x", [1, { b: 2 }], { c: 3 }] } });
+  const reader = streamHarEntries(chunked(text, [3]));
+  const seen: unknown[] = [];
+  for await (const item of reader) seen.push(item);
+  expect(seen).toEqual([
+    { index: 0, entry: { a: 1 } },
+    { index: 1, error: "not a HAR entry (an object was expected)" },
+    { index: 2, error: "not a HAR entry (an object was expected)" },
+    { index: 3, error: "not a HAR entry (an object was expected)" },
+    { index: 4, entry: { c: 3 } },
+  ]);
+});

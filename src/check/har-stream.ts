@@ -24,6 +24,8 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
   let parts: string[] = [];
   let index = 0;
   let found = false;
+  // An element of log.entries that is not an object (a number, a string, an array).
+  let odd = false;
 
   for await (const chunk of chunks) {
     let from = 0;
@@ -45,6 +47,15 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
         continue;
       }
       const c = chunk.charCodeAt(i);
+      if (!inString && inEntries && !capturing && stack.length === 3) {
+        if (c === 0x2c || c === 0x5d) {
+          if (odd) {
+            yield { index, error: "not a HAR entry (an object was expected)" };
+            index++;
+            odd = false;
+          }
+        } else if (c !== 0x7b && c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) odd = true;
+      }
       if (inString) {
         if (escape) escape = false;
         else if (c === 0x5c) escape = true;
@@ -93,7 +104,7 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
             try {
               yield { index, entry: JSON.parse(source) };
             } catch (e) {
-              yield { index, error: (e as Error).message };
+              yield { index, error: `malformed JSON: ${(e as Error).message}` };
             }
             index++;
           }

@@ -20,12 +20,14 @@ export interface Refusal {
   readonly operation: string;
   /** The kinds of secret found, never the secret itself. */
   readonly secrets: readonly string[];
+  /** Why nothing was written when it was not a secret (a file system error). */
+  readonly reason?: string;
 }
 
 /** Request headers worth keeping; everything else (signatures, tokens, cookies, dates) is dropped. */
-const REQUEST_HEADERS = new Set(["content-type", "x-amz-target", "content-length"]);
+const REQUEST_HEADERS = new Set(["content-type", "x-amz-target"]);
 /** Response headers worth keeping. */
-const RESPONSE_HEADERS = new Set(["content-type", "x-amzn-requestid", "x-amzn-errortype", "retry-after", "content-length"]);
+const RESPONSE_HEADERS = new Set(["content-type", "x-amzn-requestid", "x-amzn-errortype", "retry-after"]);
 
 interface MiddlewareStack {
   add(middleware: unknown, options: { step: string; name: string; priority?: string; override?: boolean }): void;
@@ -134,9 +136,22 @@ export function recordResponses(options: RecorderOptions) {
         options.onRefused?.(refusal);
         return result;
       }
-      const file = join(options.dir, `${String(++count).padStart(4, "0")}-${id.replace(/[^A-Za-z0-9]+/g, "-")}.cassette.json`);
-      writeFileSync(file, text, { flag: "wx" });
-      written.push(file);
+      // Never overwrite an earlier recording, and never fail the user's call because of a cassette.
+      const stem = `${new Date().toISOString().replace(/[:.]/g, "-")}-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
+      for (let attempt = 0; attempt < 1000; attempt++) {
+        const file = join(options.dir, `${stem}-${String(++count).padStart(4, "0")}.cassette.json`);
+        try {
+          writeFileSync(file, text, { flag: "wx" });
+          written.push(file);
+          return result;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+          const refusal = { operation: id, secrets: [], reason: `not written: ${(error as Error).message}` };
+          refused.push(refusal);
+          options.onRefused?.(refusal);
+          return result;
+        }
+      }
       return result;
     };
 

@@ -49,10 +49,10 @@ export class Pseudonyms {
   }
 }
 
-const ARN_ACCOUNT = /(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)/g;
 const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/g;
 const IPV6_FULL = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])/g;
-const IPV6_SHORT = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?(?![0-9A-Fa-f:])/g;
+// Bounded by characters that cannot touch an address, so `us-west-2::device` in an ARN is left alone.
+const IPV6_SHORT = /(?<![\w:.-])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?(?![\w:])/g;
 const EC2_HOST = /\bip-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\b/g;
 const URL_HOST = /\b(https?:\/\/)([A-Za-z0-9.-]+)/g;
 const BARE_ACCOUNT = /(?<!\d)\d{12}(?!\d)/g;
@@ -62,14 +62,20 @@ export const isAwsHost = (host: string): boolean => /(^|\.)amazonaws\.com(\.cn)?
 
 /** Redacts identifying values inside one string (ARN accounts, IP addresses, host names, account ids). */
 export function redactString(text: string, p: Pseudonyms): string {
+  // Accounts first (in ARNs or alone, one pseudonym each); later replacements never make 12 digits.
   return text
-    .replace(ARN_ACCOUNT, (_, prefix: string, account: string) => `${prefix}${p.account(account)}`)
+    .replace(BARE_ACCOUNT, (m) => p.account(m))
     .replace(EC2_HOST, (m, a: string, b: string, c: string, d: string) => `ip-${p.ipv4(`${a}.${b}.${c}.${d}`).replaceAll(".", "-")}`)
     .replace(IPV6_FULL, (m) => p.ipv6(m))
     .replace(IPV6_SHORT, (m) => (m.includes("::") && m.length > 2 ? p.ipv6(m) : m))
     .replace(IPV4, (m, ...parts: string[]) => (parts.slice(0, 4).every((x) => Number(x) <= 255) ? p.ipv4(m) : m))
-    .replace(URL_HOST, (m, scheme: string, host: string) => (isAwsHost(host) || host.startsWith("redacted.") ? m : `${scheme}${p.host(host)}`))
-    .replace(BARE_ACCOUNT, (m) => p.account(m));
+    .replace(URL_HOST, (m, scheme: string, host: string) => (isAwsHost(host) || host.startsWith("redacted.") ? m : `${scheme}${p.host(host)}`));
+}
+
+/** A host name member: EC2's `ip-a-b-c-d…` keeps its link to the address pseudonym, any other becomes a pseudonym host. */
+function redactHost(value: string, p: Pseudonyms): string {
+  if (/^ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b/.test(value)) return redactString(value, p);
+  return isAwsHost(value) ? value : p.host(value);
 }
 
 /**
@@ -77,14 +83,19 @@ export function redactString(text: string, p: Pseudonyms): string {
  * is scrubbed of account ids, addresses and host names. The input is not changed.
  */
 export function redactValue(value: unknown, shape: Shape | undefined, p: Pseudonyms): unknown {
-  if (typeof value === "string") return shape?.sensitive ? p.secret(value) : redactString(value, p);
+  if (typeof value === "string") {
+    if (shape?.sensitive || shape?.redact === "secret") return p.secret(value);
+    if (shape?.redact === "host") return redactHost(value, p);
+    return redactString(value, p);
+  }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, shape?.kind === "list" ? shape.member : undefined, p));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const member =
         shape?.kind === "structure" ? (shape.members as Record<string, Shape>)[k] : shape?.kind === "map" ? shape.value : undefined;
-      const key = shape?.kind === "map" ? redactString(k, p) : k;
+      // Member names of a known structure are the model's; any other key may hold data.
+      const key = shape?.kind === "structure" ? k : redactString(k, p);
       out[key] = redactValue(v, member, p);
     }
     return out;

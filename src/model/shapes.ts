@@ -20,6 +20,11 @@ export interface Traits {
   readonly httpHeader?: string;
   /** Smithy `@default`: documented by the model, never filled in by the SDK. */
   readonly modelDefault?: unknown;
+  /**
+   * Ours, not the model's: how the recorder must hide a member the model leaves unmarked
+   * (`secret`: like `@sensitive`; `host`: a host name).
+   */
+  readonly redact?: "secret" | "host";
 }
 
 export type TimestampFormat = "epoch-seconds" | "date-time";

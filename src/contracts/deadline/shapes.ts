@@ -56,7 +56,7 @@ const IpAddresses = structure("IpAddresses", {
 
 export const HostPropertiesResponse = structure("HostPropertiesResponse", {
   ipAddresses: IpAddresses,
-  hostName: string({ pattern: "^[a-zA-Z0-9_\\.\\-]{0,255}$" }),
+  hostName: string({ pattern: "^[a-zA-Z0-9_\\.\\-]{0,255}$", redact: "host" }),
   ec2InstanceArn: string(),
   ec2InstanceType: string({ length: { min: 1, max: 100 } }),
 });

@@ -95,7 +95,7 @@ export const VpcConfig = structure("VpcConfig", {
 }, { required: ["securityGroupIds", "subnetIds", "vpcId"] });
 
 export const DeviceProxy = structure("DeviceProxy", {
-  host: string({ length: { min: 1, max: 255 }, pattern: "^([a-zA-Z0-9])([a-zA-Z0-9-.]+)([a-zA-Z0-9])$" }),
+  host: string({ length: { min: 1, max: 255 }, pattern: "^([a-zA-Z0-9])([a-zA-Z0-9-.]+)([a-zA-Z0-9])$", redact: "host" }),
   port: withTraits(integer({ range: { min: 1, max: 65535 } }), { modelDefault: 3128 }),
 }, { required: ["host", "port"] });
 
@@ -117,7 +117,8 @@ export const RemoteAccessSession = structure("RemoteAccessSession", {
   instanceArn: DeviceFarmArn,
   billingMethod: enumeration("BillingMethod", ["METERED", "UNMETERED"]),
   deviceMinutes: DeviceMinutes,
-  endpoint: withTraits(string(), { deprecated: "2025-11-17" }),
+  // The same URL as the @sensitive endpoints.interactiveEndpoint that supersedes it.
+  endpoint: withTraits(string(), { deprecated: "2025-11-17", redact: "secret" }),
   deviceUdid: string(),
   interactionMode: withTraits(enumeration("InteractionMode", ["INTERACTIVE", "NO_VIDEO", "VIDEO_ONLY"], { length: { min: 0, max: 64 } }), { deprecated: "2019-09-09" }),
   skipAppResign: boolean(),

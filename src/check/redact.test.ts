@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { registry } from "../contracts/registry.js";
+import { Pseudonyms, findSecrets, redactString, redactValue } from "./redact.js";
+
+describe("redaction", () => {
+  test("an account gets one pseudonym, in an ARN and alone", () => {
+    const p = new Pseudonyms();
+    const out = redactString("arn:aws:iam::111122223333:role/R and 111122223333", p);
+    const [inArn, alone] = [/::(\d{12}):/.exec(out)![1], out.split(" ").pop()];
+    expect(inArn).toBe(alone);
+    expect(inArn).not.toBe("111122223333");
+  });
+
+  test("a public device ARN (no account) is left alone; addresses are replaced in their own format", () => {
+    const p = new Pseudonyms();
+    expect(redactString("arn:aws:devicefarm:us-west-2::device:4B2C1F8E9D7A4C3B8E1F2A3B4C5D6E7F", p)).toBe("arn:aws:devicefarm:us-west-2::device:4B2C1F8E9D7A4C3B8E1F2A3B4C5D6E7F");
+    expect(redactString("10.0.12.34", p)).toMatch(/^10\.\d+\.\d+\.\d+$/);
+    expect(redactString("2600:1F14:0ABC:1200:0000:0000:0000:0001", p)).toMatch(/^FD00(:[0-9A-F]{4}){7}$/);
+    expect(redactString("fe80::1", p)).toMatch(/^fd00(:[0-9a-f]{4}){7}$/);
+  });
+
+  test("members that hold secrets or host names are hidden, whatever the model marks", () => {
+    const op = registry.get("deviceFarm:GetRemoteAccessSession");
+    const p = new Pseudonyms();
+    const url = "https://devicefarm-interactive.us-west-2.example/session/SECRET?token=abc";
+    const out = redactValue(
+      { remoteAccessSession: { endpoint: url, endpoints: { interactiveEndpoint: url }, deviceProxy: { host: "proxy.corp.example.com", port: 3128 } } },
+      op.response.shape,
+      p,
+    ) as { remoteAccessSession: { endpoint: string; endpoints: { interactiveEndpoint: string }; deviceProxy: { host: string } } };
+    expect(out.remoteAccessSession.endpoint).toBe(out.remoteAccessSession.endpoints.interactiveEndpoint);
+    expect(JSON.stringify(out)).not.toMatch(/SECRET|token=abc|corp\.example\.com/);
+    expect(op.response.validate(out, { strict: true }).ok).toBe(true);
+  });
+
+  test("keys of maps and of unknown objects are redacted; member names of known structures are not", () => {
+    const p = new Pseudonyms();
+    const out = redactValue({ "arn:aws:iam::111122223333:role/x": "v", Session: { Id: "s" } }, undefined, p) as Record<string, unknown>;
+    expect(Object.keys(out)[0]).not.toContain("111122223333");
+    expect(out).toHaveProperty("Session");
+  });
+
+  test("the secret scan knows access keys, secret keys and session tokens, and leaves hex digests alone", () => {
+    expect(findSecrets("AKIAIOSFODNN7EXAMPLE")).toEqual(["AWS access key id"]);
+    expect(findSecrets("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")).toEqual(["AWS secret access key"]);
+    expect(findSecrets("FwoGZXIvYXdzEJr//////////wEaDEXAMPLE")).toEqual(["AWS session token"]);
+    expect(findSecrets("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 0123456789abcdef0123456789abcdef01234567")).toEqual([]);
+  });
+});
