@@ -108,6 +108,9 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
+/** An ISO timestamp with a numeric offset anywhere in a text: the only thing that can make it AWS CLI output. */
+const CLI_TIMESTAMP_TEXT = /"\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2}"/;
+
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return true;
@@ -139,6 +142,7 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
       }
     }
     let document: unknown = input;
+    let mayHaveOffsets: boolean | undefined;
     if (typeof input === "string" || input instanceof Uint8Array) {
       if (input.length === 0) return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file is empty." }] });
       let text: string;
@@ -147,6 +151,7 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
         text = new TextDecoder().decode(input);
       } else text = input;
       if (text.trim() === "") return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file holds only white space." }] });
+      mayHaveOffsets = CLI_TIMESTAMP_TEXT.test(text);
       try {
         document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       } catch (e) {
@@ -156,7 +161,11 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
         return report(source, { entries: [], skipped: 0, problems: [{ code: "invalid_json", message: `Malformed JSON${at}: ${message}`, ...where }] });
       }
     }
-    const detected = detect(document, { ...(options.format ? { format: options.format } : {}), ...(operation ? { operation } : {}) });
+    const detected = detect(document, {
+      ...(options.format ? { format: options.format } : {}),
+      ...(operation ? { operation } : {}),
+      ...(mayHaveOffsets !== undefined ? { mayHaveOffsets } : {}),
+    });
     if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
     let entries = detected.entries.map((e) => checkEntry(e, options.strict ?? false));
     if (!options.format && detected.format === "wire") entries = entries.map(hintSdkJson);

@@ -57,7 +57,7 @@ export function operationOfBody(body: unknown): Operation | undefined {
 /** AWS CLI prints timestamps as ISO strings with a numeric offset (`…+00:00`); the wire never does. */
 const cliTimestamp = /^\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2}$/;
 
-function documentEntry(body: Record<string, unknown>, options: { format?: Format; operation?: Operation }): Detected {
+function documentEntry(body: Record<string, unknown>, options: DetectOptions): Detected {
   const op = options.operation ?? operationOfBody(body);
   if (!op) {
     return {
@@ -70,6 +70,7 @@ function documentEntry(body: Record<string, unknown>, options: { format?: Format
   let format = options.format;
   if (!format) {
     if ("$metadata" in body) format = "sdk-json";
+    else if (options.mayHaveOffsets === false) format = "wire";
     else {
       const stamps = timestampValues(op.response.shape, body);
       format = stamps.some((v) => typeof v === "string" && cliTimestamp.test(v)) ? "aws-cli" : "wire";
@@ -151,8 +152,15 @@ export function harEntry(entry: unknown, index: number, forced?: Operation): Ent
   );
 }
 
+export interface DetectOptions {
+  readonly format?: Format;
+  readonly operation?: Operation;
+  /** False when the source text holds no ISO timestamp with a numeric offset (so it cannot be AWS CLI output). */
+  readonly mayHaveOffsets?: boolean;
+}
+
 /** Works out the format of a parsed document and the responses in it. */
-export function detect(document: unknown, options: { format?: Format; operation?: Operation } = {}): Detected {
+export function detect(document: unknown, options: DetectOptions = {}): Detected {
   const { format } = options;
   if (!isObject(document)) {
     return { problem: { code: "unknown_format", message: `Expected a JSON object (a response body, a HAR file or a cassette), found ${Array.isArray(document) ? "an array" : typeof document}.` } };
