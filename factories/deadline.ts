@@ -3,7 +3,8 @@ import { GetSessionResponse } from "../src/contracts/deadline/GetSession.js";
 import { HostPropertiesResponse, LogConfiguration } from "../src/contracts/deadline/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
-import { accountId, afterAll, fullIpv6, privateIpv4, region } from "./core/values.js";
+import { accountId, ec2HostName, fullIpv6, privateIpv4, region } from "./core/values.js";
+import { REFERENCE_DATE } from "./core/random.js";
 
 type Session = SdkOf<typeof GetSessionResponse>;
 type Lifecycle = Session["lifecycleStatus"];
@@ -42,8 +43,8 @@ function awslogs(group: string, stream: string): Log {
 function hostProperties(gen: Gen): Host {
   const ip = privateIpv4(gen, "ipV4");
   return {
-    ipAddresses: { ipV4Addresses: [ip], ipV6Addresses: [fullIpv6(gen, "ipV6")] },
-    hostName: `ip-${ip.replaceAll(".", "-")}.${region(gen)}.compute.internal`,
+    ipAddresses: { ipV4Addresses: [ip], ipV6Addresses: [fullIpv6(gen, "ipV6", region(gen))] },
+    hostName: ec2HostName(ip, region(gen)),
     ec2InstanceArn: `arn:aws:ec2:${region(gen)}:${accountId(gen)}:instance/i-${gen.hex("instance", 17)}`,
     ec2InstanceType: gen.pick("ec2InstanceType", INSTANCE_TYPES),
   };
@@ -95,8 +96,12 @@ export const deadlineSession: FactoryDefinition<
     const sessionId = params.sessionId ?? id(root, "session");
     const fleetId = id(root, "fleet");
     const workerId = id(root, "worker");
-    const startedAt = gen.past("startedAt", 14, 240);
+    // startedAt depends only on the seed, so every state of one session shares it; updates come within
+    // three hours and the end two minutes after, all before the reference date.
     const status = params.lifecycleStatus;
+    const startedAt = new Date(REFERENCE_DATE.getTime() - gen.int("startedAt", 3 * 3_600_000 + 180_000, 12 * 3_600_000));
+    const updatedAt = status === "STARTED" ? undefined : new Date(startedAt.getTime() + gen.int("updatedAt", 60_000, 3 * 3_600_000));
+    const endedAt = status === "ENDED" ? new Date(updatedAt!.getTime() + gen.int("endedAt", 500, 120_000)) : undefined;
     const session: Session = {
       sessionId,
       fleetId,
@@ -107,13 +112,13 @@ export const deadlineSession: FactoryDefinition<
       workerLog: awslogs(`/aws/deadline/${ids.farmId}/${fleetId}`, workerId),
     };
     if (params.host) session.hostProperties = hostProperties(gen.at("hostProperties"));
-    if (status !== "STARTED") {
-      session.updatedAt = afterAll(gen, "updatedAt", [startedAt], 3 * 3_600_000);
+    if (updatedAt) {
+      session.updatedAt = updatedAt;
       session.updatedBy = `arn:aws:sts::${accountId(gen)}:assumed-role/DeadlineWorkerRole/${workerId}`;
     }
     if (status === "ENDED") {
       session.targetLifecycleStatus = "ENDED";
-      session.endedAt = afterAll(gen, "endedAt", [session.updatedAt!], 120_000, 500);
+      session.endedAt = endedAt!;
     }
     return session;
   },
@@ -122,6 +127,10 @@ export const deadlineSession: FactoryDefinition<
 
 function deadlineSessionInvariants(): Invariant<Session>[] {
   return [
+    {
+      name: "timestamps not after the reference date",
+      check: (s) => ([s.startedAt, s.updatedAt, s.endedAt].some((d) => d && d > REFERENCE_DATE) ? "a timestamp after the reference date" : undefined),
+    },
     {
       name: "endedAt only on ENDED",
       check: (s) => ((s.lifecycleStatus === "ENDED") === (s.endedAt !== undefined) ? undefined : `${s.lifecycleStatus} with endedAt ${s.endedAt?.toISOString() ?? "absent"}`),

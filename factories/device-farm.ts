@@ -14,7 +14,8 @@ import {
 } from "../src/contracts/device-farm/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
-import { accountId, afterAll, roundTo } from "./core/values.js";
+import { accountId, roundTo } from "./core/values.js";
+import { REFERENCE_DATE } from "./core/random.js";
 
 type DeviceValue = SdkOf<typeof Device>;
 type RemoteAccess = SdkOf<typeof RemoteAccessSession>;
@@ -72,13 +73,23 @@ function instanceProfile(gen: Gen): SdkOf<typeof InstanceProfile> {
   };
 }
 
-function deviceInstance(gen: Gen, deviceArn: string, status: "IN_USE" | "PREPARING" | "AVAILABLE" | "NOT_AVAILABLE" = "IN_USE"): SdkOf<typeof DeviceInstance> {
+/** A device UDID in its platform's form: Apple's `00008xxx-…`, Android's 16 hex digits. */
+function udid(gen: Gen, platform: "ANDROID" | "IOS" | undefined): string {
+  return platform === "IOS" ? `00008${gen.hex("udid", 3, true)}-${gen.hex("udid2", 16, true)}` : gen.hex("udid", 16, true);
+}
+
+function deviceInstance(
+  gen: Gen,
+  deviceArn: string,
+  platform?: "ANDROID" | "IOS",
+  status: "IN_USE" | "PREPARING" | "AVAILABLE" | "NOT_AVAILABLE" = "IN_USE",
+): SdkOf<typeof DeviceInstance> {
   return {
     arn: devicefarmArn(gen, "deviceinstance", gen.uuid("arn")),
     deviceArn,
     labels: [gen.pick("label", ["lab-a", "regression", "release-candidate"])],
     status,
-    udid: gen.hex("udid", 16, true),
+    udid: udid(gen, platform),
     instanceProfile: instanceProfile(gen.at("instanceProfile")),
   };
 }
@@ -111,7 +122,7 @@ function device(gen: Gen, params: DeviceParams): DeviceValue {
     fleetName: params.fleet === "PUBLIC" ? "Public Device Fleet" : gen.pick("fleetName", ["QA Lab Fleet", "Private Device Fleet"]),
     availability: params.fleet === "PUBLIC" ? gen.pick("availability", ["AVAILABLE", "HIGHLY_AVAILABLE", "BUSY"]) : "BUSY",
   };
-  if (params.fleet === "PRIVATE") value.instances = [deviceInstance(gen.at("instances[0]"), arn)];
+  if (params.fleet === "PRIVATE") value.instances = [deviceInstance(gen.at("instances[0]"), arn, d.platform)];
   return value;
 }
 
@@ -193,7 +204,11 @@ export const remoteAccessSession: FactoryDefinition<
       implied.status = o.status;
       if (!o.result) implied.result = o.status === "COMPLETED" ? "PASSED" : "PENDING";
     }
-    if (o.result) implied.result = o.result;
+    if (o.result) {
+      implied.result = o.result;
+      // Only a completed session has a result other than PENDING.
+      if (!o.status) implied.status = o.result === "PENDING" ? "RUNNING" : "COMPLETED";
+    }
     if (o.billingMethod) implied.billingMethod = o.billingMethod;
     if (o.device?.platform) implied.platform = o.device.platform;
     if (o.device?.fleetType === "PRIVATE" || o.device?.fleetType === "PUBLIC") implied.fleet = o.device.fleetType;
@@ -206,8 +221,12 @@ export const remoteAccessSession: FactoryDefinition<
     const sessionId = gen.uuid("session");
     const arn = params.arn ?? devicefarmArn(gen, "session", `${project}/${sessionId}/00000`);
     const dev = device(gen.at("device"), params);
-    const created = gen.past("created", 10, 120);
     const started = !BEFORE_START.has(params.status);
+    // created depends only on the seed, so every state of one session shares it; a session lasts at most
+    // 150 minutes (Device Farm's limit), so it started and ended within that window before the reference date.
+    const created = new Date(REFERENCE_DATE.getTime() - gen.int("created", 50 * 60_000, 150 * 60_000));
+    const startedAt = new Date(created.getTime() + gen.int("waited", 5_000, 180_000));
+    const end = params.status === "COMPLETED" ? new Date(startedAt.getTime() + gen.int("elapsed", 60_000, 45 * 60_000)) : REFERENCE_DATE;
     const session: RemoteAccess = {
       arn,
       name: dev.name!,
@@ -218,17 +237,16 @@ export const remoteAccessSession: FactoryDefinition<
       device: dev,
       billingMethod: params.billingMethod,
       skipAppResign: false,
-      deviceUdid: dev.platform === "IOS" ? `00008${gen.hex("udid", 3, true)}-${gen.hex("udid2", 16, true)}` : gen.hex("udid", 16, true),
+      // A private device's instance is the device in the session: the same UDID.
+      deviceUdid: dev.instances?.[0]?.udid ?? udid(gen, dev.platform),
     };
     if (dev.instances?.[0]) session.instanceArn = dev.instances[0].arn!;
     if (params.app) session.appUpload = devicefarmArn(gen, "upload", `${project}/${gen.uuid("upload")}`);
     if (params.vpc) session.vpcConfig = vpcConfig(gen.at("vpcConfig"));
     if (params.proxy) session.deviceProxy = deviceProxy(gen.at("deviceProxy"));
     if (started) {
-      const startedAt = afterAll(gen, "started", [created], 180_000, 5_000);
       session.started = startedAt;
-      // Minutes so far for a live session, the whole session once completed.
-      const end = new Date(startedAt.getTime() + gen.int("elapsed", 60_000, 45 * 60_000));
+      // Minutes so far for a live session (up to the reference date), the whole session once completed.
       if (params.status === "COMPLETED") session.stopped = end;
       if (params.status === "RUNNING") {
         session.endpoints = endpoints(gen.at("endpoints"), sessionId);
@@ -298,6 +316,17 @@ function remoteAccessInvariants(): Invariant<RemoteAccess>[] {
       },
     },
     {
+      name: "timestamps not after the reference date",
+      check: (s) => ([s.created, s.started, s.stopped].some((d) => d && d > REFERENCE_DATE) ? "a timestamp after the reference date" : undefined),
+    },
+    {
+      name: "a private device's session has its instance's UDID",
+      check: (s) => {
+        const instance = s.device?.instances?.[0];
+        return instance?.udid && s.deviceUdid && instance.udid !== s.deviceUdid ? `deviceUdid ${s.deviceUdid} for instance ${instance.udid}` : undefined;
+      },
+    },
+    {
       name: "the ARN names a Device Farm remote access session",
       check: (s) => (s.arn && !/^arn:aws:devicefarm:us-west-2:\d{12}:session:[0-9a-f-]{36}\/[0-9a-f-]{36}\/\d{5}$/.test(s.arn) ? `arn ${s.arn}` : undefined),
     },
@@ -326,7 +355,10 @@ export const testGridSession: FactoryDefinition<typeof TestGridSession, TestGrid
   },
   fromOverrides: (o) => (o.status ? { status: o.status } : {}),
   generate(gen, params): TestGrid {
-    const created = gen.past("created", 10, 120);
+    // created depends only on the seed (every state of one session shares it); an ended session ended
+    // within an hour of it, before the reference date.
+    const created = new Date(REFERENCE_DATE.getTime() - gen.int("created", 61 * 60_000, 3 * 3_600_000));
+    const ended = params.status === "ACTIVE" ? undefined : new Date(created.getTime() + gen.int("duration", 30_000, 60 * 60_000));
     const session: TestGrid = {
       arn: params.arn ?? devicefarmArn(gen, "testgrid-session", `${gen.uuid("project")}/${gen.hex("session", 32)}`),
       status: params.status,
@@ -334,8 +366,7 @@ export const testGridSession: FactoryDefinition<typeof TestGridSession, TestGrid
       // Every part is a fixed token, so a template gives the same text JSON.stringify would.
       seleniumProperties: `{"browserName":"${params.browser}","browserVersion":"${gen.pick("browserVersion", ["latest", "latest-1", "latest-2"])}","platformName":"${gen.pick("platformName", ["windows", "linux"])}"}`,
     };
-    if (params.status !== "ACTIVE") {
-      const ended = afterAll(gen, "ended", [created], 60 * 60_000, 30_000);
+    if (ended) {
       session.ended = ended;
       session.billingMinutes = roundTo((ended.getTime() - created.getTime()) / 60_000, 2);
     }
@@ -347,6 +378,10 @@ export const testGridSession: FactoryDefinition<typeof TestGridSession, TestGrid
       check: (s) => ((s.status === "ACTIVE") === (s.ended === undefined && s.billingMinutes === undefined) ? undefined : `status ${s.status} with ended ${s.ended ? "present" : "absent"}`),
     },
     { name: "ended >= created", check: (s) => (s.ended && s.created && s.ended < s.created ? "ended before created" : undefined) },
+    {
+      name: "timestamps not after the reference date",
+      check: (s) => ([s.created, s.ended].some((d) => d && d > REFERENCE_DATE) ? "a timestamp after the reference date" : undefined),
+    },
     {
       name: "billingMinutes = created..ended in minutes",
       check: (s) =>

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { registry, type Contract } from "../src/index.js";
 import { Factory } from "./core/factory.js";
-import { createFactories } from "./index.js";
+import { createFactories, REFERENCE_DATE } from "./index.js";
 import { glueSession } from "./glue.js";
 
 const factories = createFactories({ seed: 2026 });
@@ -187,6 +187,49 @@ describe("overrides of state members pick the state, so the other fields agree",
     for (const state of states) {
       const f = factory() as Factory<any, any, any>;
       expect(f.violations(f.build(override(state), { seed: 3 }))).toEqual([]);
+    }
+  });
+});
+
+describe("realism details", () => {
+  test("a result override completes the session", () => {
+    const f = factories.deviceFarm.remoteAccessSession;
+    const s = f.build({ result: "PASSED" }, { seed: 2 });
+    expect(s).toMatchObject({ status: "COMPLETED", result: "PASSED", stopped: expect.any(Date) });
+    expect(f.violations(s)).toEqual([]);
+  });
+
+  test("a TIMEOUT session with an overridden idle timeout ran at least that long", () => {
+    const f = factories.glue.session;
+    const s = f.build({ Status: "TIMEOUT", IdleTimeout: 2880 }, { seed: 4 });
+    expect(s.ExecutionTime!).toBeGreaterThanOrEqual(2880 * 60);
+    expect(f.violations(s)).toEqual([]);
+  });
+
+  test("Spark Connect sessions run on Glue 5.1", () => {
+    expect(factories.glue.session.with("sparkConnect").build(undefined, { seed: 1 }).GlueVersion).toBe("5.1");
+  });
+
+  test("every state of one session (one seed) shares its start, so a lifecycle reads as one session", () => {
+    const glue = factories.glue.session.traitNames.filter((t) => t !== "sparkConnect").map((t) => factories.glue.session.with(t).build({ IdleTimeout: 60 }, { seed: 6 }).CreatedOn!.getTime());
+    expect(new Set(glue).size).toBe(1);
+    const ra = ["pending", "running", "completed"].map((t) => factories.deviceFarm.remoteAccessSession.with(t as never).build(undefined, { seed: 6 }).created!.getTime());
+    expect(new Set(ra).size).toBe(1);
+    const running = factories.deviceFarm.remoteAccessSession.with("running").build(undefined, { seed: 6 });
+    expect(REFERENCE_DATE.getTime() - running.created!.getTime()).toBeLessThanOrEqual(150 * 60_000);
+  });
+
+  test("a private device's session and instance share a UDID in the platform's form", () => {
+    const s = factories.deviceFarm.remoteAccessSession.with("privateDevice", "ios").build(undefined, { seed: 8 });
+    expect(s.deviceUdid).toBe(s.device!.instances![0]!.udid);
+    expect(s.deviceUdid).toMatch(/^00008[0-9A-F]{3}-[0-9A-F]{16}$/);
+  });
+
+  test("EC2 host names and IPv6 blocks follow the region", () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const host = factories.deadline.hostProperties.build(undefined, { seed });
+      const region = /arn:aws:ec2:([^:]+):/.exec(host.ec2InstanceArn!)![1];
+      expect(host.hostName).toMatch(region === "us-east-1" ? /\.ec2\.internal$/ : new RegExp(`\\.${region}\\.compute\\.internal$`));
     }
   });
 });

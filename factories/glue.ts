@@ -2,7 +2,7 @@ import type { SdkOf } from "../src/index.js";
 import { Session } from "../src/contracts/glue/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import { REFERENCE_DATE, type Gen } from "./core/random.js";
-import { accountId, afterAll, region, roundTo } from "./core/values.js";
+import { accountId, region, roundTo } from "./core/values.js";
 
 type GlueSession = SdkOf<typeof Session>;
 type Status = NonNullable<GlueSession["Status"]>;
@@ -26,7 +26,9 @@ const DPU_PER_WORKER: Record<string, number> = {
 
 /** Worker types that need Glue 4.0 or later. */
 const NEWER_WORKERS = new Set(["G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"]);
-const SPARK_WORKERS = ["G.1X", "G.1X", "G.2X", "G.2X", "G.025X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"] as const;
+// glueetl sessions: G.025X is for streaming and Z.2X for Ray, so neither appears here.
+const SPARK_WORKERS = ["G.1X", "G.1X", "G.2X", "G.2X", "G.4X", "G.8X", "G.12X", "G.16X", "R.1X", "R.2X", "R.4X", "R.8X"] as const;
+const IDLE_TIMEOUTS = [15, 30, 60, 120, 480, 2880];
 
 const SUBJECTS = ["orders", "customers", "clickstream", "inventory", "billing", "sensor readings", "marketing spend", "shipments"];
 
@@ -42,6 +44,8 @@ const FAILURES = [
 export interface GlueSessionParams {
   readonly status: Status;
   readonly sessionType: "LIVY" | "SPARK_CONNECT";
+  /** Minutes; drawn when absent. A TIMEOUT session ran at least this long. */
+  readonly idleTimeout?: number;
 }
 
 /** Glue interactive sessions, one trait per `SessionStatus`. */
@@ -59,15 +63,35 @@ export const glueSession: FactoryDefinition<typeof Session, GlueSessionParams, "
     stopped: { status: "STOPPED" },
     sparkConnect: { sessionType: "SPARK_CONNECT" },
   },
-  fromOverrides: (o) => ({ ...(o.Status ? { status: o.Status } : {}), ...(o.SessionType ? { sessionType: o.SessionType } : {}) }),
-  generate(gen: Gen, { status, sessionType }): GlueSession {
+  fromOverrides: (o) => ({
+    ...(o.Status ? { status: o.Status } : {}),
+    ...(o.SessionType ? { sessionType: o.SessionType } : {}),
+    ...(typeof o.IdleTimeout === "number" ? { idleTimeout: o.IdleTimeout } : {}),
+  }),
+  generate(gen: Gen, { status, sessionType, idleTimeout }): GlueSession {
     const noun = gen.faker("Id").word.noun();
     const id = `${noun.toLowerCase().replace(/[^a-z0-9]/g, "")}-${gen.pick("IdKind", ["etl", "notebook", "analysis", "dev"])}-session-${gen.digits("IdNumber", 4)}`;
     const workerType = gen.pick("WorkerType", SPARK_WORKERS);
-    const glueVersion = NEWER_WORKERS.has(workerType) ? gen.pick("GlueVersion", ["4.0", "5.0"]) : gen.pick("GlueVersion", ["3.0", "4.0", "4.0", "5.0"]);
+    // Spark Connect needs Glue 5.1 or later; the newer worker types 4.0 or later.
+    const glueVersion =
+      sessionType === "SPARK_CONNECT"
+        ? "5.1"
+        : NEWER_WORKERS.has(workerType)
+          ? gen.pick("GlueVersion", ["4.0", "5.0", "5.1"])
+          : gen.pick("GlueVersion", ["3.0", "4.0", "4.0", "5.0", "5.1"]);
     const workers = gen.int("NumberOfWorkers", 2, 20);
     const maxCapacity = workers * DPU_PER_WORKER[workerType]!;
-    const createdOn = gen.past("CreatedOn", 30, 180);
+    const idle = idleTimeout ?? gen.pick("IdleTimeout", IDLE_TIMEOUTS);
+    // CreatedOn depends only on the seed and the idle timeout, so every state of one session (a lifecycle)
+    // shares it; it is old enough that even the longest run ends before the reference date.
+    const longestRunMs = Math.max(4 * 3_600_000, idle * 60_000 + 300_000);
+    const createdOn = new Date(REFERENCE_DATE.getTime() - longestRunMs - gen.int("Age", 60_000, 6 * 3_600_000));
+    let completedOn: Date | undefined;
+    if (ENDED.has(status)) {
+      const idleMs = idle * 60_000;
+      const ranMs = status === "TIMEOUT" ? idleMs + gen.int("Overrun", 1_000, 300_000) : gen.int("Runtime", 60_000, 4 * 3_600_000);
+      completedOn = new Date(createdOn.getTime() + ranMs);
+    }
     const roleName = gen.pick("RoleName", ["GlueInteractiveSessionRole", "AWSGlueServiceRole-notebooks", "GlueNotebookRole", "DataEngineeringGlueRole"]);
     const session: GlueSession = {
       Id: id,
@@ -87,7 +111,7 @@ export const glueSession: FactoryDefinition<typeof Session, GlueSessionParams, "
       GlueVersion: glueVersion,
       NumberOfWorkers: workers,
       WorkerType: workerType,
-      IdleTimeout: gen.pick("IdleTimeout", [15, 30, 60, 120, 480, 2880]),
+      IdleTimeout: idle,
       SessionType: sessionType,
     };
     if (gen.bool("HasConnections", 0.4)) {
@@ -96,11 +120,8 @@ export const glueSession: FactoryDefinition<typeof Session, GlueSessionParams, "
     if (gen.bool("HasSecurityConfiguration", 0.3)) session.SecurityConfiguration = gen.pick("SecurityConfiguration", ["glue-kms-encryption", "default-security-config"]);
     if (status === "FAILED") session.ErrorMessage = gen.pick("ErrorMessage", FAILURES);
     if (status === "READY" || status === "STOPPING" || ENDED.has(status)) session.Progress = 1;
-    if (ENDED.has(status)) {
+    if (completedOn) {
       // ExecutionTime is in seconds; DPUSeconds = ExecutionTime * MaxCapacity, as the model documents.
-      const idleMs = session.IdleTimeout! * 60_000;
-      const completedOn =
-        status === "TIMEOUT" ? afterAll(gen, "CompletedOn", [createdOn], idleMs + 300_000, idleMs) : afterAll(gen, "CompletedOn", [createdOn], 4 * 3_600_000, 60_000);
       const executionTime = roundTo((completedOn.getTime() - createdOn.getTime()) / 1000, 3);
       session.CompletedOn = completedOn;
       session.ExecutionTime = executionTime;
@@ -158,7 +179,18 @@ function glueSessionInvariants(): Invariant<GlueSession>[] {
     },
     {
       name: "timestamps not after the reference date",
-      check: (s) => (s.CreatedOn && s.CreatedOn > REFERENCE_DATE ? "CreatedOn after the reference date" : undefined),
+      check: (s) => ([s.CreatedOn, s.CompletedOn].some((d) => d && d > REFERENCE_DATE) ? "a timestamp after the reference date" : undefined),
+    },
+    {
+      name: "a TIMEOUT session ran at least its idle timeout",
+      check: (s) =>
+        s.Status === "TIMEOUT" && s.ExecutionTime !== undefined && s.IdleTimeout !== undefined && s.ExecutionTime < s.IdleTimeout * 60
+          ? `ExecutionTime ${s.ExecutionTime} s below IdleTimeout ${s.IdleTimeout} min`
+          : undefined,
+    },
+    {
+      name: "Spark Connect needs Glue 5.1 or later",
+      check: (s) => (s.SessionType === "SPARK_CONNECT" && s.GlueVersion && Number.parseFloat(s.GlueVersion) < 5.1 ? `Spark Connect on Glue ${s.GlueVersion}` : undefined),
     },
   ];
 }

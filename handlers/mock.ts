@@ -305,7 +305,10 @@ function fillError(error: ErrorContract, members: Record<string, unknown>): Reco
     const member = shape[name]!;
     out[name] = member.kind === "enum" ? member.values![0] : "unknown";
   }
-  const check = error.body.validate(Object.fromEntries(Object.entries(out).filter(([k]) => !(k in error.headers))), { strict: true });
+  const body = Object.fromEntries(Object.entries(out).filter(([k]) => !(k in error.headers)));
+  // errorResponse writes __type where the protocol wants it; check the body as it will be sent.
+  if ("__type" in error.body.shape.members) body.__type = error.name;
+  const check = error.body.validate(body, { strict: true });
   const problems = check.findings.map((f) => `${f.path} ${f.message}`);
   for (const name of Object.keys(error.headers)) {
     const member = shape[name];

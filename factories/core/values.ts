@@ -15,19 +15,27 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(value * f) / f;
 }
 
-/** A date after every one of `dates`, by between `minMs` and `maxMs`. */
-export function afterAll(gen: Gen, field: string, dates: readonly Date[], maxMs: number, minMs = 1000): Date {
-  const latest = Math.max(...dates.map((d) => d.getTime()));
-  return new Date(latest + minMs + Math.floor(gen.unit(field) * (maxMs - minMs + 1)));
-}
-
 /** A private IPv4 address in a VPC range. */
 export function privateIpv4(gen: Gen, field: string): string {
   return `10.${gen.int(`${field}.b`, 0, 255)}.${gen.int(`${field}.c`, 0, 255)}.${gen.int(`${field}.d`, 1, 254)}`;
 }
 
-/** A full, upper-case, eight-group IPv6 address in an AWS range (the form Deadline's pattern takes). */
-export function fullIpv6(gen: Gen, field: string): string {
-  const groups = ["2600", "1F14", gen.hex(`${field}.3`, 4, true), gen.hex(`${field}.4`, 4, true), "0000", "0000", gen.hex(`${field}.7`, 4, true), gen.hex(`${field}.8`, 4, true)];
+/** The first two groups of an AWS IPv6 block in each region the factories use. */
+const IPV6_PREFIX: Record<string, [string, string]> = {
+  "us-west-2": ["2600", "1F14"],
+  "us-east-1": ["2600", "1F18"],
+  "eu-west-1": ["2A05", "D018"],
+  "ap-southeast-2": ["2406", "DA1C"],
+};
+
+/** The private DNS name EC2 gives an address in a region (us-east-1 has its own suffix). */
+export function ec2HostName(ip: string, regionName: string): string {
+  return `ip-${ip.replaceAll(".", "-")}.${regionName === "us-east-1" ? "ec2.internal" : `${regionName}.compute.internal`}`;
+}
+
+/** A full, upper-case, eight-group IPv6 address in the region's AWS block (the form Deadline's pattern takes). */
+export function fullIpv6(gen: Gen, field: string, regionName: string): string {
+  const [a, b] = IPV6_PREFIX[regionName] ?? ["2600", "1F14"];
+  const groups = [a, b, gen.hex(`${field}.3`, 4, true), gen.hex(`${field}.4`, 4, true), "0000", "0000", gen.hex(`${field}.7`, 4, true), gen.hex(`${field}.8`, 4, true)];
   return groups.join(":");
 }

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { Bounds, EnumShape, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape, TimestampFormat } from "../model/shapes.js";
-import { dateTime, epochSeconds, isoJson } from "../protocols/timestamps.js";
+import { dateTime, epochSeconds, isoJson, sdkDate } from "../protocols/timestamps.js";
 import { pushIssue, show, type CheckContext } from "./issues.js";
 
 /**
@@ -78,7 +78,7 @@ function numberSchema(shape: NumberShape): z.ZodType {
 }
 
 function timestampSchema(format: TimestampFormat, level: Level): z.ZodType {
-  if (level === "sdk") return epochSeconds.out;
+  if (level === "sdk") return sdkDate(format);
   if (level === "sdk-json") return isoJson;
   return format === "date-time" ? dateTime : epochSeconds;
 }

@@ -90,8 +90,12 @@ function errorContract(service: Service, shape: StructureShape): ErrorContract {
     if (member.httpHeader) headers[name] = member.httpHeader;
     else bodyMembers[name] = member;
   }
-  if (protocol.errorCodeLocation === "__type") bodyMembers.__type = string();
   const required = shape.required.filter((name: string) => name in bodyMembers);
+  if (protocol.errorCodeLocation === "__type") {
+    // The error's own name, bare or namespaced, as AWS writes it (`NotFoundException`, `com.amazonaws.glue#…`).
+    bodyMembers.__type = string({ pattern: `^(?:[A-Za-z0-9._]+#)?${shape.name}(?::.*)?$` });
+    required.push("__type");
+  }
   const body = structure(shape.name, bodyMembers, { required });
   return {
     name: shape.name,

@@ -63,3 +63,11 @@ describe("registry", () => {
     ]);
   });
 });
+
+test("an awsJson error body must name its own error in __type", () => {
+  const notFound = registry.get("deviceFarm:GetTestGridSession").errors.find((e) => e.name === "NotFoundException")!;
+  expect(notFound.body.validate({ __type: "NotFoundException", message: "m" }, { strict: true }).ok).toBe(true);
+  expect(notFound.body.validate({ __type: "com.amazonaws.devicefarm#NotFoundException", message: "m" }, { strict: true }).ok).toBe(true);
+  expect(notFound.body.validate({ __type: "ArgumentException", message: "m" }).findings).toEqual([expect.objectContaining({ code: "pattern", path: "$.__type" })]);
+  expect(notFound.body.validate({ message: "m" }).findings).toEqual([expect.objectContaining({ code: "missing_required", path: "$.__type" })]);
+});

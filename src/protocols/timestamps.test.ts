@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as z from "zod";
 import { describe, expect, test } from "vitest";
-import { dateTime, epochSeconds, formatDateTime, isDateTime, parseDateTime } from "./timestamps.js";
+import { dateTime, epochSeconds, formatDateTime, isDateTime, parseDateTime, sdkDate } from "./timestamps.js";
 
 const anyDate = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true });
 
@@ -94,9 +94,28 @@ test("isDateTime accepts exactly what parseDateTime parses", () => {
   );
 });
 
-test("years 0-99 are years 0-99, leap years included", () => {
-  expect(z.decode(dateTime, "0004-02-29T00:00:00Z").getUTCFullYear()).toBe(4);
+test("years 0-99 are valid and read as the SDK reads them (1900-1999); a leap second rolls over", () => {
+  expect(z.decode(dateTime, "0050-01-01T00:00:00Z").getUTCFullYear()).toBe(1950);
   expect(typeof parseDateTime("0000-02-29T00:00:00Z")).not.toBe("string");
   expect(isDateTime("0000-02-29T00:00:00Z")).toBe(true);
   expect(z.decode(dateTime, "2024-12-31T23:59:60Z").toISOString()).toBe("2025-01-01T00:00:00.000Z");
+});
+
+describe("SDK-side timestamps", () => {
+  test.each([
+    ["epoch-seconds", new Date(-1000), "timestamp_range"],
+    ["epoch-seconds", new Date(Date.UTC(10000, 0, 1)), "timestamp_range"],
+    ["date-time", new Date(Date.UTC(10000, 0, 1)), "timestamp_range"],
+    ["date-time", new Date(Number.NaN), "invalid_timestamp"],
+    ["epoch-seconds", "2024-03-01T12:00:00Z", "wrong_type"],
+  ] as const)("%s rejects %s with %s, so encode never meets a Date it cannot write", (format, value, code) => {
+    const result = sdkDate(format).safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]).toMatchObject({ params: { code } });
+  });
+
+  test("a factory override the wire cannot carry fails at build, naming the override", async () => {
+    const { createFactories } = await import("../../factories/index.js");
+    expect(() => createFactories().glue.session.build({ CreatedOn: new Date(-1000) })).toThrow(/override "CreatedOn" = .* cannot be written as epoch-seconds/);
+  });
 });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TimestampFormat } from "../model/shapes.js";
 import { jsonType, pushIssue, show, type CheckContext } from "../contracts/issues.js";
 
 /** The latest instant a four-digit year can hold: anything later is almost always epoch milliseconds. */
@@ -46,11 +47,8 @@ export function parseDateTime(text: string): Date | string {
     const sign = zone.startsWith("-") ? -1 : 1;
     offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   }
-  // setUTCFullYear, not Date.UTC, which would read years 0-99 as 1900-1999; a leap second rolls over.
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute, second, millis);
-  return new Date(utc.getTime() - offsetMinutes * 60_000);
+  // Date.UTC, as the SDK uses: a leap second rolls over, and years 0-99 read as 1900-1999 (as in the SDK).
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000);
 }
 
 /** Writes a `date-time` as AWS and the SDK do: `toISOString()` with `.000Z` shortened to `Z`. */
@@ -124,15 +122,32 @@ function checkDateTime(ctx: CheckContext): void {
   pushIssue(ctx, "wrong_type", `Expected an RFC 3339 date-time string, received ${jsonType(value)}.`, "RFC 3339 date-time string");
 }
 
-const validDate = z.date().check((ctx) => {
-  if (Number.isNaN(ctx.value.getTime())) pushIssue(ctx, "invalid_timestamp", "Invalid Date.", "a valid Date");
-});
+/** The instants each wire format can write: epoch seconds from 1970 to year 9999, date-time years 0000-9999. */
+const WIRE_RANGE: Record<TimestampFormat, { min: number; max: number; text: string }> = {
+  "epoch-seconds": { min: 0, max: MAX_EPOCH_SECONDS * 1000, text: "a Date from 1970 to the year 9999 (epoch-seconds)" },
+  // 0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z
+  "date-time": { min: -62_167_219_200_000, max: 253_402_300_799_999, text: "a Date in the years 0000-9999 (date-time)" },
+};
+
+/** An SDK-side timestamp: a valid Date the wire format can carry. */
+export function sdkDate(format: TimestampFormat): z.ZodDate {
+  const range = WIRE_RANGE[format];
+  return z.any().check((ctx) => {
+    const value = ctx.value;
+    if (value === undefined) return pushIssue(ctx, "missing_required", "Required timestamp is missing.", "a Date");
+    if (value === null) return pushIssue(ctx, "null_value", "Timestamp is null; AWS omits absent members.", "a Date");
+    if (!(value instanceof Date)) return pushIssue(ctx, "wrong_type", `Expected a Date, received ${jsonType(value)}.`, "a Date");
+    const t = value.getTime();
+    if (Number.isNaN(t)) return pushIssue(ctx, "invalid_timestamp", "Invalid Date.", "a valid Date");
+    if (t < range.min || t > range.max) pushIssue(ctx, "timestamp_range", `${value.toISOString()} cannot be written as ${format}.`, range.text);
+  }) as unknown as z.ZodDate;
+}
 
 /**
  * The `epoch-seconds` wire codec: a JSON number of seconds (fraction kept to the millisecond) to a `Date`.
  * @example z.decode(epochSeconds, 1709294400.123) // Date 2024-03-01T12:00:00.123Z
  */
-export const epochSeconds = z.codec(z.any().check(checkEpochSeconds) as unknown as z.ZodNumber, validDate, {
+export const epochSeconds = z.codec(z.any().check(checkEpochSeconds) as unknown as z.ZodNumber, sdkDate("epoch-seconds"), {
   decode: (seconds) => parseEpochSeconds(seconds),
   encode: (date) => formatEpochSeconds(date),
 });
@@ -141,7 +156,7 @@ export const epochSeconds = z.codec(z.any().check(checkEpochSeconds) as unknown 
  * The `date-time` wire codec: an RFC 3339 string (offsets accepted) to a `Date`; encodes as `…Z`.
  * @example z.encode(dateTime, new Date("2024-03-01T13:15:42Z")) // "2024-03-01T13:15:42Z"
  */
-export const dateTime = z.codec(z.any().check(checkDateTime) as unknown as z.ZodString, validDate, {
+export const dateTime = z.codec(z.any().check(checkDateTime) as unknown as z.ZodString, sdkDate("date-time"), {
   decode: (text) => parseDateTime(text) as Date,
   encode: (date) => formatDateTime(date),
 });
@@ -150,7 +165,7 @@ export const dateTime = z.codec(z.any().check(checkDateTime) as unknown as z.Zod
  * A timestamp as `JSON.stringify` writes an SDK output: an ISO string, always in UTC.
  * Used to read SDK output that was serialized to disk.
  */
-export const isoJson = z.codec(z.any().check(checkDateTime) as unknown as z.ZodString, validDate, {
+export const isoJson = z.codec(z.any().check(checkDateTime) as unknown as z.ZodString, sdkDate("date-time"), {
   decode: (text) => parseDateTime(text) as Date,
   encode: (date) => date.toISOString(),
 });
