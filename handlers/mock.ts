@@ -1,4 +1,5 @@
 import { http, type RequestHandler } from "msw";
+import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
 import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/GetSession.js";
 import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
@@ -235,7 +236,7 @@ export class AwsMock {
       const seed = this.calls.length;
       if (override.validate) return successResponse(op, op.response.encode(factory.build(override.partial as never, { seed })));
       // Deliberately malformed: merge without validation, and write timestamps as the protocol would.
-      const merged = mergeForOverride(factory.build(undefined, { seed }), override.partial);
+      const merged = deepMerge(factory.build(undefined, { seed }), override.partial);
       return successResponse(op, looseWire(op.response.shape, merged, op.protocol.defaultTimestampFormat));
     }
 
@@ -323,15 +324,6 @@ function withoutMessage(members: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries(members).filter(([k]) => k.toLowerCase() !== "message"));
 }
 
-function mergeForOverride(built: unknown, partial: unknown): unknown {
-  if (!partial || typeof partial !== "object" || Array.isArray(partial) || partial instanceof Date) return partial;
-  const out: Record<string, unknown> = { ...(built as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(partial)) {
-    if (v === undefined) delete out[k];
-    else out[k] = k in out && out[k] && typeof out[k] === "object" && !(out[k] instanceof Date) && !Array.isArray(v) ? mergeForOverride(out[k], v) : v;
-  }
-  return out;
-}
 
 /** Writes a value as the wire would without validating it: Dates in the member's timestamp format, the rest as given. */
 function looseWire(shape: Shape | undefined, value: unknown, defaultFormat: TimestampFormat): unknown {

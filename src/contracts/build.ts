@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { Bounds, EnumShape, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape, TimestampFormat } from "../model/shapes.js";
 import { dateTime, epochSeconds, isoJson, sdkDate } from "../protocols/timestamps.js";
+import { codePoints, outside } from "./bounds.js";
 import { pushIssue, show, type CheckContext } from "./issues.js";
 
 /**
@@ -16,11 +17,6 @@ export interface BuildOptions {
   readonly defaultTimestampFormat: TimestampFormat;
 }
 
-const codePoints = (text: string): number => {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-};
 
 const describeBounds = (b: Bounds, unit: string): string =>
   b.min !== undefined && b.max !== undefined
@@ -29,8 +25,6 @@ const describeBounds = (b: Bounds, unit: string): string =>
       ? `at least ${b.min} ${unit}`
       : `at most ${b.max} ${unit}`;
 
-const outside = (n: number, b: Bounds | undefined): boolean =>
-  b !== undefined && ((b.min !== undefined && n < b.min) || (b.max !== undefined && n > b.max));
 
 const patterns = new Map<string, RegExp>();
 const compiled = (source: string): RegExp => {

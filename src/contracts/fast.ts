@@ -1,5 +1,6 @@
 import type { Shape, TimestampFormat } from "../model/shapes.js";
-import { isDateTime } from "../protocols/timestamps.js";
+import { isDateTime, MAX_EPOCH_SECONDS } from "../protocols/timestamps.js";
+import { codePoints, outside } from "./bounds.js";
 
 /**
  * A fast yes/no gate for wire JSON: true exactly when the zod contract (with drift reported) finds
@@ -8,25 +9,19 @@ import { isDateTime } from "../protocols/timestamps.js";
  */
 export type Gate = (value: unknown) => boolean;
 
-const MAX_EPOCH_SECONDS = 253_402_300_799.999;
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
 
 /** Whether a string's length in code points is within bounds; counts only when UTF-16 length cannot tell. */
 function lengthWithin(text: string, b: { min?: number; max?: number }): boolean {
   const units = text.length;
   // code points lie between ceil(units / 2) and units
   if ((b.max === undefined || units <= b.max) && (b.min === undefined || Math.ceil(units / 2) >= b.min)) return true;
-  return within(codePoints(text), b);
+  return !outside(codePoints(text), b);
 }
 
-const within = (n: number, b: { min?: number; max?: number } | undefined) => !b || ((b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max));
+const within = (n: number, b: { min?: number; max?: number } | undefined) => !outside(n, b);
 
 export function compileGate(shape: Shape, defaultFormat: TimestampFormat): Gate {
   switch (shape.kind) {

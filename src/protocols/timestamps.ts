@@ -3,7 +3,7 @@ import type { TimestampFormat } from "../model/shapes.js";
 import { jsonType, pushIssue, show, type CheckContext } from "../contracts/issues.js";
 
 /** The latest instant a four-digit year can hold: anything later is almost always epoch milliseconds. */
-const MAX_EPOCH_SECONDS = 253_402_300_799.999;
+export const MAX_EPOCH_SECONDS = 253_402_300_799.999;
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
