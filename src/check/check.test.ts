@@ -135,3 +135,14 @@ describe("edge cases of recordings", () => {
     expect(checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00.000Z"}}', { format: "sdk-json" }).ok).toBe(true);
   });
 });
+
+test("a cassette's headers (an object, not HAR's list) name a restJson error", () => {
+  const cassette = {
+    format: "aws-sdk-contracts/cassette@1",
+    operation: "deadline:GetSession",
+    request: { method: "GET", url: "https://management.deadline.us-west-2.amazonaws.com/2023-10-12/farms/f/queues/q/jobs/j/sessions/s", headers: {} },
+    response: { status: 404, headers: { "X-Amzn-ErrorType": "ResourceNotFoundException" }, body: '{"message":"gone","resourceId":"s","resourceType":"session"}' },
+  };
+  const report = checkRecording(JSON.stringify(cassette), { strict: true });
+  expect(report).toMatchObject({ ok: true, format: "cassette", entries: [{ part: "ResourceNotFoundException", status: 404, findings: [] }] });
+});

@@ -130,10 +130,14 @@ function exchangeEntry(
   return { location, operation: op, part: name!, status: response.status, body: parsed.value, level: "wire" };
 }
 
+/** Headers as HAR writes them (`[{ name, value }]`) or as a cassette does (`{ name: value }`), by lower-case name. */
 const lowerHeaders = (list: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
-  if (Array.isArray(list)) for (const h of list) if (isObject(h) && typeof h.name === "string") out[h.name.toLowerCase()] = String(h.value ?? "");
-  else if (isObject(list)) for (const [k, v] of Object.entries(list)) out[k.toLowerCase()] = String(v);
+  if (Array.isArray(list)) {
+    for (const h of list) if (isObject(h) && typeof h.name === "string") out[h.name.toLowerCase()] = String(h.value ?? "");
+  } else if (isObject(list)) {
+    for (const [k, v] of Object.entries(list)) out[k.toLowerCase()] = String(v);
+  }
   return out;
 };
 
