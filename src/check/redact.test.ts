@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { registry } from "../contracts/registry.js";
-import { Pseudonyms, findSecrets, redactString, redactValue } from "./redact.js";
+import { Pseudonyms, findSecrets, isSecretName, redactString, redactValue } from "./redact.js";
 
 describe("redaction", () => {
   test("an account gets one pseudonym, in an ARN and alone", () => {
@@ -45,5 +45,36 @@ describe("redaction", () => {
     expect(findSecrets("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")).toEqual(["AWS secret access key"]);
     expect(findSecrets("FwoGZXIvYXdzEJr//////////wEaDEXAMPLE")).toEqual(["AWS session token"]);
     expect(findSecrets("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 0123456789abcdef0123456789abcdef01234567")).toEqual([]);
+  });
+
+  test("an IPv6 address written with a dotted IPv4 tail becomes one valid IPv6 pseudonym", () => {
+    const p = new Pseudonyms();
+    const out = redactString("from 2001:db8::203.0.113.77 and ::ffff:192.0.2.1.", p);
+    expect(out).toMatch(/^from fd00(:[0-9a-f]{4}){7} and fd00(:[0-9a-f]{4}){7}\.$/);
+  });
+
+  test("URLs of any web scheme keep their form: wss endpoints, user-info passwords, EC2 public names", () => {
+    const p = new Pseudonyms();
+    expect(p.secret("wss://devicefarm-interactive.example.org/x")).toMatch(/^wss:\/\/redacted\.example\/[0-9a-f]{16}$/);
+    expect(redactString("wss://corp.example.org/socket", p)).toMatch(/^wss:\/\/host-[0-9a-f]{10}\.example\/socket$/);
+    expect(redactString("jdbc:postgresql://etl:hunter2secret@db.corp.internal:5432/x", p)).not.toContain("hunter2secret");
+    expect(redactString("ec2-54-201-33-44.us-west-2.compute.amazonaws.com", p)).toMatch(/^ec2-10-\d+-\d+-\d+\.us-west-2\.compute\.amazonaws\.com$/);
+  });
+
+  test("pseudonyms are keyed: the same key gives the same pseudonym, another key another", () => {
+    const key = "a pinned key, 16+ characters";
+    expect(new Pseudonyms(key).account("111122223333")).toBe(new Pseudonyms(key).account("111122223333"));
+    expect(new Pseudonyms().account("111122223333")).not.toBe(new Pseudonyms().account("111122223333"));
+  });
+
+  test("names that hold secrets are known whatever their spelling", () => {
+    for (const name of ["--db-password", "PASSWORD", "secret", "token", "spark.hadoop.fs.s3a.secret.key", "X-Amz-Credential", "X-Amz-Security-Token", "apiKey", "client_secret"]) expect(isSecretName(name), name).toBe(true);
+    for (const name of ["Name", "AuthenticationType", "TokenType", "--job-language", "Description", "keyId"]) expect(isSecretName(name), name).toBe(false);
+  });
+
+  test("the secret scan reads through %-encoding and finds keys after = and before _", () => {
+    expect(findSecrets("k=wJalrXUtnFEMI%2FK7MDENG%2FbPxRfiCYEXAMPLEKEY")).toEqual(["AWS secret access key"]);
+    expect(findSecrets("AKIAIOSFODNN7EXAMPLE_old")).toEqual(["AWS access key id"]);
+    expect(findSecrets("-----BEGIN OPENSSH PRIVATE KEY-----")).toEqual(["private key"]);
   });
 });
