@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { main } from "../src/cli/main.js";
-import { serveCommand } from "../handlers/serve-command.js";
 
-process.exitCode = await main(process.argv.slice(2), undefined, undefined, { serve: serveCommand });
+// `serve` lives with the handlers (msw, the factories): loaded only when it runs.
+process.exitCode = await main(process.argv.slice(2), undefined, undefined, {
+  serve: async (args, out) => (await import("../handlers/serve-command.js")).serveCommand(args, out),
+});

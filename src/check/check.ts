@@ -1,7 +1,7 @@
 import type { Finding } from "../contracts/findings.js";
 import type { Operation } from "../contracts/operation.js";
 import { registry } from "../contracts/registry.js";
-import { detect, type Entry, type Format } from "./formats.js";
+import { detect, formats, type Entry, type Format } from "./formats.js";
 
 export interface CheckOptions {
   /** Drift (unknown members and enum values) fails the check. */
@@ -14,11 +14,47 @@ export interface CheckOptions {
   readonly source?: string;
   /** Files above this many bytes that look like HAR are streamed entry by entry (default 16 MiB). */
   readonly streamAbove?: number;
+  /** Inputs (and streamed HAR entries) above this many bytes are not checked: a `too_large` problem (default 64 MiB). */
+  readonly maxBytes?: number;
+}
+
+/** The largest input checked by default: far above any AWS response, far below what exhausts memory. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+const OPTION_KEYS = ["strict", "format", "operation", "source", "streamAbove", "maxBytes"];
+
+/** What is wrong with the options a caller gave, in one sentence (the check reports it as a `usage` problem). */
+export function optionsProblem(options: unknown): string | undefined {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object" || Array.isArray(options)) return `The options must be an object; got ${Array.isArray(options) ? "an array" : typeof options}.`;
+  const o = options as Record<string, unknown>;
+  const unknown = Object.keys(o).filter((k) => !OPTION_KEYS.includes(k));
+  if (unknown.length) return `Unknown option ${unknown.map((k) => `"${k}"`).join(", ")}; known: ${OPTION_KEYS.join(", ")}.`;
+  if (o.strict !== undefined && typeof o.strict !== "boolean") return `strict must be true or false; got ${JSON.stringify(o.strict)}.`;
+  if (o.format !== undefined && !formats.includes(o.format as Format)) return `format must be one of ${formats.join(", ")}; got ${JSON.stringify(o.format)}.`;
+  if (o.operation !== undefined && typeof o.operation !== "string") return `operation must be an operation id such as "glue:GetSession"; got ${JSON.stringify(o.operation)}.`;
+  if (o.source !== undefined && typeof o.source !== "string") return "source must be a string.";
+  if (o.streamAbove !== undefined && !(Number.isSafeInteger(o.streamAbove) && (o.streamAbove as number) >= 0)) return `streamAbove must be a whole number of bytes; got ${JSON.stringify(o.streamAbove)}.`;
+  if (o.maxBytes !== undefined && !(Number.isSafeInteger(o.maxBytes) && (o.maxBytes as number) > 0)) return `maxBytes must be a positive whole number of bytes; got ${JSON.stringify(o.maxBytes)}.`;
+  return undefined;
 }
 
 /** Why an input could not be checked at all: one per file, and the run goes on. */
 export interface Problem {
-  readonly code: "unreadable" | "empty" | "binary" | "invalid_json" | "unknown_operation" | "unknown_format" | "invalid_entry" | "not_found" | "symlink_loop" | "usage";
+  readonly code:
+    | "unreadable"
+    | "not_regular"
+    | "too_large"
+    | "too_deep"
+    | "empty"
+    | "binary"
+    | "invalid_json"
+    | "unknown_operation"
+    | "unknown_format"
+    | "invalid_entry"
+    | "not_found"
+    | "symlink_loop"
+    | "usage";
   readonly message: string;
   readonly line?: number;
   readonly column?: number;
@@ -115,11 +151,18 @@ function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return true;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(sample.length === bytes.length ? sample : sample.subarray(0, Math.max(0, sample.length - 4)));
+    // `stream` tolerates a character cut in two at the end of the sample.
+    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: sample.length < bytes.length });
     return false;
   } catch {
     return true;
   }
+}
+
+/** The problem of an input above the size limit. */
+export function tooLarge(size: number, max: number): Problem {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return { code: "too_large", message: `The input is ${mib(size)}; the check reads at most ${mib(max)} of one response (raise it with --max-bytes or the maxBytes option).` };
 }
 
 function report(source: string, rest: Omit<CheckReport, "source" | "ok">): CheckReport {
@@ -132,7 +175,13 @@ function report(source: string, rest: Omit<CheckReport, "source" | "ok">): Check
  * @example checkRecording('{"Session":{"Id":"s-1","CreatedOn":"2024-03-01T12:00:00Z"}}').entries[0].findings[0].code // "timestamp_encoding"
  */
 export function checkRecording(input: string | Uint8Array | object, options: CheckOptions = {}): CheckReport {
-  const source = options.source ?? "<input>";
+  const wrong = optionsProblem(options);
+  options ??= {};
+  const source = !wrong && typeof options.source === "string" ? options.source : "<input>";
+  if (wrong) return report(source, { entries: [], skipped: 0, problems: [{ code: "usage", message: wrong }] });
+  if (input === null || (typeof input !== "string" && typeof input !== "object")) {
+    return report(source, { entries: [], skipped: 0, problems: [{ code: "usage", message: `Expected JSON text, bytes or a parsed value; got ${input === null ? "null" : typeof input}.` }] });
+  }
   try {
     let operation: Operation | undefined;
     if (options.operation) {
@@ -145,6 +194,9 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
     let mayHaveOffsets: boolean | undefined;
     if (typeof input === "string" || input instanceof Uint8Array) {
       if (input.length === 0) return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file is empty." }] });
+      const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+      const size = typeof input === "string" ? input.length : input.byteLength;
+      if (size > max) return report(source, { entries: [], skipped: 0, problems: [tooLarge(size, max)] });
       let text: string;
       if (input instanceof Uint8Array) {
         if (looksBinary(input)) return report(source, { entries: [], skipped: 0, problems: [{ code: "binary", message: "The file is binary, not JSON text." }] });
@@ -165,11 +217,12 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
       ...(options.format ? { format: options.format } : {}),
       ...(operation ? { operation } : {}),
       ...(mayHaveOffsets !== undefined ? { mayHaveOffsets } : {}),
+      harFile: /\.har$/i.test(source),
     });
     if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
     let entries = detected.entries.map((e) => checkEntry(e, options.strict ?? false));
     if (!options.format && detected.format === "wire") entries = entries.map(hintSdkJson);
-    return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [] });
+    return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [...detected.problems] });
   } catch (error) {
     // A defect of ours must not take the whole run down: report it against this input.
     return report(source, { entries: [], skipped: 0, problems: [{ code: "invalid_entry", message: `Could not check this input: ${(error as Error).message}` }] });

@@ -1,8 +1,9 @@
-import { createReadStream } from "node:fs";
-import { lstat, readFile, readdir, realpath, stat } from "node:fs/promises";
+import { constants, createReadStream } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { registry } from "../contracts/registry.js";
-import { checkEntry, checkRecording, type CheckOptions, type CheckReport, type EntryResult, type Problem } from "./check.js";
+import { checkEntry, checkRecording, DEFAULT_MAX_BYTES, optionsProblem, tooLarge, type CheckOptions, type CheckReport, type EntryResult, type Problem } from "./check.js";
 import { harEntry } from "./formats.js";
 import { streamHarEntries } from "./har-stream.js";
 
@@ -15,6 +16,12 @@ const failed = (source: string, problem: Problem): CheckReport => ({ source, ent
 
 function errno(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? "";
+}
+
+/** A FIFO, socket or device: reading one may never end (a FIFO) or never stop (`/dev/zero`). */
+function notRegular(info: Stats): Problem {
+  const kind = info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
+  return { code: "not_regular", message: `This is ${kind}, not a regular file: skipped, since reading it may never end.` };
 }
 
 function describeFsError(error: unknown): Problem {
@@ -33,7 +40,7 @@ async function checkHarStreaming(path: string, source: string, options: CheckOpt
   const problems: Problem[] = [];
   let skipped = 0;
   const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
-  const reader = streamHarEntries(stream as AsyncIterable<string>);
+  const reader = streamHarEntries(stream as AsyncIterable<string>, { maxEntryChars: options.maxBytes ?? DEFAULT_MAX_BYTES });
   let step = await reader.next();
   while (!step.done) {
     const item = step.value;
@@ -56,17 +63,61 @@ async function checkHarStreaming(path: string, source: string, options: CheckOpt
  * @example await checkFile("recordings/get-session.json", { strict: true })
  */
 export async function checkFile(path: string, options: CheckOptions = {}): Promise<CheckReport> {
+  if (typeof path !== "string" || path === "") return failed(String(path), { code: "usage", message: `checkFile expects a file path; got ${JSON.stringify(path) ?? typeof path}.` });
+  const wrong = optionsProblem(options);
+  if (wrong) return failed(path, { code: "usage", message: wrong });
+  options ??= {};
   const source = options.source ?? path;
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
     const info = await stat(path);
     if (info.isDirectory()) return failed(source, { code: "unreadable", message: "Is a directory." });
+    if (!info.isFile()) return failed(source, notRegular(info));
     const harLike = options.format === "har" || (!options.format && /\.har$/i.test(path));
     if (harLike && info.size > (options.streamAbove ?? STREAM_THRESHOLD)) return await checkHarStreaming(path, source, options);
-    const bytes = await readFile(path);
-    return checkRecording(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...options, source });
+    if (info.size > max) return failed(source, tooLarge(info.size, max));
+    // Non-blocking, and checked again on the open file: what was a file when we looked may not be one now.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) return failed(source, notRegular(opened));
+      const buffer = new Uint8Array(Math.min(opened.size, max) + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length === buffer.length) {
+          if (length > max) return failed(source, tooLarge(length, max));
+          break;
+        }
+      }
+      return checkRecording(buffer.subarray(0, length), { ...options, source });
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return failed(source, describeFsError(error));
   }
+}
+
+/** One segment of a glob (`*.json`, `rec?`), as a regular expression over a single name. */
+function segmentRegex(segment: string): RegExp {
+  return new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+}
+
+/**
+ * Whether a folder (as segments below the glob's fixed base) may hold a match: the walk enters only
+ * those, so `*.json` reads one folder and `recordings/*.har` never walks `node_modules`.
+ */
+function mayHoldMatches(segments: readonly string[], pattern: readonly string[]): boolean {
+  for (let i = 0; i < segments.length; i++) {
+    const p = pattern[i];
+    if (p === "**") return true;
+    if (p === undefined || i >= pattern.length - 1) return false;
+    if (!segmentRegex(p).test(segments[i]!)) return false;
+  }
+  return true;
 }
 
 /** Turns a glob (`*`, `**`, `?`) into a regular expression over `/`-separated paths. */
@@ -88,7 +139,15 @@ function globRegex(glob: string): RegExp {
  * Walks a directory for recordings. A link is followed unless it leads back to a folder on the
  * current path (a loop); a folder reached twice by other routes is simply not walked again.
  */
-async function walk(dir: string, ancestors: readonly string[], visited: Set<string>, out: string[], problems: CheckReport[], wanted: (path: string) => boolean): Promise<void> {
+async function walk(
+  dir: string,
+  ancestors: readonly string[],
+  visited: Set<string>,
+  out: string[],
+  problems: CheckReport[],
+  wanted: (path: string) => boolean,
+  enter: (dir: string) => boolean = () => true,
+): Promise<void> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -119,23 +178,39 @@ async function walk(dir: string, ancestors: readonly string[], visited: Set<stri
       if ((link?.isSymbolicLink() || RECORDING.test(name)) && wanted(path)) problems.push(failed(path, describeFsError(error)));
       continue;
     }
-    if (info.isDirectory()) await walk(path, [...ancestors, real], visited, out, problems, wanted);
-    else if (RECORDING.test(name) && wanted(path)) out.push(path);
+    if (info.isDirectory()) {
+      if (enter(path)) await walk(path, [...ancestors, real], visited, out, problems, wanted, enter);
+    } else if (RECORDING.test(name) && wanted(path)) {
+      if (info.isFile()) out.push(path);
+      else problems.push(failed(path, notRegular(info)));
+    }
   }
 }
 
 /** The files named by paths, directories (recursively) and globs, with problems for the ones that cannot be read. */
-export async function expandPaths(inputs: readonly string[]): Promise<{ files: string[]; problems: CheckReport[] }> {
+/** Paths as given to `checkPaths`: one path, or a list of them; anything else is a programming error, said as such. */
+function pathList(inputs: unknown, caller: string): readonly string[] {
+  const list = typeof inputs === "string" ? [inputs] : inputs;
+  if (!Array.isArray(list) || list.some((p) => typeof p !== "string" || p === "")) {
+    throw new TypeError(`[aws-sdk-contracts] ${caller} expects a path or an array of paths (non-empty strings); got ${Array.isArray(list) ? "an array holding something else" : JSON.stringify(inputs) ?? typeof inputs}.`);
+  }
+  return list as string[];
+}
+
+export async function expandPaths(inputs: readonly string[] | string): Promise<{ files: string[]; problems: CheckReport[] }> {
   const files: string[] = [];
   const problems: CheckReport[] = [];
-  for (const input of inputs) {
+  for (const input of pathList(inputs, "expandPaths")) {
     if (/[*?]/.test(input)) {
       const normalized = input.split(sep).join("/");
       const base = normalized.slice(0, normalized.search(/[*?]/)).replace(/[^/]*$/, "") || ".";
-      const regex = globRegex(normalized.startsWith("./") ? normalized.slice(2) : normalized);
+      const relativeGlob = normalized.startsWith("./") ? normalized.slice(2) : normalized;
+      const regex = globRegex(relativeGlob);
       const wanted = (path: string) => regex.test(path.split(sep).join("/")) || regex.test(relative(".", path).split(sep).join("/"));
+      const pattern = normalized.slice(base === "." && !normalized.startsWith("./") ? 0 : base.length).split("/").filter(Boolean);
+      const enter = (dir: string) => mayHoldMatches(relative(base, dir).split(sep).filter(Boolean), pattern);
       const found: string[] = [];
-      await walk(base, [], new Set(), found, problems, wanted);
+      await walk(base, [], new Set(), found, problems, wanted, enter);
       if (found.length === 0) problems.push(failed(input, { code: "not_found", message: "The pattern matches no recording." }));
       files.push(...found);
       continue;
@@ -147,7 +222,11 @@ export async function expandPaths(inputs: readonly string[]): Promise<{ files: s
       problems.push(failed(input, describeFsError(error)));
       continue;
     }
-    if (info.isDirectory()) await walk(input, [], new Set(), files, problems, () => true);
+    if (info.isDirectory()) {
+      const before = files.length + problems.length;
+      await walk(input, [], new Set(), files, problems, () => true);
+      if (files.length + problems.length === before) problems.push(failed(input, { code: "not_found", message: "This folder holds no recordings (*.json, *.har)." }));
+    } else if (!info.isFile()) problems.push(failed(input, notRegular(info)));
     else files.push(input);
   }
   // The same file named twice (or reached through a link) is checked once, under the first spelling given.
@@ -164,11 +243,15 @@ export async function expandPaths(inputs: readonly string[]): Promise<{ files: s
 
 /** Checks every recording the inputs name; one bad file never stops the others. */
 export async function checkPaths(
-  inputs: readonly string[],
+  inputs: readonly string[] | string,
   options: CheckOptions = {},
   onProgress?: (done: number, total: number, file: string) => void,
 ): Promise<CheckReport[]> {
-  const { files, problems } = await expandPaths(inputs);
+  const list = pathList(inputs, "checkPaths");
+  const wrong = optionsProblem(options);
+  if (wrong) throw new TypeError(`[aws-sdk-contracts] checkPaths: ${wrong}`);
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new TypeError("[aws-sdk-contracts] checkPaths: onProgress must be a function.");
+  const { files, problems } = await expandPaths(list);
   const reports: CheckReport[] = [...problems];
   for (const [i, file] of files.entries()) {
     onProgress?.(i, files.length, file);

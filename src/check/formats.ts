@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { Level } from "../contracts/build.js";
 import type { Operation } from "../contracts/operation.js";
 import { registry } from "../contracts/registry.js";
@@ -23,9 +24,32 @@ export interface Entry {
   readonly level: Level;
 }
 
+/** Why one entry of a document (or the whole document) could not be checked. */
+export interface DetectProblem {
+  readonly code: "unknown_operation" | "unknown_format" | "invalid_entry" | "too_deep";
+  readonly message: string;
+}
+
 export type Detected =
-  | { readonly format: Format; readonly entries: readonly Entry[]; readonly skipped: number }
-  | { readonly problem: { readonly code: "unknown_operation" | "unknown_format" | "invalid_entry"; readonly message: string } };
+  | { readonly format: Format; readonly entries: readonly Entry[]; readonly skipped: number; readonly problems: readonly DetectProblem[] }
+  | { readonly problem: DetectProblem };
+
+/** Deeper than this, a JSON value is not an AWS response: it is refused before any recursive walk. */
+export const MAX_DEPTH = 512;
+
+/** Whether a value nests deeper than `limit` (iterative, so any depth is safe to ask about). */
+export function nestsDeeper(value: unknown, limit = MAX_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (d >= limit) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === "object") stack.push([x, d + 1]);
+  }
+  return false;
+}
+
+const tooDeep = (where: string): DetectProblem => ({ code: "too_deep", message: `${where} nests deeper than ${MAX_DEPTH} levels; no AWS response does, so it is not checked.` });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -77,7 +101,7 @@ function documentEntry(body: Record<string, unknown>, options: DetectOptions): D
     }
   }
   const level: Level = format === "wire" ? "wire" : "sdk-json";
-  return { format, skipped: 0, entries: [{ location: "$", operation: op, part: "response", body, level }] };
+  return { format, skipped: 0, problems: [], entries: [{ location: "$", operation: op, part: "response", body, level }] };
 }
 
 /** The error an error response names, read the way the SDK does for the protocol. */
@@ -91,12 +115,18 @@ function errorName(op: Operation, headers: Record<string, string>, body: unknown
   return raw?.split(/[:,]/)[0]?.split("#").pop();
 }
 
-function parseBody(text: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (typeof text !== "string" || text === "") return { ok: true, value: {} };
+const GZIP = /^\x1f\x8b/;
+
+function parseBody(text: unknown, headers: Record<string, string>): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (text === undefined || text === "") return { ok: true, value: {} };
+  if (typeof text !== "string") return { ok: false, message: `the body must be JSON text (a string); found ${Array.isArray(text) ? "an array" : text === null ? "null" : `a${typeof text === "object" ? "n" : ""} ${typeof text}`}` };
+  if (GZIP.test(text) || /gzip|br|deflate/i.test(headers["content-encoding"] ?? "") && !/^\s*[{[]/.test(text)) {
+    return { ok: false, message: `the body is compressed (content-encoding: ${headers["content-encoding"] ?? "gzip"}); export the HAR with decoded content, or with the body base64-encoded` };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, message: (e as Error).message };
+    return { ok: false, message: `the body is not JSON (${(e as Error).message})` };
   }
 }
 
@@ -121,8 +151,9 @@ function exchangeEntry(
   }
   // An aborted exchange (status 0) or one recorded without its body says nothing about the contract.
   if (!(response.status >= 100) || (response.text === undefined && response.status < 300)) return { skip: true };
-  const parsed = parseBody(response.text);
-  if (!parsed.ok) return { problem: `${location}: the response body is not JSON (${parsed.message}).` };
+  const parsed = parseBody(response.text, response.headers);
+  if (!parsed.ok) return { problem: `${location}: ${parsed.message}.` };
+  if (nestsDeeper(parsed.value)) return { problem: tooDeep(`${location}: the response body`).message };
   if (response.status < 300) return { location, operation: op, part: "response", status: response.status, body: parsed.value, level: "wire" };
   const name = errorName(op, response.headers, parsed.value);
   const error = op.errors.find((e) => e.name === name);
@@ -145,22 +176,35 @@ const lowerHeaders = (list: unknown): Record<string, string> => {
 export function harEntry(entry: unknown, index: number, forced?: Operation): Entry | { skip: true } | { problem: string } {
   const location = `$.log.entries[${index}]`;
   if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) return { problem: `${location}: not a HAR entry (request and response objects expected).` };
-  const content = isObject(entry.response.content) ? entry.response.content : {};
-  let text = content.text;
-  if (typeof text === "string" && content.encoding === "base64") text = Buffer.from(text, "base64").toString("utf8");
-  return exchangeEntry(
-    location,
-    { method: String(entry.request.method ?? "GET"), url: String(entry.request.url ?? ""), headers: lowerHeaders(entry.request.headers) },
-    { status: Number(entry.response.status ?? 0), headers: lowerHeaders(entry.response.headers), text },
-    forced,
-  );
+  try {
+    const content = isObject(entry.response.content) ? entry.response.content : {};
+    let text = content.text;
+    if (typeof text === "string" && content.encoding === "base64") {
+      const bytes = Buffer.from(text, "base64");
+      // A compressed body saved as base64 is still the body AWS sent: read it as the SDK would.
+      text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes, { maxOutputLength: 64 * 1024 * 1024 }) : bytes).toString("utf8");
+    }
+    return exchangeEntry(
+      location,
+      { method: String(entry.request.method ?? "GET"), url: String(entry.request.url ?? ""), headers: lowerHeaders(entry.request.headers) },
+      { status: Number(entry.response.status ?? 0), headers: lowerHeaders(entry.response.headers), text },
+      forced,
+    );
+  } catch (error) {
+    return { problem: `${location}: ${(error as Error).message}.` };
+  }
 }
+
+/** A HAR document: `log` holds what HAR's `log` holds (Deadline's `log` member holds `logDriver`, never these). */
+const isHar = (document: Record<string, unknown>) => isObject(document.log) && ("entries" in document.log || "creator" in document.log || "version" in document.log || "pages" in document.log);
 
 export interface DetectOptions {
   readonly format?: Format;
   readonly operation?: Operation;
   /** False when the source text holds no ISO timestamp with a numeric offset (so it cannot be AWS CLI output). */
   readonly mayHaveOffsets?: boolean;
+  /** The file is named `*.har`: it must be a HAR document. */
+  readonly harFile?: boolean;
 }
 
 /** Works out the format of a parsed document and the responses in it. */
@@ -169,26 +213,29 @@ export function detect(document: unknown, options: DetectOptions = {}): Detected
   if (!isObject(document)) {
     return { problem: { code: "unknown_format", message: `Expected a JSON object (a response body, a HAR file or a cassette), found ${Array.isArray(document) ? "an array" : typeof document}.` } };
   }
-  if (format === "har" || (!format && isObject(document.log) && Array.isArray(document.log.entries))) {
+  if (format === "har" || (!format && (isHar(document) || options.harFile))) {
     if (!isObject(document.log) || !Array.isArray(document.log.entries)) {
       return { problem: { code: "unknown_format", message: "Not a HAR file: no log.entries array." } };
     }
-    const log = document.log;
-    const list = Array.isArray(log.entries) ? log.entries : [];
     const entries: Entry[] = [];
+    const problems: DetectProblem[] = [];
     let skipped = 0;
-    for (const [i, e] of list.entries()) {
+    // One problem per bad entry; every other entry is still checked (the streaming reader does the same).
+    for (const [i, e] of document.log.entries.entries()) {
       const r = harEntry(e, i, options.operation);
       if ("skip" in r) skipped++;
-      else if ("problem" in r) return { problem: { code: "invalid_entry", message: r.problem } };
+      else if ("problem" in r) problems.push({ code: "invalid_entry", message: r.problem });
       else entries.push(r);
     }
-    return { format: "har", entries, skipped };
+    return { format: "har", entries, skipped, problems };
   }
   if (format === "cassette" || (!format && document.format === CASSETTE)) {
     const request = isObject(document.request) ? document.request : {};
     const response = isObject(document.response) ? document.response : {};
-    const forced = options.operation ?? (typeof document.operation === "string" ? registry.find(document.operation) : undefined);
+    const named = typeof document.operation === "string" ? document.operation : undefined;
+    const forced = options.operation ?? (named ? registry.find(named) : undefined);
+    // The recorder writes cassettes of every command; one that is not modelled is skipped and counted.
+    if (!forced && named) return { format: "cassette", entries: [], skipped: 1, problems: [] };
     const r = exchangeEntry(
       "$.response",
       { method: String(request.method ?? "POST"), url: String(request.url ?? ""), headers: lowerHeaders(request.headers) },
@@ -196,8 +243,12 @@ export function detect(document: unknown, options: DetectOptions = {}): Detected
       forced,
     );
     if ("problem" in r) return { problem: { code: "invalid_entry", message: r.problem } };
-    if ("skip" in r) return { problem: { code: "unknown_operation", message: `The cassette's exchange is not one of the modelled operations; pass --operation.` } };
-    return { format: "cassette", entries: [r], skipped: 0 };
+    if ("skip" in r) {
+      if (forced) return { format: "cassette", entries: [], skipped: 1, problems: [] };
+      return { problem: { code: "unknown_operation", message: `The cassette names no operation and its request is not one of the modelled operations; pass --operation.` } };
+    }
+    return { format: "cassette", entries: [r], skipped: 0, problems: [] };
   }
+  if (nestsDeeper(document)) return { problem: tooDeep("The document") };
   return documentEntry(document, options);
 }

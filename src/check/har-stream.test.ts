@@ -55,9 +55,9 @@ test("an entry that is not an object is reported at its index, and the others ke
   for await (const item of reader) seen.push(item);
   expect(seen).toEqual([
     { index: 0, entry: { a: 1 } },
-    { index: 1, error: "not a HAR entry (an object was expected)" },
-    { index: 2, error: "not a HAR entry (an object was expected)" },
-    { index: 3, error: "not a HAR entry (an object was expected)" },
+    { index: 1, error: "not a HAR entry (request and response objects expected)." },
+    { index: 2, error: "not a HAR entry (request and response objects expected)." },
+    { index: 3, error: "not a HAR entry (request and response objects expected)." },
     { index: 4, entry: { c: 3 } },
   ]);
 });

@@ -12,7 +12,10 @@ function backslashesBefore(text: string, end: number, floor: number): number {
   return n;
 }
 
-export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGenerator<StreamedEntry, { found: boolean; complete: boolean }> {
+export async function* streamHarEntries(
+  chunks: AsyncIterable<string>,
+  { maxEntryChars = Number.POSITIVE_INFINITY }: { maxEntryChars?: number } = {},
+): AsyncGenerator<StreamedEntry, { found: boolean; complete: boolean }> {
   const stack: (string | undefined)[] = [];
   let inString = false;
   let escape = false;
@@ -22,6 +25,8 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
   let inEntries = false;
   let capturing = false;
   let parts: string[] = [];
+  // Characters captured of the current entry; past the limit its text is dropped and only its end is sought.
+  let captured = 0;
   let index = 0;
   let found = false;
   // An element of log.entries that is not an object (a number, a string, an array).
@@ -50,7 +55,7 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
       if (!inString && inEntries && !capturing && stack.length === 3) {
         if (c === 0x2c || c === 0x5d) {
           if (odd) {
-            yield { index, error: "not a HAR entry (an object was expected)" };
+            yield { index, error: "not a HAR entry (request and response objects expected)." };
             index++;
             odd = false;
           }
@@ -83,6 +88,7 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
             capturing = true;
             from = i;
             parts = [];
+            captured = 0;
           }
           stack.push(pendingKey);
           pendingKey = undefined;
@@ -97,14 +103,18 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
           // ]
           stack.pop();
           if (capturing && stack.length === 3) {
-            parts.push(chunk.slice(from, i + 1));
+            captured += i + 1 - from;
+            if (captured <= maxEntryChars) parts.push(chunk.slice(from, i + 1));
             capturing = false;
             const source = parts.join("");
             parts = [];
-            try {
-              yield { index, entry: JSON.parse(source) };
-            } catch (e) {
-              yield { index, error: `malformed JSON: ${(e as Error).message}` };
+            if (captured > maxEntryChars) yield { index, error: `the entry is ${captured} characters long; entries above ${maxEntryChars} are not checked (raise --max-bytes).` };
+            else {
+              try {
+                yield { index, entry: JSON.parse(source) };
+              } catch (e) {
+                yield { index, error: `malformed JSON: ${(e as Error).message}` };
+              }
             }
             index++;
           }
@@ -115,7 +125,11 @@ export async function* streamHarEntries(chunks: AsyncIterable<string>): AsyncGen
           break;
       }
     }
-    if (capturing) parts.push(chunk.slice(from));
+    if (capturing) {
+      captured += chunk.length - from;
+      if (captured <= maxEntryChars) parts.push(chunk.slice(from));
+      else parts = [];
+    }
   }
   return { found, complete: stack.length === 0 && !inString };
 }

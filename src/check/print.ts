@@ -27,6 +27,15 @@ export function summaryLine(t: Totals): string {
 
 const paint = (on: boolean, code: number) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
+/**
+ * A string from a file (a member name, a value, a file name) made safe for a terminal: control
+ * characters, line breaks and bidirectional overrides are written as escapes, so a file can neither
+ * move the cursor, clear the screen nor fake a line of the report.
+ */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** Human output: grouped by file, each finding with its path, what was expected and what came. */
 export function formatText(reports: readonly CheckReport[], { quiet = false, color = false }: { quiet?: boolean; color?: boolean } = {}): string {
   const red = paint(color, 31);
@@ -38,14 +47,19 @@ export function formatText(reports: readonly CheckReport[], { quiet = false, col
     const findings = r.entries.flatMap((e) => e.findings.map((f) => ({ e, f })));
     const shown = quiet ? findings.filter(({ f }) => f.severity === "violation") : findings;
     if (quiet && r.ok) continue;
-    const what = r.entries.length ? ` (${r.format}, ${[...new Set(r.entries.map((e) => e.operation))].join(", ")}${r.skipped ? `, ${r.skipped} other entr${r.skipped === 1 ? "y" : "ies"} skipped` : ""})` : "";
-    lines.push(`${r.ok ? green("PASS") : red("FAIL")} ${r.source}${dim(what)}`);
-    for (const p of r.problems) lines.push(`  ${red("error")} ${p.code}: ${p.message}`);
+    const skipped = r.skipped ? `${r.skipped} ${r.entries.length ? "other " : ""}entr${r.skipped === 1 ? "y" : "ies"} skipped (not one of the modelled operations)` : "";
+    const what = r.entries.length
+      ? ` (${r.format}, ${[...new Set(r.entries.map((e) => e.operation))].join(", ")}${skipped ? `, ${skipped}` : ""})`
+      : r.format && r.problems.length === 0
+        ? ` (${r.format}, nothing checked${skipped ? `: ${skipped}` : ""})`
+        : "";
+    lines.push(`${r.ok ? green("PASS") : red("FAIL")} ${clean(r.source)}${dim(clean(what))}`);
+    for (const p of r.problems) lines.push(`  ${red("error")} ${p.code}: ${clean(p.message)}`);
     for (const { e, f } of shown) {
-      lines.push(`  ${f.severity === "violation" ? red(f.severity) : yellow(f.severity)} ${f.code} ${f.path}${e.part !== "response" ? ` [${e.part}]` : ""}`);
-      lines.push(`    ${f.message}`);
-      lines.push(dim(`    expected: ${f.expected}`));
-      lines.push(dim(`    received: ${f.received}`));
+      lines.push(`  ${f.severity === "violation" ? red(f.severity) : yellow(f.severity)} ${f.code} ${clean(f.path)}${e.part !== "response" ? ` [${clean(e.part)}]` : ""}`);
+      lines.push(`    ${clean(f.message)}`);
+      lines.push(dim(`    expected: ${clean(f.expected)}`));
+      lines.push(dim(`    received: ${clean(f.received)}`));
     }
   }
   lines.push("", summaryLine(totals(reports)));
@@ -56,7 +70,11 @@ export function formatJson(reports: readonly CheckReport[]): string {
   return JSON.stringify({ totals: totals(reports), reports }, null, 2);
 }
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+/** Text for an XML attribute or element: markup escaped, and characters XML 1.0 cannot hold written as `\uXXXX`. */
+const xml = (s: string) =>
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/[<>&"'\t\n\r]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" })[c]!);
 
 /** JUnit XML: one test case per file, a failure per violation or problem. */
 export function formatJunit(reports: readonly CheckReport[]): string {

@@ -5,6 +5,7 @@ import { formats, type Format } from "../check/formats.js";
 import { formatJson, formatJunit, formatText, totals } from "../check/print.js";
 import { samplesDir } from "../check/samples.js";
 import { registry } from "../contracts/registry.js";
+import { UsageError } from "./usage.js";
 
 export interface CheckIo {
   readonly out: (text: string) => void;
@@ -16,7 +17,6 @@ export interface CheckIo {
   readonly progressWrite?: (text: string) => void;
 }
 
-export class UsageError extends Error {}
 
 /** `aws-sdk-contracts check [paths…]`: exit 0 clean, 1 on violations, 2 on unusable input. */
 export async function runCheck(args: readonly string[], io: CheckIo): Promise<number> {
@@ -30,8 +30,14 @@ export async function runCheck(args: readonly string[], io: CheckIo): Promise<nu
       format: { type: "string" },
       reporter: { type: "string", default: "text" },
       quiet: { type: "boolean", short: "q", default: false },
+      "max-bytes": { type: "string" },
     },
   });
+  let maxBytes: number | undefined;
+  if (values["max-bytes"] !== undefined) {
+    maxBytes = Number(values["max-bytes"]);
+    if (!/^\d+$/.test(values["max-bytes"]) || !Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number of bytes; got "${values["max-bytes"]}".`);
+  }
   if (values.format && !formats.includes(values.format as Format)) throw new UsageError(`--format must be one of ${formats.join(", ")}; got "${values.format}".`);
   if (values.operation && !registry.find(values.operation)) {
     throw new UsageError(`--operation must be one of ${registry.operations.map((o) => o.id).join(", ")}; got "${values.operation}".`);
@@ -44,7 +50,12 @@ export async function runCheck(args: readonly string[], io: CheckIo): Promise<nu
   const draw = io.progress && io.progressWrite;
   let reports = await checkPaths(
     inputs,
-    { strict: values.strict ?? false, ...(values.operation ? { operation: values.operation } : {}), ...(values.format ? { format: values.format as Format } : {}) },
+    {
+      strict: values.strict ?? false,
+      ...(values.operation ? { operation: values.operation } : {}),
+      ...(values.format ? { format: values.format as Format } : {}),
+      ...(maxBytes ? { maxBytes } : {}),
+    },
     draw ? (done, total) => io.progressWrite!(done < total ? `\rchecking ${done + 1}/${total}` : "\r\x1b[K") : undefined,
   );
   if (usingSamples) {

@@ -1,25 +1,6 @@
 import { parseArgs } from "node:util";
-import { runCheck, UsageError } from "./check.js";
-import { runDrift } from "./drift.js";
-
-const usage = `Usage: aws-sdk-contracts <command> [options]
-
-Commands:
-  check [paths or globs...]   Check recorded responses against the contracts
-                              (no paths: the sample recordings shipped with the package)
-      --strict                Drift (unknown members or enum values) fails
-      --operation ID          The operation the recordings answer (glue:GetSession, ...)
-      --format FORMAT         wire | har | aws-cli | sdk-json | cassette (detected by default)
-      --reporter NAME         text (default) | json | junit
-      -q, --quiet             Only failing files
-  drift [--json]              Compare the contracts with the AWS SDK clients installed here
-  serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate]
-                              Serve the mock over HTTP on 127.0.0.1 (for --endpoint-url)
-
-Exit codes: 0 clean, 1 violations, 2 unusable input or usage error.
-
-Options:
-  -h, --help       Show this help`;
+import { clean } from "../check/print.js";
+import { checkHelp, driftHelp, serveHelp, usage, UsageError } from "./usage.js";
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 type Print = (text: string) => void;
@@ -38,9 +19,16 @@ export async function main(
     out(usage);
     return command ? 0 : 2;
   }
+  const help = { check: checkHelp, drift: driftHelp, serve: serveHelp }[command];
+  if (help && (rest.includes("--help") || rest.includes("-h"))) {
+    out(help);
+    return 0;
+  }
   try {
+    // Each command loads its own code when it runs: checking a file never loads the mock.
     switch (command) {
-      case "check":
+      case "check": {
+        const { runCheck } = await import("./check.js");
         return await runCheck(rest, {
           out,
           err,
@@ -48,7 +36,9 @@ export async function main(
           color: Boolean(process.stdout.isTTY) && !process.env.CI && !process.env.NO_COLOR,
           progressWrite: (t) => void process.stderr.write(t),
         });
+      }
       case "drift": {
+        const { runDrift } = await import("./drift.js");
         const { values } = parseArgs({ args: [...rest], options: { json: { type: "boolean", default: false } }, strict: true });
         return await runDrift({ json: values.json ?? false }, out);
       }
@@ -59,7 +49,8 @@ export async function main(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    err(`aws-sdk-contracts: ${message}${error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `\n\n${usage}` : ""}`);
+    const usageOf = help ?? usage;
+    err(`aws-sdk-contracts: ${clean(message)}${error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? `\n\n${usageOf}` : ""}`);
     return 2;
   }
 }

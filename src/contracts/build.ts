@@ -88,17 +88,34 @@ function listSchema(shape: ListShape, o: BuildOptions): z.ZodType {
   });
 }
 
+/**
+ * zod's records skip a key named `__proto__` (JSON.parse makes it an own member): this check, run on
+ * the input before the record, holds that entry to the map's key and value contracts like any other.
+ */
+function protoEntry(key: StringShape, value: z.ZodType) {
+  return z.unknown().check((ctx) => {
+    const v = ctx.value;
+    if (typeof v !== "object" || v === null || Array.isArray(v) || !Object.hasOwn(v, "__proto__")) return;
+    checkString(key, { value: "__proto__", issues: ctx.issues }, ["__proto__"]);
+    const entry = (v as Record<string, unknown>)["__proto__"];
+    const result = value.safeParse(entry);
+    if (!result.success) for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: (issue as { input?: unknown }).input ?? entry, path: ["__proto__", ...issue.path] } as never);
+  });
+}
+
 function mapSchema(shape: MapShape, o: BuildOptions): z.ZodType {
-  const record = z.record(z.string(), buildSchema(shape.value, o));
+  const value = buildSchema(shape.value, o);
+  const record = z.record(z.string(), value);
   const { key, length } = shape;
-  if (!length && !key.length && !key.pattern) return record;
-  return record.check((ctx) => {
+  const guarded = (schema: z.ZodType) => protoEntry(key, value).pipe(schema);
+  if (!length && !key.length && !key.pattern) return guarded(record);
+  return guarded(record.check((ctx) => {
     const keys = Object.keys(ctx.value);
     if (outside(keys.length, length)) {
       pushIssue(ctx, "length", `Map has ${keys.length} entries, outside ${describeBounds(length!, "entries")}.`, describeBounds(length!, "entries"));
     }
     for (const k of keys) checkString(key, { value: k, issues: ctx.issues }, [k]);
-  });
+  }));
 }
 
 function structureSchema(shape: StructureShape, o: BuildOptions): z.ZodType {

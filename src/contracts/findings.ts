@@ -72,6 +72,7 @@ export function toFindings(issues: readonly z.core.$ZodIssue[], root: Shape, str
         const expected = issue.expected === "record" ? "object" : issue.expected;
         if (input === undefined) add("missing_required", issue.path, `Required member is missing.`, expected, input);
         else if (input === null) add("null_value", issue.path, `Value is null; AWS omits absent members instead.`, expected, input);
+        else if (typeof input === "number" && !Number.isFinite(input)) add("wrong_type", issue.path, `Expected ${expected}, received a number beyond the range of a double (it reads as ${input}).`, expected, input);
         else add("wrong_type", issue.path, `Expected ${expected}, received ${jsonType(input)}.`, expected, input);
         break;
       }

@@ -55,15 +55,24 @@ export function jsonType(value: unknown): string {
   return typeof value;
 }
 
-/** A short, bounded rendering of a received value for messages. */
-export function show(value: unknown): string {
+/** A short, bounded rendering of a received value for messages: it reads only as much of the value as it prints. */
+export function show(value: unknown, limit = 80): string {
   if (value === undefined) return "nothing";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : `Date ${value.toISOString()}`;
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
+  if (typeof value === "number" && !Number.isFinite(value)) return `${value} (beyond the range of a JSON number)`;
+  const text = bounded(value, limit + 1);
+  return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+
+function bounded(value: unknown, budget: number): string {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value !== "object") return typeof value === "number" && !Number.isFinite(value) ? "null" : String(value);
+  const array = Array.isArray(value);
+  let out = array ? "[" : "{";
+  for (const [k, v] of array ? value.entries() : Object.entries(value)) {
+    if (out.length >= budget) return out;
+    out += `${out.length > 1 ? "," : ""}${array ? "" : `${JSON.stringify(k)}:`}`;
+    out += bounded(v, budget - out.length);
   }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return `${out}${array ? "]" : "}"}`;
 }

@@ -86,12 +86,21 @@ export const registry = {
       const found = m.regex.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
-      for (const [k, v] of Object.entries(found.groups ?? {})) params[k] = decodeURIComponent(v);
+      // A label that is not valid %-encoding stays as written: the request contract then rejects it, as AWS does.
+      for (const [k, v] of Object.entries(found.groups ?? {})) params[k] = safeDecode(v);
       return { operation: m.operation, params };
     }
     return undefined;
   },
 };
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 /** The SDK-side output of an operation as its response contract decodes it (no `$metadata`). */
 export type OutputOf<Id extends OperationId> = SdkOf<OperationById<Id>["response"]["shape"]>;
