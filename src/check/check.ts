@@ -161,7 +161,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** The problem of an input above the size limit. */
 export function tooLarge(size: number, max: number): Problem {
-  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const mib = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
   return { code: "too_large", message: `The input is ${mib(size)}; the check reads at most ${mib(max)} of one response (raise it with --max-bytes or the maxBytes option).` };
 }
 
