@@ -19,7 +19,7 @@ import { glueSession } from "./glue.js";
 export { Factory } from "./core/factory.js";
 export type { BuildOptions, FactoryDefinition, Invariant } from "./core/factory.js";
 export { REFERENCE_DATE } from "./core/random.js";
-import { RandomSource } from "./core/random.js";
+import { checkSeed, RandomSource } from "./core/random.js";
 
 /** Options of a factory set. */
 export interface FactoriesOptions {
@@ -76,7 +76,10 @@ function outputDefinition(id: OperationId): AnyDefinition | undefined {
  * @example const factories = createFactories({ seed: 42 }); factories.glue.session.with("ready").build()
  */
 export function createFactories(options: FactoriesOptions = {}) {
-  const seed = options.seed ?? 1;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TypeError("[aws-sdk-contracts] createFactories takes an options object: { seed?: number }.");
+  const unknown = Object.keys(options).filter((k) => k !== "seed");
+  if (unknown.length) throw new TypeError(`[aws-sdk-contracts] Unknown createFactories option ${unknown.map((k) => `"${k}"`).join(", ")}; known: seed.`);
+  const seed = options.seed === undefined ? 1 : checkSeed(options.seed, "createFactories");
   let counter = 0;
   const sequence: Sequence = { seed, next: () => counter++, source: new RandomSource() };
   const make = <S extends StructureShape, P extends object, T extends string>(definition: FactoryDefinition<S, P, T>) => new Factory(definition, sequence);

@@ -4,7 +4,7 @@ import { createFactories, type Factories } from "../factories/index.js";
 import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/GetSession.js";
 import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { formatDateTime, formatEpochSeconds, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -20,6 +20,71 @@ export interface AwsMockOptions {
   readonly seed?: number;
   /** Direct transport only: what to do with a request that is not one of our operations. Default `"error"`. */
   readonly onUnhandledRequest?: "error" | ((request: Request) => Response | Promise<Response>);
+  /** How many calls (and responses) the log keeps, the latest ones; unbounded by default, 1000 in `serve`. */
+  readonly maxLoggedCalls?: number;
+}
+
+const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls"];
+/** setTimeout's largest delay: anything above it fires at once. */
+const MAX_DELAY_MS = 2_147_483_647;
+
+const fail = (what: string): never => {
+  throw new TypeError(`[aws-sdk-contracts] ${what}`);
+};
+
+function checkOptions(options: unknown): AwsMockOptions {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return fail("createAwsMock takes an options object: { unknownIds?, seed?, onUnhandledRequest?, maxLoggedCalls? }.");
+  const o = options as Record<string, unknown>;
+  const unknown = Object.keys(o).filter((k) => !OPTION_KEYS.includes(k));
+  if (unknown.length) fail(`Unknown createAwsMock option ${unknown.map((k) => `"${k}"`).join(", ")}; known: ${OPTION_KEYS.join(", ")}.`);
+  if (o.unknownIds !== undefined && o.unknownIds !== "not-found" && o.unknownIds !== "generate") fail(`unknownIds must be "not-found" or "generate"; got ${JSON.stringify(o.unknownIds)}.`);
+  if (o.onUnhandledRequest !== undefined && o.onUnhandledRequest !== "error" && typeof o.onUnhandledRequest !== "function") {
+    fail(
+      `onUnhandledRequest of the direct transport must be "error" or a function answering the request; got ${JSON.stringify(o.onUnhandledRequest)}. ` +
+        `("bypass" and "warn" are msw's: pass them to server.listen(onUnhandled(...)) when you use mock.handlers.)`,
+    );
+  }
+  if (o.maxLoggedCalls !== undefined && !(Number.isSafeInteger(o.maxLoggedCalls) && (o.maxLoggedCalls as number) >= 0)) fail(`maxLoggedCalls must be a whole number; got ${String(o.maxLoggedCalls)}.`);
+  return o as AwsMockOptions;
+}
+
+/** The number of calls a plan covers: a positive whole number, or Infinity for every call. */
+function checkTimes(times: unknown, what: string): number {
+  if (times === Number.POSITIVE_INFINITY || (Number.isSafeInteger(times) && (times as number) >= 1)) return times as number;
+  return fail(`${what}: times must be a whole number of calls, 1 or more (or Infinity); got ${String(times)}.`);
+}
+
+function checkFault(id: string, op: Operation, fault: unknown): Fault {
+  const where = `Failed to plan a fault for ${id}`;
+  if (!fault || typeof fault !== "object") return fail(`${where}: a fault is { error } | { status } | { delay } | { malformed: true }; got ${JSON.stringify(fault)}.`);
+  const kinds = ["error", "status", "delay", "malformed"].filter((k) => k in fault);
+  if (kinds.length !== 1) return fail(`${where}: a fault is exactly one of { error } | { status } | { delay } | { malformed: true }; got ${kinds.length ? kinds.join(" and ") : "none of them"}.`);
+  const f = fault as Record<string, unknown>;
+  const extra = Object.keys(f).filter((k) => k !== kinds[0] && !(kinds[0] === "error" && k === "members"));
+  if (extra.length) fail(`${where}: unknown fault member ${extra.map((k) => `"${k}"`).join(", ")}.`);
+  if ("error" in f && !op.errors.some((e) => e.name === f.error)) fail(`${where}: ${String(f.error)} is not one of its errors (${op.errors.map((e) => e.name).join(" | ")}).`);
+  if ("members" in f && (f.members === null || typeof f.members !== "object")) fail(`${where}: members must be an object.`);
+  if ("status" in f && ![500, 502, 503, 504].includes(f.status as number)) fail(`${where}: status must be 500, 502, 503 or 504 (a server fault the SDK may retry); got ${String(f.status)}. For a client error, inject one of the operation's errors.`);
+  if ("delay" in f && !(typeof f.delay === "number" && Number.isFinite(f.delay) && f.delay >= 0 && f.delay <= MAX_DELAY_MS)) fail(`${where}: delay must be a number of milliseconds from 0 to ${MAX_DELAY_MS}; got ${JSON.stringify(f.delay)}.`);
+  if ("malformed" in f && f.malformed !== true) fail(`${where}: malformed must be true.`);
+  return f as Fault;
+}
+
+/** Waits, unless the caller gives up first (an aborted SDK call): then rejects as fetch does. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error("Request aborted"), { name: "AbortError" }));
+    };
+    if (signal?.aborted) return abort();
+    const timer = setTimeout(() => {
+      signal?.removeEventListener?.("abort", abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener?.("abort", abort, { once: true });
+  });
 }
 
 /** One faulty answer, injected before the mock looks at its state. */
@@ -35,6 +100,8 @@ export interface WireRequest {
   readonly url: URL;
   header(name: string): string | undefined;
   body(): Promise<string>;
+  /** Aborts a delayed answer when the caller gives up. */
+  readonly signal?: AbortSignal;
 }
 
 export interface Call {
@@ -87,7 +154,7 @@ export class AwsMock {
   readonly #wireCache = new WeakMap<object, string>();
 
   constructor(options: AwsMockOptions = {}) {
-    this.#options = options;
+    this.#options = options = checkOptions(options);
     this.factories = createFactories({ seed: options.seed ?? 1 });
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
@@ -127,10 +194,7 @@ export class AwsMock {
   /** Answers `count` calls of an operation (default 1) with a fault, then goes back to normal. */
   fault(id: OperationId, fault: Fault, { times = 1 }: { times?: number } = {}): this {
     const op = registry.get(id);
-    if ("error" in fault && !op.errors.some((e) => e.name === fault.error)) {
-      throw new Error(`[aws-sdk-contracts] Failed to plan a fault for ${id}: ${fault.error} is not one of its errors (${op.errors.map((e) => e.name).join(" | ")}).`);
-    }
-    this.#plan(this.#faults, id, fault, times);
+    this.#plan(this.#faults, id, checkFault(id, op, fault), checkTimes(times, `Failed to plan a fault for ${id}`));
     return this;
   }
 
@@ -141,8 +205,10 @@ export class AwsMock {
    */
   respondWith<Id extends OperationId>(id: Id, partial: DeepPartial<OutputOf<Id>>, { times = 1, validate = true }: { times?: number; validate?: boolean } = {}): this {
     // Fail at the call site, where the mistake is, not later inside the SDK.
+    const count = checkTimes(times, `Failed to plan a response for ${id}`);
+    if (typeof validate !== "boolean") fail(`Failed to plan a response for ${id}: validate must be true or false.`);
     if (validate) this.factories.operation(id).build(partial as never, { seed: 0 });
-    this.#plan(this.#overrides, id, { partial, validate }, times);
+    this.#plan(this.#overrides, id, { partial, validate }, count);
     return this;
   }
 
@@ -182,6 +248,7 @@ export class AwsMock {
       url: new URL(request.url),
       header: (name) => request.headers.get(name) ?? undefined,
       body: () => request.text(),
+      signal: request.signal,
     });
     return wire && new Response(wire.body, { status: wire.status, headers: wire.headers });
   }
@@ -202,7 +269,16 @@ export class AwsMock {
     const op = routed.operation as Operation;
     const wire = await this.#answer(op, request, routed.labels);
     this.responses.push({ operation: op.id as OperationId, ...wire });
+    this.#trimLog();
     return wire;
+  }
+
+  /** Keeps the latest `maxLoggedCalls` calls and responses, so a long-running mock stays bounded. */
+  #trimLog(): void {
+    const max = this.#options.maxLoggedCalls;
+    if (max === undefined) return;
+    if (this.calls.length > max) this.calls.splice(0, this.calls.length - max);
+    if (this.responses.length > max) this.responses.splice(0, this.responses.length - max);
   }
 
   async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>): Promise<WireResponse> {
@@ -217,13 +293,14 @@ export class AwsMock {
       } catch {
         return frameworkError(op.service, 400, "SerializationException", "Request body is not a JSON object.");
       }
+      if (nestsDeeper(input)) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
     }
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     this.calls.push({ operation: id, input, method: request.method, url: request.url.href, attempt });
 
     const fault = this.#take(this.#faults, id);
     // A delay slows this one call, which is then answered as usual.
-    if (fault && "delay" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delay));
+    if (fault && "delay" in fault) await sleep(fault.delay, request.signal);
     else if (fault) return this.#faultResponse(op, fault, input);
 
     const binding = resources[id];

@@ -14,7 +14,8 @@ export async function serveCommand(args: readonly string[], out: (text: string) 
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number; got "${values.port}".`);
+  if (!/^\d{1,5}$/.test(values.port ?? "") || port > 65535) throw new Error(`--port must be a port number from 0 to 65535; got "${values.port}".`);
+  if (values.seed !== undefined && !/^-?\d{1,16}$/.test(values.seed)) throw new Error(`--seed must be a whole number; got "${values.seed}".`);
   const unknownIds = values["unknown-ids"];
   if (unknownIds !== "not-found" && unknownIds !== "generate") throw new Error(`--unknown-ids must be not-found or generate; got "${unknownIds}".`);
   const served = await serve({
@@ -23,6 +24,8 @@ export async function serveCommand(args: readonly string[], out: (text: string) 
     ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     ...(values.state ? { state: values.state } : {}),
   });
+  // What the state file added, with the input that fetches each (Deadline's farm, queue and job ids included).
+  for (const { store, input } of served.added) out(`added to ${store}: ${JSON.stringify(input)}`);
   out(`aws-sdk-contracts mock listening on ${served.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

@@ -1,90 +1,208 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseDateTime, parseEpochSeconds, route, type Shape } from "../src/index.js";
 import { createAwsMock, type AwsMock, type AwsMockOptions } from "./mock.js";
+import type { SessionStore } from "./store.js";
+import { frameworkError, type WireResponse } from "./wire.js";
 
 export interface ServeOptions extends AwsMockOptions {
   /** Port on 127.0.0.1; 0 picks a free one. */
   readonly port?: number;
   /** A JSON file of sessions to add: `{ "glue.sessions": [{ "Id": "s-1", "Status": "READY" }], … }`. */
   readonly state?: string;
+  /** Request bodies above this many bytes get HTTP 413 (default 16 MiB; AWS's own limits are lower). */
+  readonly maxBodyBytes?: number;
 }
 
 export interface Served {
   readonly mock: AwsMock;
   readonly url: string;
+  /** The sessions the state file added, each with the input that fetches it. */
+  readonly added: readonly { readonly store: string; readonly input: Record<string, string> }[];
   close(): Promise<void>;
 }
 
-type StateFile = Partial<Record<"glue.sessions" | "deadline.sessions" | "deviceFarm.testGridSessions" | "deviceFarm.remoteAccessSessions", unknown[]>>;
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+const DEFAULT_LOGGED_CALLS = 1000;
+/** Keys of a state-file entry that are options of `add`, not members of the session. */
+const ADD_OPTIONS = ["lifecycle", "seed", "farmId", "queueId", "jobId"];
 
-async function loadState(mock: AwsMock, path: string): Promise<void> {
-  let state: StateFile;
+const stateError = (path: string, where: string, what: string) => new Error(`[aws-sdk-contracts] Failed to load the state file ${path}: ${where}: ${what}`);
+
+/** JSON has no dates: timestamp members of a state file may be RFC 3339 strings or epoch seconds. */
+function reviveDates(shape: Shape | undefined, value: unknown, at: string, path: string): unknown {
+  if (shape?.kind === "timestamp") {
+    if (value instanceof Date) return value;
+    const date = typeof value === "number" && Number.isFinite(value) ? parseEpochSeconds(value) : typeof value === "string" ? parseDateTime(value) : undefined;
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+      throw stateError(path, at, `expected a timestamp (an RFC 3339 string such as "2024-03-01T12:00:00Z", or epoch seconds); got ${JSON.stringify(value)}${typeof date === "string" ? `: ${date}` : ""}.`);
+    }
+    return date;
+  }
+  if (shape?.kind === "list" && Array.isArray(value)) return value.map((v, i) => reviveDates(shape.member, v, `${at}[${i}]`, path));
+  if ((shape?.kind === "structure" || shape?.kind === "map") && value && typeof value === "object" && !Array.isArray(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const member = shape.kind === "map" ? shape.value : Object.hasOwn(shape.members, k) ? (shape.members as Record<string, Shape>)[k] : undefined;
+      Object.defineProperty(out, k, { value: reviveDates(member, v, `${at}.${k}`, path), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
+}
+
+async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> {
+  let state: unknown;
   try {
-    state = JSON.parse(await readFile(path, "utf8")) as StateFile;
+    state = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
     throw new Error(`[aws-sdk-contracts] Failed to read the state file ${path}: ${(error as Error).message}`);
   }
-  const stores = {
+  const stores: Record<string, SessionStore<any>> = {
     "glue.sessions": mock.glue.sessions,
     "deadline.sessions": mock.deadline.sessions,
     "deviceFarm.testGridSessions": mock.deviceFarm.testGridSessions,
     "deviceFarm.remoteAccessSessions": mock.deviceFarm.remoteAccessSessions,
-  } as const;
-  for (const [name, list] of Object.entries(state)) {
-    const store = stores[name as keyof typeof stores];
-    if (!store) throw new Error(`[aws-sdk-contracts] Unknown store "${name}" in ${path}; known: ${Object.keys(stores).join(", ")}.`);
-    for (const partial of list ?? []) (store.add as (p: unknown) => unknown)(partial);
+  };
+  if (!state || typeof state !== "object" || Array.isArray(state)) {
+    throw stateError(path, "$", `expected an object of stores, such as { "glue.sessions": [{ "Id": "s-1", "Status": "READY" }] }; got ${Array.isArray(state) ? "an array" : JSON.stringify(state)}.`);
   }
+  const added: { store: string; input: Record<string, string> }[] = [];
+  for (const [name, list] of Object.entries(state)) {
+    const store = stores[name];
+    if (!store) throw stateError(path, `$["${name}"]`, `unknown store; known: ${Object.keys(stores).join(", ")}.`);
+    if (!Array.isArray(list)) throw stateError(path, `$["${name}"]`, `expected a list of sessions; got ${JSON.stringify(list)}.`);
+    const shape = store.factory.contract.shape as Shape & { kind: "structure" };
+    for (const [i, entry] of list.entries()) {
+      const at = `$["${name}"][${i}]`;
+      if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw stateError(path, at, `expected a session object; got ${JSON.stringify(entry)}.`);
+      const options: Record<string, unknown> = {};
+      const members: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
+        if (ADD_OPTIONS.includes(k) && !(k in shape.members)) options[k] = v;
+        else members[k] = v;
+      }
+      try {
+        const session = store.add(reviveDates(shape, members, at, path) as never, options as never);
+        added.push({ store: name, input: store.inputFor(session) });
+      } catch (error) {
+        if ((error as Error).message.includes("Failed to load the state file")) throw error;
+        throw stateError(path, at, (error as Error).message.replace(/^\[aws-sdk-contracts\] /, ""));
+      }
+    }
+  }
+  return added;
 }
 
-async function text(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** The request body as text, refused past `limit` bytes without holding more than that. */
+async function text(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** An AWS-shaped error when no service can be told from the request: the code in the header and in `__type`. */
+function unroutable(status: number, code: string, message: string): WireResponse {
+  return {
+    status,
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": code },
+    body: JSON.stringify({ __type: code, message: `[aws-sdk-contracts] ${message}` }),
+  };
+}
+
+/** The request's URL, or undefined when its target or Host header cannot make one (`Host: a b`, `GET http://[::1`). */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    const host = req.headers.host && /^[A-Za-z0-9.-]*(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(req.headers.host) ? req.headers.host : "127.0.0.1";
+    return new URL(req.url ?? "/", `http://${host}`);
+  } catch {
+    try {
+      return new URL(req.url ?? "/", "http://127.0.0.1");
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**
  * Serves the mock over HTTP on loopback, for clients outside JavaScript (`aws --endpoint-url`).
+ * Every request gets an AWS-shaped answer, whatever it holds; bodies are limited and the call log bounded.
  * @example const served = await serve({ port: 0 }); // aws glue get-session --endpoint-url served.url …
  */
 export async function serve(options: ServeOptions = {}): Promise<Served> {
-  const mock = createAwsMock(options);
-  if (options.state) await loadState(mock, options.state);
+  const { port = 4566, state, maxBodyBytes = DEFAULT_MAX_BODY, ...mockOptions } = options ?? {};
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`[aws-sdk-contracts] serve: port must be a whole number from 0 to 65535; got ${String(port)}.`);
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) throw new TypeError(`[aws-sdk-contracts] serve: maxBodyBytes must be a positive whole number; got ${String(maxBodyBytes)}.`);
+  const mock = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, ...mockOptions });
+  const added = state ? await loadState(mock, state) : [];
+
+  const send = (res: ServerResponse, wire: WireResponse, close = false) => {
+    if (res.headersSent) return;
+    res.writeHead(wire.status, close ? { ...wire.headers, connection: "close" } : wire.headers);
+    res.end(wire.body);
+  };
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = requestUrl(req);
+    if (!url) return send(res, unroutable(400, "SerializationException", `The request target ${JSON.stringify(req.url)} is not a valid URL.`));
+    const header = (name: string) => {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(", ") : v;
+    };
+    const method = req.method ?? "GET";
+    try {
+      const wire = await mock.answer({ method, url, header, body: () => text(req, maxBodyBytes) });
+      if (wire) return send(res, wire);
+      const missing = method === "POST" && !header("x-amz-target");
+      send(
+        res,
+        method === "POST"
+          ? unroutable(400, "UnknownOperationException", missing ? "The request has no X-Amz-Target header naming an operation." : `${String(header("x-amz-target"))} is not an operation of the modelled services.`)
+          : unroutable(404, "UnknownOperationException", `${method} ${url.pathname} is not one of the modelled operations.`),
+      );
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        const routed = route(method, url, header);
+        const message = `Request body is larger than ${maxBodyBytes} bytes.`;
+        send(res, routed.kind === "foreign" ? unroutable(413, "RequestEntityTooLargeException", message) : frameworkError(routed.kind === "operation" ? routed.operation.service : routed.service, 413, "RequestEntityTooLargeException", message), true);
+        req.resume();
+        return;
+      }
+      send(res, unroutable(500, "InternalFailure", (error as Error).message));
+    }
+  }
+
   const server: Server = createServer((req, res) => {
-    const host = req.headers.host ?? "127.0.0.1";
-    mock
-      .answer({
-        method: req.method ?? "GET",
-        url: new URL(req.url ?? "/", `http://${host}`),
-        header: (name) => {
-          const v = req.headers[name.toLowerCase()];
-          return Array.isArray(v) ? v.join(", ") : v;
-        },
-        body: () => text(req),
-      })
-      .then((wire) => {
-        if (!wire) {
-          res.writeHead(404, { "content-type": "application/json" });
-          res.end(JSON.stringify({ message: `[aws-sdk-contracts] ${req.method} ${req.url} is not one of the modelled operations.` }));
-          return;
-        }
-        res.writeHead(wire.status, wire.headers);
-        res.end(wire.body);
-      })
-      .catch((error: unknown) => {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ message: `[aws-sdk-contracts] ${(error as Error).message}` }));
-      });
+    // Nothing a client sends may take the server down: every failure becomes an answer.
+    answer(req, res).catch(() => send(res, unroutable(500, "InternalFailure", "The mock could not answer this request.")));
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 4566, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: bound } = server.address() as AddressInfo;
   return {
     mock,
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${bound}`,
+    added,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

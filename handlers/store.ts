@@ -1,6 +1,6 @@
 import type { DeepPartial, StructureShape, SdkOf } from "../src/index.js";
 import type { Factory } from "../factories/index.js";
-import { hashSeed } from "../factories/core/random.js";
+import { checkSeed, hashSeed } from "../factories/core/random.js";
 import type { ResourceBinding } from "./resources.js";
 
 /** Options when adding a session to a store. */
@@ -72,13 +72,20 @@ export class SessionStore<S extends StructureShape, State extends string = strin
    * @example mock.glue.sessions.add({ Id: "s-1", Status: "READY" })
    */
   add(partial: DeepPartial<SdkOf<S>> = {} as DeepPartial<SdkOf<S>>, options: AddOptions<State> = {}): SdkOf<S> {
+    if (partial === null || typeof partial !== "object" || Array.isArray(partial)) throw new TypeError(`[aws-sdk-contracts] Failed to add to ${this.name}: the session must be an object of its members; got ${partial === null ? "null" : Array.isArray(partial) ? "an array" : typeof partial}.`);
+    if (options === null || typeof options !== "object") throw new TypeError(`[aws-sdk-contracts] Failed to add to ${this.name}: options must be an object.`);
     const overrides = { ...(partial as Record<string, unknown>) };
     const given: Record<string, unknown> = {};
     for (const k of ["farmId", "queueId", "jobId"] as const) if (options[k] !== undefined) given[k] = options[k];
-    const seed = options.seed ?? hashSeed(this.#added++, JSON.stringify([overrides, given]));
+    const seed = options.seed !== undefined ? checkSeed(options.seed, `Failed to add to ${this.name}`) : hashSeed(this.#added++, JSON.stringify([overrides, given]));
     const random = (name: string) => [0, 1, 2, 3].map((i) => hashSeed(seed, `${name}${i}`).toString(16).padStart(8, "0")).join("");
     const ids: Record<string, unknown> = { ...this.binding.parentIds?.(random), ...given };
     const lifecycle = options.lifecycle;
+    if (lifecycle !== undefined) {
+      if (!Array.isArray(lifecycle) || lifecycle.length === 0) throw new TypeError(`[aws-sdk-contracts] Failed to add to ${this.name}: lifecycle must be a non-empty list of states.`);
+      // Every state is checked now, not at the poll that reaches it.
+      for (const state of lifecycle) this.#trait(state);
+    }
     const firstState = lifecycle?.[0] ?? overrides[this.binding.stateMember];
     if (lifecycle) delete overrides[this.binding.stateMember];
     const entry: Entry = { seed, ids, overrides, value: {}, step: 0, ...(lifecycle ? { lifecycle } : {}) };

@@ -29,6 +29,27 @@ export interface DirectHandler {
   destroy(): void;
 }
 
+/** The SDK's `abortSignal`: a standard AbortSignal, or Smithy's older one with only `aborted` and `onabort`. */
+interface AbortSignalLike {
+  readonly aborted?: boolean;
+  onabort?: ((...args: never[]) => unknown) | null;
+  addEventListener?: unknown;
+}
+
+function standardSignal(signal: AbortSignalLike): AbortSignal {
+  if (typeof AbortSignal !== "undefined" && signal instanceof AbortSignal) return signal;
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else {
+    const previous = signal.onabort;
+    signal.onabort = (...args: never[]) => {
+      controller.abort();
+      return previous?.(...args);
+    };
+  }
+  return controller.signal;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -50,7 +71,7 @@ function toBody(body: unknown): string | Uint8Array | undefined {
 /** Serves a mock to an SDK client directly: no global interception, so mocks can run side by side. */
 export function directHandler(mock: AwsMock, onUnhandled: "error" | ((request: Request) => Response | Promise<Response>)): DirectHandler {
   return {
-    async handle(req, options: { abortSignal?: { aborted?: boolean } } | undefined) {
+    async handle(req, options: { abortSignal?: AbortSignalLike } | undefined) {
       if (options?.abortSignal?.aborted) throw Object.assign(new Error("Request aborted"), { name: "AbortError" });
       const url = new URL(toUrl(req));
       const lower: Record<string, string> = {};
@@ -63,6 +84,7 @@ export function directHandler(mock: AwsMock, onUnhandled: "error" | ((request: R
           const body = toBody(req.body);
           return body === undefined ? "" : typeof body === "string" ? body : decoder.decode(body);
         },
+        ...(options?.abortSignal ? { signal: standardSignal(options.abortSignal) } : {}),
       });
       if (wire) return { response: { statusCode: wire.status, headers: wire.headers, body: encoder.encode(wire.body) } };
       if (onUnhandled === "error") {

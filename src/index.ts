@@ -6,6 +6,7 @@ export type { Operation, Service, ErrorContract, HttpBinding } from "./contracts
 export { Contract, ContractError } from "./contracts/contract.js";
 export type { ValidateOptions, ValidationResult } from "./contracts/contract.js";
 export { formatPath } from "./contracts/findings.js";
+export { MAX_DEPTH, nestsDeeper } from "./contracts/depth.js";
 export type { Finding } from "./contracts/findings.js";
 export { violationCodes, driftCodes } from "./contracts/issues.js";
 export type { FindingCode, ViolationCode, DriftCode } from "./contracts/issues.js";

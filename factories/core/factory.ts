@@ -1,7 +1,7 @@
 import { Contract, type Finding } from "../../src/index.js";
 import type { DeepPartial, SdkOf, StructureShape, TimestampFormat, WireOf } from "../../src/index.js";
 import { deepMerge, overridePaths } from "./merge.js";
-import { Gen, hashSeed, type RandomSource } from "./random.js";
+import { Gen, checkSeed, hashSeed, type RandomSource } from "./random.js";
 
 /** A rule that every build of an entity satisfies; returns a sentence for each way a value breaks it. */
 export interface Invariant<T> {
@@ -78,7 +78,7 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
 
   /** A new factory whose builds all use this seed (list items derive their own from it). */
   seeded(seed: number): Factory<S, P, Trait> {
-    return new Factory(this.definition, this.sequence, this.traitsApplied, seed, this.contract);
+    return new Factory(this.definition, this.sequence, this.traitsApplied, checkSeed(seed, `${this.name}.seeded()`), this.contract);
   }
 
   /** The parameters a build uses: defaults, then traits in order, then explicit params. */
@@ -89,7 +89,9 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
   }
 
   #seed(options?: BuildOptions<P>): number {
-    return options?.seed ?? this.fixedSeed ?? hashSeed(this.sequence.seed, `#${this.sequence.next()}`);
+    if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError(`[aws-sdk-contracts] Failed to build ${this.name}: build options must be an object.`);
+    if (options?.seed !== undefined) return checkSeed(options.seed, `Failed to build ${this.name}`);
+    return this.fixedSeed ?? hashSeed(this.sequence.seed, `#${this.sequence.next()}`);
   }
 
   /**
@@ -110,6 +112,9 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
 
   /** Builds `count` objects; item `i` has its own seed, so the list is reproducible. */
   buildList(count: number, overrides?: DeepPartial<SdkOf<S>>, options?: BuildOptions<P>): SdkOf<S>[] {
+    if (!Number.isSafeInteger(count) || count < 0 || count > 100_000) {
+      throw new RangeError(`[aws-sdk-contracts] Failed to build a list of ${this.name}: the count must be a whole number from 0 to 100000; got ${String(count)}.`);
+    }
     const seed = this.#seed(options);
     return Array.from({ length: count }, (_, i) => this.build(overrides, { ...options, seed: hashSeed(seed, `[${i}]`) }));
   }

@@ -1,5 +1,16 @@
 import { Faker, base, en, type Randomizer } from "@faker-js/faker";
 
+/**
+ * A seed as given by a user, checked: any safe integer. Seeds 0..2^32-1 are used as they are; others
+ * are folded into that range by a hash, so no two whole numbers silently become the same seed 0.
+ */
+export function checkSeed(seed: unknown, where: string): number {
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {
+    throw new TypeError(`[aws-sdk-contracts] ${where}: the seed must be a whole number (a safe integer); got ${typeof seed === "number" ? String(seed) : JSON.stringify(seed) ?? typeof seed}.`);
+  }
+  return seed >= 0 && seed <= 0xffffffff ? seed : hashSeed(Number(BigInt.asUintN(32, BigInt(seed))), `fold:${seed}`);
+}
+
 /** FNV-1a over a string, mixed with a seed: the sub-seed of one field path. */
 export function hashSeed(seed: number, text: string): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;

@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import type { Level } from "../contracts/build.js";
 import type { Operation } from "../contracts/operation.js";
 import { registry } from "../contracts/registry.js";
+import { MAX_DEPTH, nestsDeeper } from "../contracts/depth.js";
 import { route } from "../contracts/routing.js";
 import type { Shape, StructureShape } from "../model/shapes.js";
 
@@ -33,21 +34,6 @@ export interface DetectProblem {
 export type Detected =
   | { readonly format: Format; readonly entries: readonly Entry[]; readonly skipped: number; readonly problems: readonly DetectProblem[] }
   | { readonly problem: DetectProblem };
-
-/** Deeper than this, a JSON value is not an AWS response: it is refused before any recursive walk. */
-export const MAX_DEPTH = 512;
-
-/** Whether a value nests deeper than `limit` (iterative, so any depth is safe to ask about). */
-export function nestsDeeper(value: unknown, limit = MAX_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (d >= limit) return true;
-    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === "object") stack.push([x, d + 1]);
-  }
-  return false;
-}
 
 const tooDeep = (where: string): DetectProblem => ({ code: "too_deep", message: `${where} nests deeper than ${MAX_DEPTH} levels; no AWS response does, so it is not checked.` });
 
