@@ -68,9 +68,11 @@ describe("serve survives malformed requests", () => {
     ["a header with a control character", "GET / HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n"],
     ["a request line of garbage", "\x00\x01\x02 nonsense\r\n\r\n"],
     ["a truncated chunked body", "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSGlue.GetSession\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"Id"],
-  ])("%s: an answer, and the server still answers a valid call", async (_, request) => {
+  ])("%s: an answer, and the server still answers a valid call", async (name, request) => {
     const answer = await raw(request);
-    expect(answer === "" || /^HTTP\/1\.1 [45]\d\d /.test(answer)).toBe(true);
+    // A truncated body leaves HTTP waiting for the rest: the client gives up; the server must live on.
+    if (name.startsWith("a truncated")) expect(answer).toBe("");
+    else expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
     await stillAnswers();
   });
 

@@ -69,10 +69,13 @@ function bounded(value: unknown, budget: number): string {
   if (value === null || typeof value !== "object") return typeof value === "number" && !Number.isFinite(value) ? "null" : String(value);
   const array = Array.isArray(value);
   let out = array ? "[" : "{";
-  for (const [k, v] of array ? value.entries() : Object.entries(value)) {
+  // Keys only: a value is read only when it is printed.
+  const keys = array ? undefined : Object.keys(value);
+  const count = array ? value.length : keys!.length;
+  for (let i = 0; i < count; i++) {
     if (out.length >= budget) return out;
-    out += `${out.length > 1 ? "," : ""}${array ? "" : `${JSON.stringify(k)}:`}`;
-    out += bounded(v, budget - out.length);
+    out += `${out.length > 1 ? "," : ""}${array ? "" : `${JSON.stringify(keys![i])}:`}`;
+    out += bounded(array ? value[i] : (value as Record<string, unknown>)[keys![i]!], budget - out.length);
   }
   return `${out}${array ? "]" : "}"}`;
 }
