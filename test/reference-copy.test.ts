@@ -110,9 +110,11 @@ describe.each(registry.operations.map((op) => [op.id, op] as const))("%s", (id, 
   });
 });
 
+// Beside a developer's checkout only: a clone with nothing beside it tests its own copy, and skips this.
 const shared = new URL("../../shared/reference/", import.meta.url);
-describe.runIf(existsSync(shared))("the reference copy in test/reference", () => {
-  const published = readdirSync(new URL("published-responses/", shared)).map((f) => `published-responses/${f}`);
+const besideShared = existsSync(new URL("published-responses/", shared));
+describe.runIf(besideShared)("the reference copy in test/reference", () => {
+  const published = besideShared ? readdirSync(new URL("published-responses/", shared)).map((f) => `published-responses/${f}`) : [];
   test.each(["aws-wire.md", "aws-shapes.json", ...published])("%s equals the shared reference", (file) => {
     expect(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8")).toBe(readFileSync(new URL(file, shared), "utf8"));
   });

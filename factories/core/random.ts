@@ -1,4 +1,9 @@
-import { Faker, base, en, type Randomizer } from "@faker-js/faker";
+import type { Faker, Randomizer } from "@faker-js/faker";
+// The English locale's own entry: the package's main entry loads every locale (most of its import cost).
+import { faker as english } from "@faker-js/faker/locale/en";
+
+/** Faker's class, taken from the English instance so that nothing else of the package is loaded. */
+const FakerClass = english.constructor as new (options: { locale: Faker["rawDefinitions"]; randomizer: Randomizer }) => Faker;
 
 /**
  * A seed as given by a user, checked: any safe integer. Seeds 0..2^32-1 are used as they are; others
@@ -71,7 +76,7 @@ export class RandomSource {
 
   get faker(): Faker {
     if (!this.#faker) {
-      this.#faker = new Faker({ locale: [en, base], randomizer: this.random });
+      this.#faker = new FakerClass({ locale: english.rawDefinitions, randomizer: this.random });
       this.#faker.setDefaultRefDate(REFERENCE_DATE);
     }
     return this.#faker;

@@ -38,4 +38,12 @@ describe("cli", () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain("Usage: aws-sdk-contracts");
   });
+
+  test.each(["check", "drift", "serve"])("%s --help prints that command's help and exits 0", async (command) => {
+    for (const flag of ["--help", "-h"]) {
+      const help = await run(command, flag);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(new RegExp(`^Usage: aws-sdk-contracts ${command} `));
+    }
+  });
 });
