@@ -26,7 +26,7 @@ export interface Entry {
 }
 
 /** Why one entry of a document (or the whole document) could not be checked. */
-export interface DetectProblem {
+interface DetectProblem {
   readonly code: "unknown_operation" | "unknown_format" | "invalid_entry" | "too_deep";
   readonly message: string;
 }

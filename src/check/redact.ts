@@ -183,7 +183,7 @@ const isBlobChar = (c: number) =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2b || c === 0x2f || c === 0x3d || c === 0x5f || c === 0x2d;
 
 /** The runs of 200+ base64/base64url characters in a text, found in one pass (a regex backtracks on megabytes). */
-export function blobRuns(text: string): [start: number, end: number][] {
+function blobRuns(text: string): [start: number, end: number][] {
   const out: [number, number][] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
