@@ -8,7 +8,7 @@ import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, t
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
-import { errorResponse, frameworkError, messageMember, route, successResponse, validationMessage, type WireResponse } from "./wire.js";
+import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
 
 /** What the mock does with a request for a session nobody added. */
 export type UnknownIds = "not-found" | "generate";
@@ -304,8 +304,11 @@ export class AwsMock {
     else if (fault) return this.#faultResponse(op, fault, input);
 
     const binding = resources[id];
+    // AWS's JSON protocols read a null member as an absent one.
+    input = withoutNulls(input) as Record<string, unknown>;
     const checked = op.request.validate(input);
-    if (!checked.ok) return this.#validationError(op, binding, checked.findings.filter((f) => f.severity === "violation"));
+    const broken = checked.findings.filter((f) => f.severity === "violation" || f.code === "unknown_enum_value");
+    if (broken.length) return this.#validationError(op, input, broken);
 
     const override = this.#take(this.#overrides, id);
     if (override) {
@@ -319,6 +322,7 @@ export class AwsMock {
 
     const located = binding.key(input);
     if ("argumentError" in located) return this.#error(op, binding.validationError, { message: located.argumentError, reason: "FIELD_VALIDATION_FAILED" });
+    if ("invalid" in located) return this.#frameworkValidation(op, located.invalid, []);
     const store = this.#stores[binding.store];
     let entity = store.next(located.key);
     if (!entity && this.#options.unknownIds === "generate") entity = store.generate(input, located.key);
@@ -346,13 +350,26 @@ export class AwsMock {
     return errorResponse(op, error, fillError(error, members));
   }
 
-  #validationError(op: Operation, binding: ResourceBinding, findings: readonly Finding[]): WireResponse {
-    const message = validationMessage(findings);
-    return this.#error(op, binding.validationError, {
-      message,
-      reason: "FIELD_VALIDATION_FAILED",
-      fieldList: findings.map((f) => ({ name: f.path.replace(/^\$\.?/, ""), message: f.message })),
-    });
+  /**
+   * A request that breaks the model is answered by AWS's front end before the service runs: a wrong
+   * JSON type is a `SerializationException`; a broken constraint a `ValidationException` in the
+   * framework's words, the service's own when it models one (Deadline, with `reason` and `fieldList`).
+   */
+  #validationError(op: Operation, input: Record<string, unknown>, findings: readonly Finding[]): WireResponse {
+    const types = findings.filter((f) => SERIALIZATION.has(f.code));
+    if (types.length) {
+      const f = types[0]!;
+      return frameworkError(op.service, 400, "SerializationException", `Value at '${validationErrors(op.request.shape, input, [f])[0]!.at}' must be ${f.expected}, not ${f.received}.`);
+    }
+    const errors = validationErrors(op.request.shape, input, findings);
+    return this.#frameworkValidation(op, validationMessage(errors), errors);
+  }
+
+  #frameworkValidation(op: Operation, message: string, errors: readonly { at: string; text: string }[]): WireResponse {
+    if (op.errors.some((e) => e.name === "ValidationException")) {
+      return this.#error(op, "ValidationException", { message, reason: "FIELD_VALIDATION_FAILED", fieldList: errors.map((e) => ({ name: e.at, message: e.text })) });
+    }
+    return frameworkError(op.service, 400, "ValidationException", message);
   }
 
   #faultResponse(op: Operation, fault: Fault, input: Record<string, unknown>): WireResponse {
@@ -395,6 +412,19 @@ function fillError(error: ErrorContract, members: Record<string, unknown>): Reco
   }
   if (problems.length) throw new Error(`[aws-sdk-contracts] Failed to build ${error.name}: ${problems.join("; ")}`);
   return out;
+}
+
+/** Finding codes that are a wrong JSON type, which AWS's deserializer rejects before any constraint is read. */
+const SERIALIZATION = new Set(["wrong_type", "not_integer", "timestamp_encoding", "invalid_timestamp", "timestamp_range"]);
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null) Object.defineProperty(out, k, { value: withoutNulls(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
 }
 
 function withoutMessage(members: Record<string, unknown>): Record<string, unknown> {

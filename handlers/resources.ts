@@ -8,7 +8,7 @@ import type { OperationId } from "../src/index.js";
 export interface ResourceBinding {
   readonly store: StoreName;
   /** The store key the input names, or a sentence saying what is missing. */
-  readonly key: (input: Record<string, unknown>) => { key: string } | { argumentError: string };
+  readonly key: (input: Record<string, unknown>) => { key: string } | { argumentError: string } | { invalid: string };
   /** The member of the stored entity (under `entityMember` of the output) that holds its state. */
   readonly stateMember: string;
   /** Where the entity sits in the operation output (`Session`), or undefined when it is the output. */
@@ -76,7 +76,7 @@ export const resources: Record<OperationId, ResourceBinding> = {
       if (typeof input.sessionArn === "string") return { key: input.sessionArn };
       if (typeof input.projectArn === "string" && typeof input.sessionId === "string") {
         const arn = testGridSessionArn(input.projectArn, input.sessionId);
-        return arn ? { key: arn } : { argumentError: `Invalid project ARN: ${input.projectArn}` };
+        return arn ? { key: arn } : { invalid: `Invalid arn ${input.projectArn}` };
       }
       return { argumentError: "Either sessionArn, or projectArn and sessionId, must be specified." };
     },
@@ -90,7 +90,8 @@ export const resources: Record<OperationId, ResourceBinding> = {
   },
   "deviceFarm:GetRemoteAccessSession": {
     store: "deviceFarm.remoteAccessSessions",
-    key: (input) => ({ key: String(input.arn) }),
+    // Device Farm answers a well-formed ARN of another resource with the framework's `Invalid arn`.
+    key: (input) => (/^arn:aws[\w-]*:devicefarm:[^:]*:[^:]*:session:/.test(String(input.arn)) ? { key: String(input.arn) } : { invalid: `Invalid arn ${String(input.arn)}` }),
     stateMember: "status",
     entityMember: "remoteAccessSession",
     notFound: (input) => ({ error: "NotFoundException", members: { message: `Remote access session ${String(input.arn)} not found.` } }),

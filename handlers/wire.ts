@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 export { route } from "../src/index.js";
-import { operations, type ErrorContract, type Finding, type Operation, type Service } from "../src/index.js";
+import { operations, type ErrorContract, type Finding, type Operation, type Service, type Shape } from "../src/index.js";
 
 /** The member of an error shape that carries its message (`message` or `Message`). */
 export function messageMember(error: ErrorContract): string {
@@ -57,27 +57,78 @@ export function frameworkError(service: Service, status: number, code: string, m
   return { status, headers, body: JSON.stringify(body) };
 }
 
-/** AWS's wording for constraint failures: `1 validation error detected: Value '…' at '…' failed to satisfy constraint: …`. */
-export function validationMessage(findings: readonly Finding[]): string {
-  const parts = findings.map((f) => {
-    const at = f.path.replace(/^\$\.?/, "");
-    const value = f.received === "nothing" ? "null" : f.received.replace(/^\w+ /, "").replace(/^"|"$/g, "");
-    return `Value '${value}' at '${at}' failed to satisfy constraint: Member must ${constraint(f)}`;
-  });
-  return `${findings.length} validation error${findings.length === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
+/** `$.Session.Tags["a b"][0]` → `["Session", "Tags", "a b", 0]`. */
+function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
+  return out;
 }
 
-function constraint(f: Finding): string {
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** The shape, value and AWS-style path (`tags.1.member.key`, member names with a lower-case first letter) a finding names. */
+function locate(root: Shape, input: unknown, path: string): { shape: Shape | undefined; value: unknown; at: string } {
+  let shape: Shape | undefined = root;
+  let value: unknown = input;
+  const at: string[] = [];
+  for (const seg of pathSegments(path)) {
+    const container = value as Record<string | number, unknown> | undefined;
+    value = container && typeof container === "object" ? container[seg] : undefined;
+    if (shape?.kind === "structure") {
+      at.push(lowerFirst(String(seg)));
+      shape = Object.hasOwn(shape.members, seg) ? (shape.members as Record<string, Shape>)[seg] : undefined;
+    } else if (shape?.kind === "list") {
+      at.push(`${Number(seg) + 1}.member`);
+      shape = shape.member;
+    } else if (shape?.kind === "map") {
+      at.push(String(seg));
+      shape = shape.value;
+    } else at.push(String(seg));
+  }
+  return { shape, value, at: at.join(".") };
+}
+
+const sizeOf = (value: unknown): number =>
+  typeof value === "string" ? [...value].length : Array.isArray(value) ? value.length : value && typeof value === "object" ? Object.keys(value).length : 0;
+
+/** AWS's own sentence for one broken constraint (`Member must have length less than or equal to 255`). */
+function constraint(f: Finding, shape: Shape | undefined, value: unknown): string {
+  const bounds = (n: number, b: { min?: number; max?: number } | undefined, what: string) =>
+    b?.min !== undefined && n < b.min ? `Member must have ${what} greater than or equal to ${b.min}` : `Member must have ${what} less than or equal to ${b?.max}`;
   switch (f.code) {
     case "missing_required":
-      return "not be null";
+      return "Member must not be null";
     case "pattern":
-      return `satisfy regular expression pattern: ${f.expected.replace(/^a string matching \/(.*)\/u$/, "$1")}`;
+      return `Member must satisfy regular expression pattern: ${shape && "pattern" in shape ? shape.pattern : f.expected}`;
     case "length":
-      return `have length ${f.expected}`;
+      return bounds(sizeOf(value), shape && "length" in shape ? shape.length : undefined, "length");
     case "range":
-      return `be within ${f.expected}`;
+      return bounds(Number(value), shape && "range" in shape ? shape.range : undefined, "value");
+    case "unknown_enum_value":
+      return `Member must satisfy enum value set: [${shape?.kind === "enum" ? shape.values.join(", ") : f.expected.split(" | ").join(", ")}]`;
     default:
-      return `be ${f.expected}`;
+      return `Member must be ${f.expected}`;
   }
+}
+
+function quoted(value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  const text = typeof value === "string" ? value : Array.isArray(value) ? `[${value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ")}]` : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return `'${text.length > 1024 ? `${text.slice(0, 1021)}...` : text}'`;
+}
+
+/** Each constraint failure as AWS's front end words it, with the member path it names. */
+export function validationErrors(root: Shape, input: unknown, findings: readonly Finding[]): { at: string; text: string }[] {
+  return findings.map((f) => {
+    const { shape, value, at } = locate(root, input, f.path);
+    return { at, text: `Value ${quoted(value)} at '${at}' failed to satisfy constraint: ${constraint(f, shape, value)}` };
+  });
+}
+
+/**
+ * AWS's wording for constraint failures, the framework's message on every JSON protocol:
+ * `1 validation error detected: Value 'x' at 'expression' failed to satisfy constraint: Member must have length less than or equal to 255`.
+ */
+export function validationMessage(errors: readonly { text: string }[]): string {
+  return `${errors.length} validation error${errors.length === 1 ? "" : "s"} detected: ${errors.map((e) => e.text).join("; ")}`;
 }

@@ -99,11 +99,13 @@ describe.each(transports)("through %s", (_, wire) => {
       expectContractValid(mock);
     });
 
-    test("answers an invalid Id with InvalidInputException naming the field", async () => {
+    test("answers an invalid Id as AWS's front end does: ValidationException in the framework's words", async () => {
       const { mock, glue } = setup();
       const error = await glue.send(new GlueGetSession({ Id: "" })).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(InvalidInputException);
-      expect((error as Error).message).toBe("1 validation error detected: Value '' at 'Id' failed to satisfy constraint: Member must have length 1..255 characters");
+      // ValidationException is not in Glue's model: the SDK raises its generic service exception under that name.
+      expect(error).toBeInstanceOf(GlueServiceException);
+      expect(error).toMatchObject({ name: "ValidationException", $fault: "client", $metadata: { httpStatusCode: 400 } });
+      expect((error as Error).message).toBe("1 validation error detected: Value '' at 'id' failed to satisfy constraint: Member must have length greater than or equal to 1");
       expectContractValid(mock);
     });
 
@@ -306,11 +308,14 @@ describe.each(transports)("through %s", (_, wire) => {
       expectContractValid(mock);
     });
 
-    test("answers a missing arn with ArgumentException naming it", async () => {
+    test("answers a missing arn with the framework's ValidationException naming it, and another resource's ARN with Invalid arn", async () => {
       const { mock, deviceFarm } = setup();
       const error = await deviceFarm.send(new GetRemoteAccessSessionCommand({} as never)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ArgumentException);
-      expect((error as Error).message).toBe("1 validation error detected: Value 'null' at 'arn' failed to satisfy constraint: Member must not be null");
+      expect(error).toMatchObject({ name: "ValidationException", $fault: "client", $metadata: { httpStatusCode: 400 } });
+      expect((error as Error).message).toBe("1 validation error detected: Value null at 'arn' failed to satisfy constraint: Member must not be null");
+      const project = "arn:aws:devicefarm:us-west-2:111122223333:project:7f3a9c2e-1b4d-4e8a-9c0f-2d6b8e4a1c35";
+      const wrongArn = await deviceFarm.send(new GetRemoteAccessSessionCommand({ arn: project })).catch((e: unknown) => e);
+      expect(wrongArn).toMatchObject({ name: "ValidationException", message: `Invalid arn ${project}` });
       expectContractValid(mock);
     });
 
