@@ -15,7 +15,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["src/**/*.test.ts", "factories/**/*.test.ts", "handlers/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "factories/**/*.test.ts", "handlers/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts", "codegen/**/*.test.ts"],
     typecheck: {
       enabled: true,
       include: ["test/**/*.test-d.ts", "src/**/*.test-d.ts"],

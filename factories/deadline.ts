@@ -1,6 +1,5 @@
 import type { SdkOf } from "../src/index.js";
-import { GetSessionResponse } from "../src/contracts/deadline/GetSession.js";
-import { HostPropertiesResponse, LogConfiguration } from "../src/contracts/deadline/shapes.js";
+import { GetSessionResponse, HostPropertiesResponse, LogConfiguration } from "../src/contracts/deadline/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, region } from "./core/values.js";

@@ -114,6 +114,10 @@ export function createFactories(options: FactoriesOptions = {}) {
       }
       return factory;
     },
+    /** Whether a factory builds the output of this operation. */
+    canBuild(id: OperationId): boolean {
+      return outputs.has(id) || outputDefinition(id) !== undefined;
+    },
     /** Restarts the sequence, so the next builds repeat the first ones. */
     reset(): void {
       counter = 0;

@@ -1,10 +1,10 @@
 import { http, type RequestHandler } from "msw";
 import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
-import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/GetSession.js";
+import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -207,7 +207,15 @@ export class AwsMock {
     // Fail at the call site, where the mistake is, not later inside the SDK.
     const count = checkTimes(times, `Failed to plan a response for ${id}`);
     if (typeof validate !== "boolean") fail(`Failed to plan a response for ${id}: validate must be true or false.`);
-    if (validate) this.factories.operation(id).build(partial as never, { seed: 0 });
+    if (validate) {
+      if (this.factories.canBuild(id)) this.factories.operation(id).build(partial as never, { seed: 0 });
+      else {
+        // No factory builds this output yet: the answer is exactly what was given, checked against the contract.
+        const op = registry.get(id);
+        const result = op.response.validate(partial, { level: "sdk", strict: true });
+        if (!result.ok) throw new ContractError(`${id} response given to respondWith`, result.findings);
+      }
+    }
     this.#plan(this.#overrides, id, { partial, validate }, count);
     return this;
   }
@@ -311,6 +319,9 @@ export class AwsMock {
     if (broken.length) return this.#validationError(op, input, broken);
 
     const override = this.#take(this.#overrides, id);
+    if (override && !this.factories.canBuild(id)) {
+      return successResponse(op, override.validate ? op.response.encode(override.partial as never) : looseWire(op.response.shape, override.partial, op.protocol.defaultTimestampFormat));
+    }
     if (override) {
       const factory = this.factories.operation(id);
       const seed = this.calls.length;
@@ -320,6 +331,14 @@ export class AwsMock {
       return successResponse(op, looseWire(op.response.shape, merged, op.protocol.defaultTimestampFormat));
     }
 
+    if (!binding) {
+      return frameworkError(
+        op.service,
+        400,
+        "UnknownOperationException",
+        `[aws-sdk-contracts] ${id} has a contract but no stored answers yet: plan one with mock.respondWith("${id}", output).`,
+      );
+    }
     const located = binding.key(input);
     if ("argumentError" in located) return this.#error(op, binding.validationError, { message: located.argumentError, reason: "FIELD_VALIDATION_FAILED" });
     if ("invalid" in located) return this.#frameworkValidation(op, located.invalid, []);
@@ -376,9 +395,9 @@ export class AwsMock {
     if ("malformed" in fault) return { status: 200, headers: { "content-type": op.protocol.responseContentType }, body: '{"truncated": ' };
     if ("status" in fault) return frameworkError(op.service, fault.status, fault.status === 503 ? "ServiceUnavailableException" : "InternalFailure", "Injected server error.");
     if ("error" in fault) {
-      const notFound = resources[op.id as OperationId].notFound(input, "");
+      const notFound = resources[op.id as OperationId]?.notFound(input, "");
       // The not-found error's modelled members (resource id and type) only make sense on that error.
-      const defaults = fault.error === notFound.error ? withoutMessage(notFound.members) : {};
+      const defaults = notFound && fault.error === notFound.error ? withoutMessage(notFound.members) : {};
       return this.#error(op, fault.error, { ...defaults, ...fault.members });
     }
     return frameworkError(op.service, 500, "InternalFailure", "Unknown fault.");

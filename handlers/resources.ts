@@ -39,7 +39,7 @@ function testGridSessionArn(projectArn: string, sessionId: string): string | und
   return m ? `arn:aws:devicefarm:${m[1]}:${m[2]}:testgrid-session:${m[3]}/${sessionId}` : undefined;
 }
 
-export const resources: Record<OperationId, ResourceBinding> = {
+export const resources: Partial<Record<OperationId, ResourceBinding>> = {
   "glue:GetSession": {
     store: "glue.sessions",
     key: (input) => ({ key: String(input.Id) }),

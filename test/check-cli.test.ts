@@ -137,7 +137,7 @@ describe("aws-sdk-contracts check", () => {
     writeFileSync(join(dir, "empty-object.json"), "{}");
     const { code, out } = await run("check", join(dir, "empty-object.json"));
     expect(code).toBe(2);
-    expect(out).toContain("pass --operation with one of glue:GetSession");
+    expect(out).toContain("pass --operation with its id, such as glue:GetSession");
     expect((await run("check", "--operation", "glue:GetSession", join(dir, "empty-object.json"))).code).toBe(0);
   });
 
@@ -154,7 +154,8 @@ describe("aws-sdk-contracts check", () => {
     const badFormat = await run("check", "--format", "xml");
     expect(badFormat).toMatchObject({ code: 2 });
     expect(badFormat.err).toContain("--format must be one of wire, har, aws-cli, sdk-json, cassette");
-    expect((await run("check", "--operation", "s3:GetObject")).err).toContain("--operation must be one of glue:GetSession");
+    expect((await run("check", "--operation", "s3:GetObject")).err).toContain('--operation: Unknown operation "s3:GetObject". Ids are service:Operation, for the services glue, deadline, deviceFarm');
+    expect((await run("check", "--operation", "glue:getjobrun")).err).toContain("Did you mean glue:GetJobRun?");
     expect((await run("check", "--bogus")).code).toBe(2);
   });
 

@@ -144,12 +144,16 @@ describe.each(transports)("through %s", (_, wire) => {
       expect(error).toMatchObject({ $fault: "server", message: "Down.", $metadata: { httpStatusCode: 500 } });
     });
 
-    test("an operation we do not model gets a clear error naming it", async () => {
-      const { glue } = setup();
+    test("an operation with a contract but no stored answers says how to plan one, and respondWith answers it", async () => {
+      const { mock, glue } = setup();
       const error = await glue.send(new GetJobCommand({ JobName: "nightly" })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GlueServiceException);
       expect((error as Error).name).toBe("UnknownOperationException");
-      expect((error as Error).message).toContain("AWS Glue operation GetJob is not modelled by aws-sdk-contracts; modelled operations: GetSession");
+      expect((error as Error).message).toContain('glue:GetJob has a contract but no stored answers yet: plan one with mock.respondWith("glue:GetJob", output)');
+      mock.respondWith("glue:GetJob", { Job: { Name: "nightly", CreatedOn: new Date("2024-03-01T12:00:00Z") } });
+      const out = await glue.send(new GetJobCommand({ JobName: "nightly" }));
+      expect(out.Job).toEqual({ Name: "nightly", CreatedOn: new Date("2024-03-01T12:00:00Z") });
+      expect(() => mock.respondWith("glue:GetJob", { Job: { Name: 5 as never } })).toThrow(/glue:GetJob response given to respondWith is not valid/);
     });
 
     test("unknownIds: generate builds the same session for the same id, in any mock", async () => {

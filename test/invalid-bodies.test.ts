@@ -6,7 +6,7 @@ import { successExample } from "./support/reference.js";
 type Row = readonly [description: string, part: "request" | "response", path: (string | number)[], value: unknown, code: FindingCode, findingPath: string];
 
 /** Valid requests to mutate; responses start from the reference's success examples. */
-const requests: Record<OperationId, Record<string, unknown>> = {
+const requests: Partial<Record<OperationId, Record<string, unknown>>> = {
   "glue:GetSession": { Id: "etl-notebook-session-01", RequestOrigin: "notebook-ui" },
   "deadline:GetSession": {
     farmId: "farm-0123456789abcdef0123456789abcdef",
@@ -107,7 +107,7 @@ const remoteAccess: Row[] = [
   ["skipAppResign as a string", "response", ["remoteAccessSession", "skipAppResign"], "false", "wrong_type", "$.remoteAccessSession.skipAppResign"],
 ];
 
-const tables: Record<OperationId, Row[]> = {
+const tables: Partial<Record<OperationId, Row[]>> = {
   "glue:GetSession": glue,
   "deadline:GetSession": deadline,
   "deviceFarm:GetTestGridSession": testGrid,
@@ -122,7 +122,7 @@ describe.each(Object.entries(tables) as [OperationId, Row[]][])("%s", (id, rows)
   });
 
   test.each(rows)("rejects %s", (_, part, path, value, code, findingPath) => {
-    const base = part === "request" ? requests[id] : successExample(id);
+    const base = part === "request" ? requests[id]! : successExample(id);
     const body = mutate(base, path, value);
     const contract = part === "request" ? op.request : op.response;
     for (const strict of [false, true]) {

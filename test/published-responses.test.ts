@@ -45,12 +45,31 @@ describe("published responses", () => {
     expect(codes(report)).toEqual(expected.map((e) => `violation ${e}`).sort());
   });
 
-  test.each(readdirSync(dir).filter((f) => /ListSessions|ListRemoteAccessSessions|ListTestGridSessions/.test(f)))(
-    "%s answers a List operation, which is outside the scope: the check says it cannot tell the operation",
+  test.each([
+    ["devicefarm-ListRemoteAccessSessions__botocore-examples.json", "deviceFarm:ListRemoteAccessSessions"],
+    ["devicefarm-ListTestGridSessions__aws-actions-browser-testing.json", "deviceFarm:ListTestGridSessions"],
+    ["glue-ListSessions__awslabs-mcp-test.json", "glue:ListSessions"],
+  ])("%s answers %s, now in scope, and passes", (file, operation) => {
+    const report = check(file, true);
+    expect(report.entries.map((e) => e.operation)).toEqual([operation]);
+    expect(report.ok).toBe(true);
+  });
+
+  test.each(readdirSync(dir).filter((f) => f.startsWith("deadline-ListSessions")))(
+    "%s: a bare array, or { sessions } that ListSessions and ListSessionsForWorker both answer with other shapes, needs --operation",
     (file) => {
       const report = check(file);
       expect(report.ok).toBe(false);
       expect(report.problems[0]!.code).toMatch(/^unknown_(operation|format)$/);
     },
   );
+
+  test.each([
+    ["deadline-ListSessions__deadline-cloud-test_mcp.json", ["missing_required $.sessions[0].fleetId", "missing_required $.sessions[0].startedAt"]],
+  ])("%s, checked as deadline:ListSessions, breaks the model as the manifest says", (file, expected) => {
+    const report = checkRecording(readFileSync(new URL(file, dir), "utf8"), { source: file, operation: "deadline:ListSessions" });
+    expect(report.ok).toBe(false);
+    const found = codes(report);
+    for (const e of expected) expect(found).toContain(`violation ${e}`);
+  });
 });

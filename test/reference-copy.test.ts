@@ -43,7 +43,9 @@ function compare(ours: Shape, theirs: RefMember, path: string, out: string[]): v
     if (ours.kind !== "structure") return note(`kind ${ours.kind}`);
     return compareStructure(ours, ref.shapes[theirs.ref!]!, path, out);
   }
-  if ("length" in ours || theirs.length) eq((ours as { length?: unknown }).length, theirs.length, "length");
+  // A length of at least 0 says nothing: the Smithy model writes it, botocore leaves it out.
+  const noZeroMin = (b: unknown) => (b && typeof b === "object" && (b as { min?: number }).min === 0 ? Object.fromEntries(Object.entries(b).filter(([k]) => k !== "min")) : b);
+  if ("length" in ours || theirs.length) eq(noZeroMin((ours as { length?: unknown }).length), noZeroMin(theirs.length), "length");
   if ("range" in ours || theirs.range) eq((ours as { range?: unknown }).range, theirs.range, "range");
   if (theirs.type.startsWith("enum")) {
     if (ours.kind !== "enum") return note(`kind ${ours.kind}, expected enum`);
@@ -79,7 +81,11 @@ function compareStructure(ours: Shape & { kind: "structure" }, theirs: RefShape,
   for (const m of theirs.members) if (members[m.name]) compare(members[m.name]!, m, `${path}.${m.name}`, out);
 }
 
-describe.each(registry.operations.map((op) => [op.id, op] as const))("%s", (id, op) => {
+// The reference covers the four session operations; the generated contracts must carry its constraints.
+const referenced = registry.operations.filter((op) => ref.operations[`${op.service.id.toLowerCase()}.${op.name}`]);
+test("the reference's operations are all in the registry", () => expect(referenced).toHaveLength(Object.keys(ref.operations).length));
+
+describe.each(referenced.map((op) => [op.id, op] as const))("%s", (id, op) => {
   const [service, name] = id.split(":") as [string, string];
   const refOp = ref.operations[`${service.toLowerCase()}.${name}`]!;
 
@@ -97,7 +103,8 @@ describe.each(registry.operations.map((op) => [op.id, op] as const))("%s", (id, 
       }
     }
     expect(differences).toEqual([]);
-    expect(op.errors.map((e) => e.name)).toEqual(refOp.errors.map((e) => e.shape.split("#")[1]));
+    // The same errors; their order differs between documents and means nothing.
+    expect(op.errors.map((e) => e.name).sort()).toEqual(refOp.errors.map((e) => e.shape.split("#")[1]).sort());
   });
 
   test("HTTP binding and X-Amz-Target match the reference", () => {

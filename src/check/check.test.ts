@@ -59,7 +59,7 @@ describe("checkRecording", () => {
     ["   \n", "empty"],
     ['{"Session": {"Id": "s-1",}}', "invalid_json"],
     ["[1,2]", "unknown_format"],
-    ['{"Sessions": []}', "unknown_operation"],
+    ['{"NextToken": "x"}', "unknown_operation"],
     ['{"log": {"entries": [7]}}', "invalid_entry"],
   ])("%j is one clear problem, not an exception", (input, code) => {
     const report = checkRecording(input);
@@ -80,7 +80,8 @@ describe("checkRecording", () => {
 
   test("--operation overrides detection, and an unknown one is a usage problem", () => {
     expect(checkRecording("{}", { operation: "glue:GetSession" })).toMatchObject({ ok: true, entries: [{ operation: "glue:GetSession" }] });
-    expect(checkRecording("{}", { operation: "glue:GetJob" }).problems[0]!.code).toBe("usage");
+    expect(checkRecording("{}", { operation: "glue:GetJobb" }).problems[0]!.code).toBe("usage");
+    expect(checkRecording('{"Job":{"Name":"nightly"}}', { operation: "glue:GetJob" })).toMatchObject({ ok: true, entries: [{ operation: "glue:GetJob" }] });
   });
 
   test("random and truncated inputs never throw out of checkRecording", () => {

@@ -1,6 +1,6 @@
 import type { Finding } from "../contracts/findings.js";
 import type { Operation } from "../contracts/operation.js";
-import { registry } from "../contracts/registry.js";
+import { registry, unknownOperation } from "../contracts/registry.js";
 import { detect, formats, type Entry, type Format } from "./formats.js";
 
 export interface CheckOptions {
@@ -187,7 +187,7 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
     if (options.operation) {
       operation = registry.find(options.operation);
       if (!operation) {
-        return report(source, { entries: [], skipped: 0, problems: [{ code: "usage", message: `Unknown operation "${options.operation}"; known: ${registry.operations.map((o) => o.id).join(", ")}.` }] });
+        return report(source, { entries: [], skipped: 0, problems: [{ code: "usage", message: unknownOperation(options.operation) }] });
       }
     }
     let document: unknown = input;

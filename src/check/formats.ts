@@ -58,10 +58,26 @@ export function operationOfBody(body: unknown): Operation | undefined {
   if (!isObject(body)) return undefined;
   const keys = Object.keys(body).filter((k) => k !== "$metadata");
   if (keys.length === 0) return undefined;
-  const scored = outputMembers.map(({ op, members }) => ({ op, score: keys.filter((k) => members.has(k)).length / keys.length }));
-  const best = Math.max(...scored.map((s) => s.score));
-  const top = scored.filter((s) => s.score === best);
-  return best >= 0.5 && top.length === 1 ? top[0]!.op : undefined;
+  let best: { op: Operation; members: Set<string> }[] = [];
+  let bestKnown = 0;
+  let bestExtra = Number.POSITIVE_INFINITY;
+  for (const candidate of outputMembers) {
+    const known = keys.filter((k) => candidate.members.has(k)).length;
+    // Most keys known first; then the output with the fewest members the body lacks (the most specific).
+    const extra = candidate.members.size - known;
+    if (known > bestKnown || (known === bestKnown && extra < bestExtra)) [best, bestKnown, bestExtra] = [[candidate], known, extra];
+    else if (known === bestKnown && extra === bestExtra) best.push(candidate);
+  }
+  if (bestKnown / keys.length < 0.5 || best.length === 0) return undefined;
+  if (best.length === 1) return best[0]!.op;
+  // Several outputs fit (`GetSession` and `CreateSession` both answer `{ Session }`): when they are the same
+  // members of the same shapes, the check is the same whichever is named, and a reader is named first.
+  const membersOf = (op: Operation) => (op.response.shape as StructureShape).members as Record<string, unknown>;
+  const first = membersOf(best[0]!.op);
+  const same = (m: Record<string, unknown>) => Object.keys(m).length === Object.keys(first).length && Object.entries(m).every(([k, v]) => first[k] === v);
+  if (!best.every(({ op }) => same(membersOf(op)))) return undefined;
+  const rank = (name: string) => ["Get", "Describe", "List"].findIndex((verb) => name.startsWith(verb)) >>> 0;
+  return best.map(({ op }) => op).sort((a, b) => rank(a.name) - rank(b.name) || (a.id < b.id ? -1 : 1))[0];
 }
 
 /** AWS CLI prints timestamps as ISO strings with a numeric offset (`…+00:00`); the wire never does. */
@@ -73,7 +89,7 @@ function documentEntry(body: Record<string, unknown>, options: DetectOptions): D
     return {
       problem: {
         code: "unknown_operation",
-        message: `Cannot tell which operation this response answers (top-level members: ${Object.keys(body).join(", ") || "none"}); pass --operation with one of ${registry.operations.map((o) => o.id).join(", ")}.`,
+        message: `Cannot tell which operation this response answers (top-level members: ${Object.keys(body).join(", ") || "none"}); pass --operation with its id, such as glue:GetSession.`,
       },
     };
   }

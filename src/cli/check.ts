@@ -4,7 +4,7 @@ import { checkPaths } from "../check/files.js";
 import { formats, type Format } from "../check/formats.js";
 import { formatJson, formatJunit, formatText, totals } from "../check/print.js";
 import { samplesDir } from "../check/samples.js";
-import { registry } from "../contracts/registry.js";
+import { registry, unknownOperation } from "../contracts/registry.js";
 import { UsageError } from "./usage.js";
 
 export interface CheckIo {
@@ -40,7 +40,7 @@ export async function runCheck(args: readonly string[], io: CheckIo): Promise<nu
   }
   if (values.format && !formats.includes(values.format as Format)) throw new UsageError(`--format must be one of ${formats.join(", ")}; got "${values.format}".`);
   if (values.operation && !registry.find(values.operation)) {
-    throw new UsageError(`--operation must be one of ${registry.operations.map((o) => o.id).join(", ")}; got "${values.operation}".`);
+    throw new UsageError(`--operation: ${unknownOperation(values.operation)}`);
   }
   if (!["text", "json", "junit"].includes(values.reporter!)) throw new UsageError(`--reporter must be text, json or junit; got "${values.reporter}".`);
 

@@ -12,14 +12,19 @@ describe("cli", () => {
   test("drift reports every operation as matching the installed SDKs and exits 0", async () => {
     const { code, out } = await run("drift");
     expect(code).toBe(0);
-    expect(out).toMatch(/glue:GetSession: matches @aws-sdk\/client-glue@3\.\d+\.\d+/);
-    expect(out).toMatch(/^4 passed, 0 failed$/m);
+    expect(out).toMatch(/^glue: 314 operations match @aws-sdk\/client-glue@3\.1169\.0$/m);
+    expect(out).toMatch(/^deadline: 126 operations match @aws-sdk\/client-deadline@3\.1107\.0$/m);
+    expect(out).toMatch(/^deviceFarm: 77 operations match @aws-sdk\/client-device-farm@3\.1169\.0$/m);
+    expect(out).toMatch(/^517 passed, 0 failed$/m);
+    const one = await run("drift", "--operation", "glue:GetJobRun");
+    expect(one.out).toMatch(/^glue: 1 operation matches @aws-sdk\/client-glue@3\.1169\.0$/m);
+    expect((await run("drift", "--operation", "glue:Nope")).code).toBe(2);
   });
 
   test("drift --json prints the reports as data", async () => {
     const { code, out } = await run("drift", "--json");
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toHaveLength(4);
+    expect(JSON.parse(out)).toHaveLength(517);
   });
 
   test("an unknown command or option is a usage error (exit 2) with a sentence, not a stack trace", async () => {

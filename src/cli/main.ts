@@ -39,8 +39,8 @@ export async function main(
       }
       case "drift": {
         const { runDrift } = await import("./drift.js");
-        const { values } = parseArgs({ args: [...rest], options: { json: { type: "boolean", default: false } }, strict: true });
-        return await runDrift({ json: values.json ?? false }, out);
+        const { values } = parseArgs({ args: [...rest], options: { json: { type: "boolean", default: false }, operation: { type: "string" } }, strict: true });
+        return await runDrift({ json: values.json ?? false, ...(values.operation ? { operation: values.operation } : {}) }, out);
       }
       default:
         if (commands[command]) return await commands[command](rest, out, err);

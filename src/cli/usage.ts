@@ -16,11 +16,13 @@ Options:
 
 Exit codes: 0 clean, 1 violations, 2 unusable input or usage error.`;
 
-export const driftHelp = `Usage: aws-sdk-contracts drift [--json]
+export const driftHelp = `Usage: aws-sdk-contracts drift [--operation ID] [--json]
 
-Compare the contracts with the AWS SDK clients installed here; exit 1 on any difference.
+Compare the contracts with the AWS SDK clients installed here: one line per service when they match,
+one line per difference otherwise; exit 1 on any difference.
 
 Options:
+  --operation ID          Only this operation (glue:GetJobRun, ...)
   --json                  Print the reports as JSON
   -h, --help              Show this help`;
 
@@ -40,7 +42,8 @@ export const usage = `Usage: aws-sdk-contracts <command> [options]
 Commands:
   check [paths or globs...]   Check recorded responses against the contracts
                               (no paths: the sample recordings shipped with the package)
-  drift [--json]              Compare the contracts with the AWS SDK clients installed here
+  drift [--operation ID] [--json]
+                              Compare the contracts with the AWS SDK clients installed here
   serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate]
                               Serve the mock over HTTP on 127.0.0.1 (for --endpoint-url)
 

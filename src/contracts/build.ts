@@ -15,6 +15,8 @@ export interface BuildOptions {
   /** When true, unknown members and enum values raise drift issues; otherwise they pass silently. */
   readonly reportDrift: boolean;
   readonly defaultTimestampFormat: TimestampFormat;
+  /** Structures built so far in this build: shared shapes are built once, and a cycle ends in `z.lazy`. */
+  readonly memo?: Map<Shape, z.ZodType | null>;
 }
 
 
@@ -126,11 +128,40 @@ function structureSchema(shape: StructureShape, o: BuildOptions): z.ZodType {
     const schema = buildSchema(member, o);
     members[name] = required.has(name) ? schema : schema.optional();
   }
-  return o.reportDrift ? z.strictObject(members) : z.object(members);
+  const object = o.reportDrift ? z.strictObject(members) : z.object(members);
+  if (!shape.union) return object;
+  const names = Object.keys(members);
+  return object.check((ctx) => {
+    const set = names.filter((n) => (ctx.value as Record<string, unknown>)[n] !== undefined);
+    if (set.length !== 1) {
+      pushIssue(ctx, "wrong_type", `A ${shape.name} union has exactly one member set; this one has ${set.length ? set.join(", ") : "none"}.`, `exactly one of ${names.join(", ")}`);
+    }
+  });
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** A blob: base64 text on the wire, bytes in the SDK (and a JSON object of byte values after JSON.stringify). */
+function blobSchema(level: Level): z.ZodType {
+  if (level === "sdk") return z.instanceof(Uint8Array);
+  if (level === "sdk-json") return z.record(z.string(), z.number());
+  return z.codec(z.string().regex(BASE64, "base64 text"), z.instanceof(Uint8Array), {
+    decode: (text) => new Uint8Array(Buffer.from(text, "base64")),
+    encode: (bytes) => Buffer.from(bytes).toString("base64"),
+  });
 }
 
 /** Builds the zod schema of a shape for one level and mode. Callers cache the result. */
 export function buildSchema(shape: Shape, o: BuildOptions): z.ZodType {
+  if (shape.kind === "structure") {
+    const memo = o.memo ?? new Map<Shape, z.ZodType | null>();
+    if (!o.memo) o = { ...o, memo };
+    if (memo.has(shape)) return memo.get(shape) ?? z.lazy(() => memo.get(shape)!);
+    memo.set(shape, null);
+    const built = structureSchema(shape, o);
+    memo.set(shape, built);
+    return built;
+  }
   switch (shape.kind) {
     case "string":
       return stringSchema(shape);
@@ -148,8 +179,10 @@ export function buildSchema(shape: Shape, o: BuildOptions): z.ZodType {
       return listSchema(shape, o);
     case "map":
       return mapSchema(shape, o);
-    case "structure":
-      return structureSchema(shape, o);
+    case "blob":
+      return blobSchema(o.level);
+    case "document":
+      return z.unknown();
   }
 }
 

@@ -23,8 +23,22 @@ function lengthWithin(text: string, b: { min?: number; max?: number }): boolean 
 
 const within = (n: number, b: { min?: number; max?: number } | undefined) => !outside(n, b);
 
-export function compileGate(shape: Shape, defaultFormat: TimestampFormat): Gate {
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export function compileGate(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, Gate | null>()): Gate {
+  if (shape.kind === "structure") {
+    // Shared structures are compiled once; a cycle calls the gate it is inside of.
+    if (memo.has(shape)) return memo.get(shape) ?? ((v) => memo.get(shape)!(v));
+    memo.set(shape, null);
+    const gate = structureGate(shape, defaultFormat, memo);
+    memo.set(shape, gate);
+    return gate;
+  }
   switch (shape.kind) {
+    case "blob":
+      return (v) => typeof v === "string" && BASE64.test(v);
+    case "document":
+      return () => true;
     case "string":
     case "enum": {
       const re = shape.kind === "string" && shape.pattern ? new RegExp(shape.pattern, "u") : undefined;
@@ -46,13 +60,13 @@ export function compileGate(shape: Shape, defaultFormat: TimestampFormat): Gate 
         ? (v) => typeof v === "string" && isDateTime(v)
         : (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= MAX_EPOCH_SECONDS;
     case "list": {
-      const member = compileGate(shape.member, defaultFormat);
+      const member = compileGate(shape.member, defaultFormat, memo);
       const length = shape.length;
       return (v) => Array.isArray(v) && within(v.length, length) && v.every(member);
     }
     case "map": {
-      const key = compileGate(shape.key, defaultFormat);
-      const value = compileGate(shape.value, defaultFormat);
+      const key = compileGate(shape.key, defaultFormat, memo);
+      const value = compileGate(shape.value, defaultFormat, memo);
       const length = shape.length;
       return (v) => {
         if (!isPlain(v)) return false;
@@ -62,21 +76,29 @@ export function compileGate(shape: Shape, defaultFormat: TimestampFormat): Gate 
         return true;
       };
     }
-    case "structure": {
-      const members = new Map<string, Gate>();
-      for (const [name, member] of Object.entries(shape.members as Record<string, Shape>)) if (!member.httpHeader) members.set(name, compileGate(member, defaultFormat));
-      const required = shape.required as string[];
-      return (v) => {
-        if (!isPlain(v)) return false;
-        for (const r of required) if (v[r] === undefined) return false;
-        for (const k in v) {
-          const gate = members.get(k);
-          if (!gate) return false;
-          const x = v[k];
-          if (x !== undefined && !gate(x)) return false;
-        }
-        return true;
-      };
-    }
   }
+}
+
+function structureGate(shape: Shape & { kind: "structure" }, defaultFormat: TimestampFormat, memo: Map<Shape, Gate | null>): Gate {
+  const members = new Map<string, Gate>();
+  for (const [name, member] of Object.entries(shape.members as Record<string, Shape>)) {
+    if (!member.httpHeader) members.set(name, compileGate(member, defaultFormat, memo));
+  }
+  const required = shape.required as string[];
+  const union = shape.union === true;
+  return (v) => {
+    if (!isPlain(v)) return false;
+    for (const r of required) if (v[r] === undefined) return false;
+    let set = 0;
+    for (const k in v) {
+      const gate = members.get(k);
+      if (!gate) return false;
+      const x = v[k];
+      if (x !== undefined) {
+        set++;
+        if (!gate(x)) return false;
+      }
+    }
+    return !union || set === 1;
+  };
 }

@@ -55,8 +55,17 @@ export interface OperationDefinition<I extends StructureShape, O extends Structu
   readonly input: I;
   readonly output: O;
   readonly errors: readonly StructureShape[];
-  /** SDK types the operation's documentation names, for messages. */
-  readonly documentation?: string;
+  /** Smithy `@paginated`: the tokens, page size and items of a list operation. */
+  readonly paginated?: Paginated;
+  /** False for an operation AWS's model does not have yet (only the SDK): its shapes carry no constraints. */
+  readonly constraints?: false;
+}
+
+export interface Paginated {
+  readonly inputToken: string;
+  readonly outputToken: string;
+  readonly pageSize?: string;
+  readonly items?: string;
 }
 
 /** Everything the package knows about one operation; built once, read by factories, handlers and the checker. */
@@ -76,11 +85,23 @@ export interface Operation<I extends StructureShape = any, O extends StructureSh
   readonly request: Contract<I>;
   readonly response: Contract<O>;
   readonly errors: readonly ErrorContract[];
+  readonly paginated?: Paginated;
+  /** Whether AWS's model gives this operation's constraints (false: structure only, from the SDK). */
+  readonly constraints: boolean;
 }
 
 const labelsOf = (path: string): string[] => [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
 
+/** One error contract per service and error shape, however many operations list it. */
+const errorContracts = new WeakMap<StructureShape, ErrorContract>();
+
 function errorContract(service: Service, shape: StructureShape): ErrorContract {
+  let contract = errorContracts.get(shape);
+  if (!contract) errorContracts.set(shape, (contract = buildErrorContract(service, shape)));
+  return contract;
+}
+
+function buildErrorContract(service: Service, shape: StructureShape): ErrorContract {
   const error = shape.error;
   if (!error) throw new Error(`[aws-sdk-contracts] ${shape.name} is listed as an error but has no error traits.`);
   const protocol = service.protocol;
@@ -128,5 +149,7 @@ export function operation<I extends StructureShape, O extends StructureShape, Sv
     request: new Contract(`${id} request`, input, format),
     response: new Contract(`${id} response`, output, format, true),
     errors: definition.errors.map((shape) => errorContract(svc, shape)),
+    ...(definition.paginated ? { paginated: definition.paginated } : {}),
+    constraints: definition.constraints !== false,
   };
 }

@@ -5,21 +5,22 @@ import { describe, expect, test } from "vitest";
 import { registry } from "./registry.js";
 
 describe("registry", () => {
-  test("has one entry per operation, with unique ids", () => {
-    expect(registry.operations.map((op) => op.id)).toEqual([
-      "glue:GetSession",
-      "deadline:GetSession",
-      "deviceFarm:GetTestGridSession",
-      "deviceFarm:GetRemoteAccessSession",
-    ]);
+  test("has every operation of the three pinned clients, with unique ids", async () => {
+    const ids = registry.operations.map((op) => op.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [service, pkg] of [["glue", "@aws-sdk/client-glue"], ["deadline", "@aws-sdk/client-deadline"], ["deviceFarm", "@aws-sdk/client-device-farm"]] as const) {
+      const sdk = (await import(pkg)) as Record<string, unknown>;
+      const commands = Object.keys(sdk).filter((k) => k.endsWith("Command") && k !== "$Command" && typeof sdk[k] === "function").map((k) => `${service}:${k.slice(0, -"Command".length)}`);
+      expect(ids.filter((id) => id.startsWith(`${service}:`)).sort()).toEqual(commands.sort());
+    }
+    expect(ids).toHaveLength(517);
   });
 
   test("finds an operation by id and names the known ids for an unknown one", () => {
     expect(registry.get("glue:GetSession").sdk).toEqual({ package: "@aws-sdk/client-glue", client: "GlueClient", command: "GetSessionCommand" });
-    expect(() => registry.get("glue:GetJob" as never)).toThrowErrorMatchingInlineSnapshot(
-      `[Error: [aws-sdk-contracts] Unknown operation "glue:GetJob". Known operations: glue:GetSession, deadline:GetSession, deviceFarm:GetTestGridSession, deviceFarm:GetRemoteAccessSession.]`,
-    );
-    expect(registry.find("glue:GetJob")).toBeUndefined();
+    expect(() => registry.get("glue:GetJobb" as never)).toThrow(/^\[aws-sdk-contracts\] Unknown operation "glue:GetJobb"\. Ids are service:Operation, for the services glue, deadline, deviceFarm/);
+    expect(registry.find("glue:GetJobb")).toBeUndefined();
+    expect(registry.get("glue:GetJobRun").request.shape.required).toEqual(["JobName", "RunId"]);
   });
 
   test("finds an operation by SDK command instance, telling the two GetSession commands apart", () => {
@@ -33,7 +34,8 @@ describe("registry", () => {
     expect(registry.byTarget("AWSGlue.GetSession")?.id).toBe("glue:GetSession");
     expect(registry.byTarget("DeviceFarm_20150623.GetTestGridSession")?.id).toBe("deviceFarm:GetTestGridSession");
     expect(registry.byTarget("DeviceFarm_20150623.GetRemoteAccessSession")?.id).toBe("deviceFarm:GetRemoteAccessSession");
-    expect(registry.byTarget("AWSGlue.GetJob")).toBeUndefined();
+    expect(registry.byTarget("AWSGlue.GetJob")?.id).toBe("glue:GetJob");
+    expect(registry.byTarget("AWSGlue.NoSuchThing")).toBeUndefined();
   });
 
   test("finds restJson operations by method and path, decoding the labels", () => {
@@ -41,7 +43,8 @@ describe("registry", () => {
     expect(match?.operation.id).toBe("deadline:GetSession");
     expect(match?.params).toEqual({ farmId: "farm-1", queueId: "queue 2", jobId: "job-3", sessionId: "session-4" });
     expect(registry.byRoute("POST", "/2023-10-12/farms/f/queues/q/jobs/j/sessions/s")).toBeUndefined();
-    expect(registry.byRoute("GET", "/2023-10-12/farms/f/queues/q/jobs/j")).toBeUndefined();
+    expect(registry.byRoute("GET", "/2023-10-12/farms/f/queues/q/jobs/j")?.operation.id).toBe("deadline:GetJob");
+    expect(registry.byRoute("GET", "/2023-10-12/farms/f/queues/q/jobs/j/nothing")).toBeUndefined();
   });
 
   test("derives bindings from the service and protocol", () => {

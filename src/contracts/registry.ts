@@ -1,7 +1,6 @@
-import { GetSession as DeadlineGetSession } from "./deadline/GetSession.js";
-import { GetRemoteAccessSession } from "./device-farm/GetRemoteAccessSession.js";
-import { GetTestGridSession } from "./device-farm/GetTestGridSession.js";
-import { GetSession as GlueGetSession } from "./glue/GetSession.js";
+import { operations as deadlineOperations } from "./deadline/operations.js";
+import { operations as deviceFarmOperations } from "./device-farm/operations.js";
+import { operations as glueOperations } from "./glue/operations.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import type { Operation } from "./operation.js";
 
@@ -9,11 +8,12 @@ import type { Operation } from "./operation.js";
  * The operation registry: the one place that says which operations exist. Factories, handlers,
  * the checker, the CLI and the completeness tests all read this list; none keeps its own.
  */
-export const operations = [GlueGetSession, DeadlineGetSession, GetTestGridSession, GetRemoteAccessSession] as const;
+export const operations = [...glueOperations, ...deadlineOperations, ...deviceFarmOperations] as const;
 
 export type RegisteredOperation = (typeof operations)[number];
 export type OperationId = RegisteredOperation["id"];
-export type OperationById<Id extends OperationId> = Extract<RegisteredOperation, { readonly id: Id }>;
+/** The operation with this id; for an id that is any of several (a union), the general `Operation`. */
+export type OperationById<Id extends OperationId> = [OperationId] extends [Id] ? Operation : Extract<RegisteredOperation, { readonly id: Id }>;
 
 /** An SDK command given as its instance (`new GetSessionCommand(…)`), or as package and command name. */
 export type SdkCommandRef = { readonly schema?: unknown } | { readonly package: string; readonly command: string };
@@ -31,19 +31,39 @@ interface PathMatcher {
   readonly operation: Operation;
   readonly method: string;
   readonly regex: RegExp;
+  readonly literal: number;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const pathMatchers: PathMatcher[] = operations
+/**
+ * restJson routes: labels match one path segment, greedy labels (`{key+}`) the rest of the path; the
+ * query string is not part of the route. A route with more literal text wins over one with less.
+ */
+const pathMatchers: PathMatcher[] = (operations as readonly Operation[])
   .filter((op) => !op.target)
   .map((op) => {
-    const source = op.http.path
+    const path = op.http.path.split("?")[0]!;
+    const source = path
       .split(/(\{[^}]+\})/)
-      .map((part) => (part.startsWith("{") ? `(?<${part.slice(1, -1).replace("+", "")}>[^/]*)` : escape(part)))
+      .map((part) => {
+        if (!part.startsWith("{")) return escape(part);
+        const greedy = part.endsWith("+}");
+        const name = part.slice(1, greedy ? -2 : -1);
+        return `(?<${name}>${greedy ? ".+" : "[^/]+"})`;
+      })
       .join("");
-    return { operation: op, method: op.http.method, regex: new RegExp(`^${source}$`) };
-  });
+    return { operation: op, method: op.http.method, regex: new RegExp(`^${source}$`), literal: path.replace(/\{[^}]+\}/g, "").length };
+  })
+  .sort((a, b) => b.literal - a.literal);
+
+/** A sentence for an id that names no operation, with the closest ids (same name, other case or service). */
+export function unknownOperation(id: string): string {
+  const name = id.split(":").pop()!.toLowerCase();
+  const close = [...byId.keys()].filter((k) => k.toLowerCase() === id.toLowerCase() || k.split(":")[1]!.toLowerCase() === name).slice(0, 5);
+  const services = [...new Set([...byId.keys()].map((k) => k.split(":")[0]))].join(", ");
+  return `Unknown operation "${id}".${close.length ? ` Did you mean ${close.join(" or ")}?` : ""} Ids are service:Operation, for the services ${services} (e.g. glue:GetJobRun).`;
+}
 
 export const registry = {
   operations: operations as readonly RegisteredOperation[],
@@ -52,7 +72,7 @@ export const registry = {
   get<Id extends OperationId>(id: Id): OperationById<Id> {
     const op = byId.get(id) as OperationById<Id> | undefined;
     if (!op) {
-      throw new Error(`[aws-sdk-contracts] Unknown operation "${id}". Known operations: ${[...byId.keys()].join(", ")}.`);
+      throw new Error(`[aws-sdk-contracts] ${unknownOperation(id)}`);
     }
     return op;
   },

@@ -45,12 +45,14 @@ function describeSdk(schema: SdkSchema): string {
     if (s === SDK_STRING) return "string";
     if (s === SDK_NUMBER) return "number";
     if (s === SDK_BOOLEAN) return "boolean";
+    if (s === 15) return "document";
+    if (s === 21) return "blob";
     if (s in SDK_TIMESTAMP) return "timestamp";
     if (s & SDK_MAP_BIT) return "map";
     if (s & SDK_LIST_BIT) return "list";
     return `code ${s}`;
   }
-  if (Array.isArray(s)) return s[0] === 1 ? "list" : s[0] === 2 ? "map" : s[0] === 3 || s[0] === -3 ? `structure ${String(s[2])}` : "unknown";
+  if (Array.isArray(s)) return s[0] === 1 ? "list" : s[0] === 2 ? "map" : s[0] === 3 || s[0] === -3 || s[0] === 4 ? `structure ${String(s[2])}` : "unknown";
   return "unknown";
 }
 
@@ -71,8 +73,14 @@ function compareShape(
   path: readonly PropertyKey[],
   sdk: SdkModule,
   report: (path: readonly PropertyKey[], kind: SchemaDifference["kind"], message: string) => void,
+  seen: Set<Shape> = new Set(),
 ): void {
   const s = resolve(sdkSchema);
+  // A structure is compared once per operation: shared shapes stay cheap, and cycles end.
+  if (ours.kind === "structure") {
+    if (seen.has(ours)) return;
+    seen.add(ours);
+  }
   const sdkKind = describeSdk(s);
   const ourKind = kindOf(ours);
   if (!sdkKind.startsWith(ourKind)) {
@@ -100,13 +108,13 @@ function compareShape(
       return;
     }
     case "list":
-      compareShape(ours.member, listMember(s), [...path, 0], sdk, report);
+      compareShape(ours.member, listMember(s), [...path, 0], sdk, report, seen);
       return;
     case "map":
-      compareShape(ours.value, mapValue(s), [...path, "*"], sdk, report);
+      compareShape(ours.value, mapValue(s), [...path, "*"], sdk, report, seen);
       return;
     case "structure":
-      compareStructure(ours, s as unknown[], path, sdk, report);
+      compareStructure(ours, s as unknown[], path, sdk, report, seen);
       return;
     default:
       return;
@@ -119,10 +127,11 @@ function compareStructure(
   path: readonly PropertyKey[],
   sdk: SdkModule,
   report: (path: readonly PropertyKey[], kind: SchemaDifference["kind"], message: string) => void,
+  seen: Set<Shape>,
 ): void {
   const names = s[4] as string[];
   const schemas = s[5] as SdkSchema[];
-  const requiredCount = typeof s[6] === "number" ? s[6] : 0;
+  const requiredCount = s[0] !== 4 && typeof s[6] === "number" ? s[6] : 0;
   const sdkRequired = new Set(names.slice(0, requiredCount));
   const ourRequired = new Set<string>(ours.required);
   const members = ours.members as Record<string, Shape>;
@@ -135,7 +144,7 @@ function compareStructure(
     if (sdkRequired.has(name) !== ourRequired.has(name)) {
       report([...path, name], "required", `SDK marks "${name}" ${sdkRequired.has(name) ? "@required" : "optional"}, the contract ${ourRequired.has(name) ? "@required" : "optional"}`);
     }
-    compareShape(member, schemas[i], [...path, name], sdk, report);
+    compareShape(member, schemas[i], [...path, name], sdk, report, seen);
   });
   for (const name of Object.keys(members)) {
     if (!names.includes(name)) report([...path, name], "extra_member", `contract ${ours.name} has member "${name}" that the SDK ${String(s[2])} does not`);
@@ -208,9 +217,9 @@ export interface InstalledSdkReport {
  * Compares every registered operation with the SDK client installed where this runs
  * (packages that are not installed are reported with no version and no differences).
  */
-export async function compareWithInstalledSdks(load: (name: string) => Promise<unknown> = (name) => import(name)): Promise<InstalledSdkReport[]> {
+export async function compareWithInstalledSdks(load: (name: string) => Promise<unknown> = (name) => import(name), ids?: readonly string[]): Promise<InstalledSdkReport[]> {
   const reports: InstalledSdkReport[] = [];
-  for (const op of operations) {
+  for (const op of ids ? operations.filter((o) => ids.includes(o.id)) : operations) {
     let sdk: SdkModule;
     try {
       sdk = (await load(op.sdk.package)) as SdkModule;

@@ -18,6 +18,12 @@ export interface Traits {
   readonly sensitive?: boolean;
   /** Smithy `@httpHeader`: the member travels in this header, not in the body. */
   readonly httpHeader?: string;
+  /** Smithy `@httpQuery`: the member travels in this query parameter, not in the body. */
+  readonly httpQuery?: string;
+  /** Smithy `@httpLabel`: the member is a label of the URI path. */
+  readonly httpLabel?: boolean;
+  /** Smithy `@idempotencyToken`: the SDK fills it in when absent. */
+  readonly idempotencyToken?: boolean;
   /** Smithy `@default`: documented by the model, never filled in by the SDK. */
   readonly modelDefault?: unknown;
   /**
@@ -71,6 +77,16 @@ export interface MapShape<V extends Shape = Shape> extends Traits {
   readonly length?: Bounds;
 }
 
+/** Smithy `blob`: base64 text on the JSON wire, bytes (`Uint8Array`) in the SDK. */
+export interface BlobShape extends Traits {
+  readonly kind: "blob";
+}
+
+/** Smithy `document`: any JSON value, the same on both sides. */
+export interface DocumentShape extends Traits {
+  readonly kind: "document";
+}
+
 export type Members = { readonly [name: string]: Shape };
 
 export interface ErrorTraits {
@@ -90,6 +106,13 @@ export interface StructureShape<M extends Members = Members, R extends keyof M &
   readonly required: readonly R[];
   /** Present on error shapes. */
   readonly error?: ErrorTraits;
+  /** Smithy `union`: exactly one member is set. */
+  readonly union?: boolean;
+}
+
+/** A Smithy union: a structure of which exactly one member is set. */
+export interface UnionShape<M extends Members = Members> extends StructureShape<M, never> {
+  readonly union: true;
 }
 
 export type Shape =
@@ -100,6 +123,8 @@ export type Shape =
   | TimestampShape
   | ListShape<any>
   | MapShape<any>
+  | BlobShape
+  | DocumentShape
   | StructureShape<any, any>;
 
 type Options<S> = Omit<S, "kind"> & Traits;
@@ -149,3 +174,6 @@ export const structure = <const M extends Members, const R extends keyof M & str
 
 /** A copy of a shape with member traits added (a member's `@deprecated`, `@sensitive`, `@httpHeader`). */
 export const withTraits = <S extends Shape>(shape: S, traits: Traits): S => ({ ...shape, ...traits });
+
+/** Generated shapes are plain data typed by their interface: this names the type, at no cost at run time. */
+export const shape = <T>(data: unknown): T => data as T;

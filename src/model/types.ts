@@ -1,5 +1,7 @@
 import type {
+  BlobShape,
   BooleanShape,
+  DocumentShape,
   EnumShape,
   ListShape,
   MapShape,
@@ -8,7 +10,16 @@ import type {
   StructureShape,
   TimestampFormat,
   TimestampShape,
+  UnionShape,
 } from "./shapes.js";
+
+/** JSON as a document member holds it (the SDK's `__DocumentType`). */
+export type DocumentValue = null | boolean | number | string | DocumentValue[] | { [prop: string]: DocumentValue };
+
+/** A union as the SDK types it: one member set and the others `never`, or an unknown member. */
+type UnionOf<M, F> = {
+  [K in keyof M]: Simplify<{ -readonly [P in K]: F extends "wire" ? WireOf<M[P]> : SdkOf<M[P]> } & { -readonly [P in Exclude<keyof M, K>]?: never } & { $unknown?: never }>;
+}[keyof M] | Simplify<{ -readonly [P in keyof M]?: never } & { $unknown: [string, any] }>;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
@@ -25,6 +36,12 @@ export type SdkOf<S> = 0 extends 1 & S
 
 type SdkOfShape<S> = S extends StringShape
   ? string
+  : S extends BlobShape
+    ? Uint8Array
+  : S extends DocumentShape
+    ? DocumentValue
+  : S extends UnionShape<infer M>
+    ? UnionOf<M, "sdk">
   : S extends EnumShape<infer V>
     ? V
     : S extends NumberShape
@@ -53,6 +70,12 @@ export type WireOf<S, D extends TimestampFormat = "epoch-seconds"> = 0 extends 1
 
 type WireOfShape<S, D extends TimestampFormat> = S extends StringShape
   ? string
+  : S extends BlobShape
+    ? string
+  : S extends DocumentShape
+    ? DocumentValue
+  : S extends UnionShape<infer M>
+    ? { [K in keyof M]: { -readonly [P in K]: WireOf<M[P], D> } }[keyof M]
   : S extends EnumShape<infer V>
     ? V
     : S extends NumberShape

@@ -1,0 +1,36 @@
+/**
+ * `npm run codegen`: writes the contracts of every operation of the three pinned SDK clients into
+ * src/contracts/<service>/ (shapes.ts, operations.ts) and the reconciliation summary into models/.
+ * Reads only the project: models/ and the installed SDKs. Deterministic: a second run writes the same bytes.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { emitOperations, emitShapes, emitSummary, type ServiceInfo } from "./emit.js";
+import { reconcile, type SmithyModel } from "./reconcile.js";
+import { refine, type Refinements } from "./refine.js";
+import { refinements as deadlineRefinements } from "./refinements/deadline.js";
+import { refinements as deviceFarmRefinements } from "./refinements/deviceFarm.js";
+import { refinements as glueRefinements } from "./refinements/glue.js";
+import { readSdk } from "./sdk.js";
+
+const root = new URL("..", import.meta.url);
+
+const services: { info: Omit<ServiceInfo, "sdkVersion">; dir: string; serviceException: string; refinements: Refinements }[] = [
+  { info: { id: "glue", namespace: "com.amazonaws.glue", sdkPackage: "@aws-sdk/client-glue", modelFile: "models/glue-2017-03-31.json" }, dir: "glue", serviceException: "GlueServiceException", refinements: glueRefinements },
+  { info: { id: "deadline", namespace: "com.amazonaws.deadline", sdkPackage: "@aws-sdk/client-deadline", modelFile: "models/deadline-2023-10-12.json" }, dir: "deadline", serviceException: "DeadlineServiceException", refinements: deadlineRefinements },
+  { info: { id: "deviceFarm", namespace: "com.amazonaws.devicefarm", sdkPackage: "@aws-sdk/client-device-farm", modelFile: "models/device-farm-2015-06-23.json" }, dir: "device-farm", serviceException: "DeviceFarmServiceException", refinements: deviceFarmRefinements },
+];
+
+const summary = [];
+for (const { info: partial, dir, serviceException, refinements } of services) {
+  const sdk = readSdk(partial.sdkPackage, serviceException);
+  const info: ServiceInfo = { ...partial, sdkVersion: sdk.version };
+  const model = JSON.parse(readFileSync(new URL(partial.modelFile, root), "utf8")) as SmithyModel;
+  const service = reconcile(partial.namespace, model, sdk);
+  refine(service, refinements);
+  writeFileSync(new URL(`src/contracts/${dir}/shapes.ts`, root), emitShapes(info, service));
+  writeFileSync(new URL(`src/contracts/${dir}/operations.ts`, root), emitOperations(info, service));
+  writeFileSync(new URL(`test/model-examples/${info.id}.json`, root), `${JSON.stringify(Object.fromEntries(service.operations.filter((o) => o.examples.length).map((o) => [o.name, o.examples])), null, 1)}\n`);
+  summary.push({ info, service });
+  console.log(`${info.id}: ${service.operations.length} operations, ${service.structures.size} structures, ${service.notes.length} reconciliation notes`);
+}
+writeFileSync(new URL("models/RECONCILIATION.md", root), emitSummary(summary));
