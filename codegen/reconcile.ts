@@ -151,21 +151,24 @@ export function reconcile(namespace: string, model: SmithyModel, sdk: SdkClient)
   const idOf = (name: string) => `${namespace}#${name}`;
 
   /** Constraint traits of a model target and of the member that targets it (the member's win). */
-  function constraints(target: ModelShape | undefined, memberTraits: Record<string, unknown> = {}): Record<string, unknown> {
+  function constraints(target: ModelShape | undefined, memberTraits: Record<string, unknown> | undefined): Record<string, unknown> {
     return { ...(target?.traits ?? {}), ...memberTraits };
   }
 
   function enumValues(name: string, modelShape: ModelShape | undefined): string[] {
     const fromModel = modelShape?.type === "enum" ? Object.values(modelShape.members ?? {}).map((m) => String(m.traits?.["smithy.api#enumValue"] ?? "")) : [];
-    const fromSdk = sdk.enums.get(name) ?? [];
+    const fromSdk = sdk.enums.get(name);
+    if (!fromSdk) return fromModel;
+    // The installed SDK wins: its enum object is what a decoded value is typed as.
     const added = fromSdk.filter((v) => !fromModel.includes(v));
+    const removed = fromModel.filter((v) => !fromSdk.includes(v));
     if (fromModel.length && added.length) notes.push(`enum ${name}: the SDK adds ${added.join(", ")}`);
-    const values = [...fromModel];
-    for (const v of fromSdk) if (!values.includes(v)) values.push(v);
-    return values;
+    if (fromModel.length && removed.length) notes.push(`enum ${name}: the SDK no longer has ${removed.join(", ")}`);
+    // The SDK's values, in the model's order (the SDK sorts its enum objects; the model keeps lifecycle order).
+    return [...fromModel.filter((v) => fromSdk.includes(v)), ...added];
   }
 
-  function convert(ref: unknown, modelId: string | undefined, memberTraits: Record<string, unknown>, enumName: string | undefined, where: string): { type: IRType; traits: Record<string, unknown> } {
+  function convert(ref: unknown, modelId: string | undefined, memberTraits: Record<string, unknown> | undefined, enumName: string | undefined, where: string): { type: IRType; traits: Record<string, unknown> } {
     const { schema, traits } = unwrap(ref);
     const target = shapeOf(modelId);
     const c = constraints(target, memberTraits);
@@ -305,7 +308,7 @@ export function reconcile(namespace: string, model: SmithyModel, sdk: SdkClient)
     const hostPrefix = Array.isArray(traits.endpoint) ? (traits.endpoint as string[])[0] : undefined;
     const modelPaginated = modelOp?.traits?.["smithy.api#paginated"] as IRPaginated | undefined;
     const sdkPaginated = sdk.paginators.get(op.name);
-    const paginated = modelPaginated ?? sdkPaginated;
+    const paginated: IRPaginated | undefined = modelPaginated ?? sdkPaginated;
     const examples = ((modelOp?.traits?.["smithy.api#examples"] as { title: string; output?: unknown; error?: { shapeId: string; content: unknown } }[] | undefined) ?? []).map((e) => ({
       title: e.title,
       ...(e.output !== undefined ? { output: e.output } : {}),

@@ -4,7 +4,7 @@
  * Reads only the project: models/ and the installed SDKs. Deterministic: a second run writes the same bytes.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { emitOperations, emitShapes, emitSummary, type ServiceInfo } from "./emit.js";
+import { emitOperations, emitShapes, emitSummary, emitTypeTests, type ServiceInfo } from "./emit.js";
 import { reconcile, type SmithyModel } from "./reconcile.js";
 import { refine, type Refinements } from "./refine.js";
 import { refinements as deadlineRefinements } from "./refinements/deadline.js";
@@ -34,3 +34,4 @@ for (const { info: partial, dir, serviceException, refinements } of services) {
   console.log(`${info.id}: ${service.operations.length} operations, ${service.structures.size} structures, ${service.notes.length} reconciliation notes`);
 }
 writeFileSync(new URL("models/RECONCILIATION.md", root), emitSummary(summary));
+writeFileSync(new URL("test/operations.test-d.ts", root), emitTypeTests(summary));

@@ -94,7 +94,7 @@ function listSchema(shape: ListShape, o: BuildOptions): z.ZodType {
  * zod's records skip a key named `__proto__` (JSON.parse makes it an own member): this check, run on
  * the input before the record, holds that entry to the map's key and value contracts like any other.
  */
-function protoEntry(key: StringShape, value: z.ZodType) {
+function protoEntry(key: StringShape | EnumShape, value: z.ZodType) {
   return z.unknown().check((ctx) => {
     const v = ctx.value;
     if (typeof v !== "object" || v === null || Array.isArray(v) || !Object.hasOwn(v, "__proto__")) return;
@@ -105,18 +105,24 @@ function protoEntry(key: StringShape, value: z.ZodType) {
   });
 }
 
-function mapSchema(shape: MapShape, o: BuildOptions): z.ZodType {
+function mapSchema(shape: MapShape<Shape, StringShape | EnumShape>, o: BuildOptions): z.ZodType {
   const value = buildSchema(shape.value, o);
   const record = z.record(z.string(), value);
   const { key, length } = shape;
   const guarded = (schema: z.ZodType) => protoEntry(key, value).pipe(schema);
-  if (!length && !key.length && !key.pattern) return guarded(record);
+  // Keys of an enum-keyed map are that enum's values; another key is drift, as an unknown value is.
+  const values = key.kind === "enum" && o.reportDrift ? new Set<string>(key.values) : undefined;
+  const keyChecked = values !== undefined || Boolean(key.length) || Boolean(key.kind === "string" && key.pattern);
+  if (!length && !keyChecked) return guarded(record);
   return guarded(record.check((ctx) => {
     const keys = Object.keys(ctx.value);
     if (outside(keys.length, length)) {
       pushIssue(ctx, "length", `Map has ${keys.length} entries, outside ${describeBounds(length!, "entries")}.`, describeBounds(length!, "entries"));
     }
-    for (const k of keys) checkString(key, { value: k, issues: ctx.issues }, [k]);
+    for (const k of keys) {
+      checkString(key, { value: k, issues: ctx.issues }, [k]);
+      if (values && !values.has(k) && key.kind === "enum") pushIssue(ctx, "unknown_enum_value", `${show(k)} is not a known ${key.name} value.`, key.values.join(" | "), [k], k);
+    }
   }));
 }
 

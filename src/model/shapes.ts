@@ -70,9 +70,10 @@ export interface ListShape<M extends Shape = Shape> extends Traits {
   readonly length?: Bounds;
 }
 
-export interface MapShape<V extends Shape = Shape> extends Traits {
+export interface MapShape<V extends Shape = Shape, K extends StringShape | EnumShape = StringShape> extends Traits {
   readonly kind: "map";
-  readonly key: StringShape;
+  /** The keys: any string within constraints, or the values of an enum (the SDK then types the map `Partial<Record<…>>`). */
+  readonly key: K;
   readonly value: V;
   readonly length?: Bounds;
 }
@@ -122,7 +123,7 @@ export type Shape =
   | BooleanShape
   | TimestampShape
   | ListShape<any>
-  | MapShape<any>
+  | MapShape<any, any>
   | BlobShape
   | DocumentShape
   | StructureShape<any, any>;

@@ -52,8 +52,10 @@ type SdkOfShape<S> = S extends StringShape
           ? Date
           : S extends ListShape<infer M>
             ? SdkOf<M>[]
-            : S extends MapShape<infer V>
-              ? Record<string, SdkOf<V>>
+            : S extends MapShape<infer V, infer K>
+              ? [K] extends [EnumShape<infer E>]
+                ? Partial<Record<E, SdkOf<V>>>
+                : Record<string, SdkOf<V>>
               : S extends StructureShape<infer M, infer R>
                 ? StructOf<M, R & keyof M>
                 : never;
@@ -86,8 +88,10 @@ type WireOfShape<S, D extends TimestampFormat> = S extends StringShape
           ? WireTimestamp<F, D>
           : S extends ListShape<infer M>
             ? WireOf<M, D>[]
-            : S extends MapShape<infer V>
-              ? Record<string, WireOf<V, D>>
+            : S extends MapShape<infer V, infer K>
+              ? [K] extends [EnumShape<infer E>]
+                ? Partial<Record<E, WireOf<V, D>>>
+                : Record<string, WireOf<V, D>>
               : S extends StructureShape<infer M, infer R>
                 ? Simplify<
                     { -readonly [K in R]: WireOf<M[K], D> } & { -readonly [K in Exclude<keyof M, R>]?: WireOf<M[K], D> }

@@ -1078,7 +1078,7 @@ export interface BatchGetJobItem extends StructureShape<{
   readonly "endedAt": TimestampShape<"date-time">;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
   readonly "targetTaskRunStatus": EnumShape<"READY" | "FAILED" | "SUCCEEDED" | "CANCELED" | "SUSPENDED" | "PENDING">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "taskFailureRetryCount": NumberShape;
   readonly "storageProfileId": StringShape;
   readonly "maxFailedTasksCount": NumberShape;
@@ -1607,7 +1607,7 @@ export interface BatchGetStepItem extends StructureShape<{
   readonly "name": StringShape;
   readonly "lifecycleStatus": EnumShape<"CREATE_COMPLETE" | "UPDATE_IN_PROGRESS" | "UPDATE_FAILED" | "UPDATE_SUCCEEDED">;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "createdAt": TimestampShape<"date-time">;
   readonly "createdBy": StringShape;
   readonly "lifecycleStatusMessage": StringShape;
@@ -3750,7 +3750,7 @@ export interface GetJobResponse extends StructureShape<{
   readonly "endedAt": TimestampShape<"date-time">;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
   readonly "targetTaskRunStatus": EnumShape<"READY" | "FAILED" | "SUCCEEDED" | "CANCELED" | "SUSPENDED" | "PENDING">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "taskFailureRetryCount": NumberShape;
   readonly "storageProfileId": StringShape;
   readonly "maxFailedTasksCount": NumberShape;
@@ -4317,7 +4317,7 @@ export interface GetStepResponse extends StructureShape<{
   readonly "name": StringShape;
   readonly "lifecycleStatus": EnumShape<"CREATE_COMPLETE" | "UPDATE_IN_PROGRESS" | "UPDATE_FAILED" | "UPDATE_SUCCEEDED">;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "createdAt": TimestampShape<"date-time">;
   readonly "createdBy": StringShape;
   readonly "lifecycleStatusMessage": StringShape;
@@ -4620,7 +4620,7 @@ export interface JobSearchSummary extends StructureShape<{
   readonly "lifecycleStatusMessage": StringShape;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
   readonly "targetTaskRunStatus": EnumShape<"READY" | "FAILED" | "SUCCEEDED" | "CANCELED" | "SUSPENDED" | "PENDING">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "taskFailureRetryCount": NumberShape;
   readonly "priority": NumberShape;
   readonly "maxFailedTasksCount": NumberShape;
@@ -4677,7 +4677,7 @@ export interface JobSummary extends StructureShape<{
   readonly "endedAt": TimestampShape<"date-time">;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
   readonly "targetTaskRunStatus": EnumShape<"READY" | "FAILED" | "SUCCEEDED" | "CANCELED" | "SUSPENDED" | "PENDING">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "taskFailureRetryCount": NumberShape;
   readonly "maxFailedTasksCount": NumberShape;
   readonly "maxRetriesPerTask": NumberShape;
@@ -5790,7 +5790,7 @@ export interface StepSummary extends StructureShape<{
   readonly "name": StringShape;
   readonly "lifecycleStatus": EnumShape<"CREATE_COMPLETE" | "UPDATE_IN_PROGRESS" | "UPDATE_FAILED" | "UPDATE_SUCCEEDED">;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "createdAt": TimestampShape<"date-time">;
   readonly "createdBy": StringShape;
   readonly "lifecycleStatusMessage": StringShape;
@@ -6350,7 +6350,7 @@ export interface StepSearchSummary extends StructureShape<{
   readonly "lifecycleStatusMessage": StringShape;
   readonly "taskRunStatus": EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">;
   readonly "targetTaskRunStatus": EnumShape<"READY" | "FAILED" | "SUCCEEDED" | "CANCELED" | "SUSPENDED" | "PENDING">;
-  readonly "taskRunStatusCounts": MapShape<NumberShape>;
+  readonly "taskRunStatusCounts": MapShape<NumberShape, EnumShape<"PENDING" | "READY" | "ASSIGNED" | "STARTING" | "SCHEDULED" | "INTERRUPTING" | "RUNNING" | "SUSPENDED" | "CANCELED" | "FAILED" | "SUCCEEDED" | "NOT_COMPATIBLE">>;
   readonly "taskFailureRetryCount": NumberShape;
   readonly "createdAt": TimestampShape<"date-time">;
   readonly "createdBy": StringShape;

@@ -82,8 +82,8 @@ export const TrialMinutes = shape<TrialMinutes>({
 });
 export interface AccountSettings extends StructureShape<{
   readonly "awsAccountNumber": StringShape;
-  readonly "unmeteredDevices": MapShape<NumberShape>;
-  readonly "unmeteredRemoteAccessDevices": MapShape<NumberShape>;
+  readonly "unmeteredDevices": MapShape<NumberShape, EnumShape<"ANDROID" | "IOS">>;
+  readonly "unmeteredRemoteAccessDevices": MapShape<NumberShape, EnumShape<"ANDROID" | "IOS">>;
   readonly "maxJobTimeoutMinutes": NumberShape;
   readonly "trialMinutes": TrialMinutes;
   readonly "maxSlots": MapShape<NumberShape>;
@@ -2818,7 +2818,7 @@ export const UniqueProblem = shape<UniqueProblem>({
   required: [],
 });
 export interface ListUniqueProblemsResult extends StructureShape<{
-  readonly "uniqueProblems": MapShape<ListShape<UniqueProblem>>;
+  readonly "uniqueProblems": MapShape<ListShape<UniqueProblem>, EnumShape<"PENDING" | "PASSED" | "WARNED" | "FAILED" | "SKIPPED" | "ERRORED" | "STOPPED">>;
   readonly "nextToken": StringShape;
 }, never> {}
 export const ListUniqueProblemsResult = shape<ListUniqueProblemsResult>({
