@@ -66,7 +66,7 @@ export interface IROperation {
   /** In AWS's model too, or only in the SDK. */
   readonly modelled: boolean;
   /** Outputs of the model's `smithy.api#examples`, for the examples check. */
-  readonly examples: readonly { readonly title: string; readonly output?: unknown; readonly error?: { readonly shapeId: string; readonly content: unknown } }[];
+  readonly examples: readonly { readonly title: string; readonly input?: unknown; readonly output?: unknown; readonly error?: { readonly shapeId: string; readonly content: unknown } }[];
 }
 
 export interface IRService {
@@ -309,8 +309,9 @@ export function reconcile(namespace: string, model: SmithyModel, sdk: SdkClient)
     const modelPaginated = modelOp?.traits?.["smithy.api#paginated"] as IRPaginated | undefined;
     const sdkPaginated = sdk.paginators.get(op.name);
     const paginated: IRPaginated | undefined = modelPaginated ?? sdkPaginated;
-    const examples = ((modelOp?.traits?.["smithy.api#examples"] as { title: string; output?: unknown; error?: { shapeId: string; content: unknown } }[] | undefined) ?? []).map((e) => ({
+    const examples = ((modelOp?.traits?.["smithy.api#examples"] as { title: string; input?: unknown; output?: unknown; error?: { shapeId: string; content: unknown } }[] | undefined) ?? []).map((e) => ({
       title: e.title,
+      ...(e.input !== undefined ? { input: e.input } : {}),
       ...(e.output !== undefined ? { output: e.output } : {}),
       ...(e.error ? { error: e.error } : {}),
     }));
