@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { table } from "./harness.js";
@@ -50,4 +52,39 @@ export function benchStartup(): string {
   row("import aws-sdk-contracts/factories", "zod + faker (en)", pair(imports(dist("factories/index.js")), imports("zod", "@faker-js/faker/locale/en")), 1.5);
   row("import aws-sdk-contracts/handlers", "zod + faker (en) + msw", pair(imports(dist("handlers/index.js")), imports("zod", "@faker-js/faker/locale/en", "msw")), 1.5);
   return table("Cold start: fresh processes, median of 9 alternating runs each", ["what", "against", "ours", "baseline", "ratio", "goal", "met"], rows);
+}
+
+/** The commit before the every-operation contracts: four operations, hand-written. */
+const BEFORE = process.env.BENCH_BEFORE ?? "b75e936";
+
+function packSize(dir: string): { packed: number; unpacked: number } {
+  const [info] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { size: number; unpackedSize: number }[];
+  return { packed: info!.size, unpacked: info!.unpackedSize };
+}
+
+/**
+ * Before and after, side by side: importing the package and its size, for this tree and for the commit
+ * `BENCH_BEFORE` (built in a temporary worktree of this repository).
+ */
+export function benchBeforeAfter(): string {
+  const dir = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-before-"));
+  const before = join(dir, "tree");
+  try {
+    execFileSync("git", ["worktree", "add", "--detach", before, BEFORE], { cwd: root, stdio: "ignore" });
+    symlinkSync(join(root, "node_modules"), join(before, "node_modules"));
+    execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(before, "tsconfig.build.json")], { cwd: before, stdio: "inherit" });
+    const [after, old] = pair(imports(dist("src/index.js")), imports(join(before, "dist/src/index.js")), 11);
+    const size = { after: packSize(root), before: packSize(before) };
+    const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+    return table(`Before (${BEFORE}, four operations) and after (517 operations), median of 11 alternating runs`, ["what", "before", "after", "after / before", "budget"], [
+      ["import aws-sdk-contracts", `${old.toFixed(0)} ms`, `${after.toFixed(0)} ms`, `${(after / old).toFixed(2)}x`, "≤ 1.2x"],
+      ["npm pack size", mb(size.before.packed), mb(size.after.packed), `${(size.after.packed / size.before.packed).toFixed(2)}x`, ""],
+      ["unpacked size", mb(size.before.unpacked), mb(size.after.unpacked), `${(size.after.unpacked / size.before.unpacked).toFixed(2)}x`, "< 8 MB"],
+    ]);
+  } catch (error) {
+    return `\nBefore and after: not measured (${(error as Error).message.split("\n")[0]}); set BENCH_BEFORE to a commit of this repository.`;
+  } finally {
+    if (existsSync(before)) spawnSync("git", ["worktree", "remove", "--force", before], { cwd: root, stdio: "ignore" });
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

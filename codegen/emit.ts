@@ -22,13 +22,15 @@ export const ident = (name: string) => (RESERVED.has(name) ? `${name}_` : name);
 const literal = (value: unknown) => JSON.stringify(value);
 
 function scalarData(type: IRType): string {
-  const parts = [`kind: ${literal(type.kind)}`];
-  if (type.kind === "enum") parts.push(`name: ${literal(type.name)}`, `values: ${literal(type.values)}`);
-  if ("length" in type && type.length) parts.push(`length: ${literal(type.length)}`);
-  if ("pattern" in type && type.pattern) parts.push(`pattern: ${literal(type.pattern)}`);
-  if ("range" in type && type.range) parts.push(`range: ${literal(type.range)}`);
-  if (type.kind === "timestamp" && type.format) parts.push(`format: ${literal(type.format)}`);
-  return `{ ${parts.join(", ")} }`;
+  const { kind } = type;
+  return JSON.stringify({
+    kind,
+    ...(type.kind === "enum" ? { name: type.name, values: type.values } : {}),
+    ...("length" in type && type.length ? { length: type.length } : {}),
+    ...("pattern" in type && type.pattern ? { pattern: type.pattern } : {}),
+    ...("range" in type && type.range ? { range: type.range } : {}),
+    ...(type.kind === "timestamp" && type.format ? { format: type.format } : {}),
+  });
 }
 
 function typeOf(type: IRType): string {
@@ -58,114 +60,114 @@ function typeOf(type: IRType): string {
   }
 }
 
-const traitData = (traits: IRTraits): string[] =>
-  Object.entries(traits)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k}: ${literal(v)}`);
+/** A member type as JSON data: scalars by their index in a shared table, structures by name (`{ "ref": … }`). */
+type TypeData = Record<string, unknown>;
 
-export function emitShapes(info: ServiceInfo, service: IRService): string {
-  const scalars = new Map<string, string>();
-  const scalarName = (type: IRType): string => {
-    const data = scalarData(type);
-    let name = scalars.get(data);
-    if (!name) scalars.set(data, (name = `t${scalars.size}`));
-    return name;
-  };
-
-  const emitted = new Set<string>();
-  const inProgress = new Set<string>();
-  const order: IRStructure[] = [];
-  // Back edges of cycles: the member is written as a getter (the constant it names comes later).
-  const lazy = new Set<string>();
-  const visit = (name: string) => {
-    if (emitted.has(name)) return;
-    inProgress.add(name);
-    const s = service.structures.get(name)!;
-    const refs = (t: IRType): string[] => (t.kind === "ref" ? [t.name] : t.kind === "list" ? refs(t.member) : t.kind === "map" ? refs(t.value) : []);
-    for (const m of s.members) {
-      for (const r of refs(m.type)) {
-        if (inProgress.has(r)) lazy.add(`${name}.${m.name}`);
-        else visit(r);
-      }
+/**
+ * The shapes of a service: types as TypeScript interfaces (what `SdkOf` and `WireOf` read) and data as
+ * JSON (what the contracts read), linked into shape objects the first time an operation is used, so
+ * that importing the package parses no shape at all.
+ */
+export function emitShapes(info: ServiceInfo, service: IRService): { ts: string; json: string } {
+  const scalars: string[] = [];
+  const scalarIndex = new Map<string, number>();
+  const dataOf = (type: IRType, traits: IRTraits = {}): TypeData => {
+    const extra = Object.fromEntries(Object.entries(traits).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (type.kind === "ref") return { ref: type.name, ...extra };
+    if (type.kind === "list") return { kind: "list", member: dataOf(type.member), ...(type.length ? { length: type.length } : {}), ...extra };
+    if (type.kind === "map") return { kind: "map", key: dataOf(type.key), value: dataOf(type.value), ...(type.length ? { length: type.length } : {}), ...extra };
+    const key = scalarData(type);
+    let index = scalarIndex.get(key);
+    if (index === undefined) {
+      scalarIndex.set(key, (index = scalars.length));
+      scalars.push(key);
     }
-    inProgress.delete(name);
-    emitted.add(name);
-    order.push(s);
+    return { scalar: index, ...extra };
   };
-  for (const name of [...service.structures.keys()].sort()) visit(name);
-
-  const dataOf = (type: IRType, traits: IRTraits = {}): string => {
-    const extra = traitData(traits);
-    let base: string;
-    if (type.kind === "ref") base = ident(type.name);
-    else if (type.kind === "list") base = `{ kind: "list", member: ${dataOf(type.member)}${type.length ? `, length: ${literal(type.length)}` : ""} }`;
-    else if (type.kind === "map") base = `{ kind: "map", key: ${dataOf(type.key)}, value: ${dataOf(type.value)}${type.length ? `, length: ${literal(type.length)}` : ""} }`;
-    else base = scalarName(type);
-    return extra.length ? `{ ...${base}, ${extra.join(", ")} }` : base;
-  };
-
-  const body: string[] = [];
-  for (const s of order) {
+  const names = [...service.structures.keys()].sort();
+  const structures: Record<string, unknown> = {};
+  const types: string[] = [];
+  for (const structureName of names) {
+    const s = service.structures.get(structureName)!;
     const name = ident(s.name);
     const memberTypes = s.members.map((m) => `  readonly ${literal(m.name)}: ${typeOf(m.type)};`);
     const required = s.required.length ? s.required.map(literal).join(" | ") : "never";
-    body.push(`export interface ${name} extends ${s.union ? "UnionShape" : "StructureShape"}<{${memberTypes.length ? `\n${memberTypes.join("\n")}\n` : ""}}${s.union ? "" : `, ${required}`}> {}`);
-    const members = s.members.map((m) =>
-      lazy.has(`${s.name}.${m.name}`) ? `    get ${literal(m.name)}() { return ${dataOf(m.type, m.traits)}; },` : `    ${literal(m.name)}: ${dataOf(m.type, m.traits)},`,
-    );
-    const fields = [
-      `  kind: "structure",`,
-      `  name: ${literal(s.name)},`,
-      `  members: {${members.length ? `\n${members.join("\n")}\n  ` : ""}},`,
-      `  required: ${literal(s.required)},`,
-      ...(s.union ? [`  union: true,`] : []),
-      ...(s.error ? [`  error: ${literal(s.error)},`] : []),
-    ];
-    body.push(`export const ${name} = shape<${name}>({\n${fields.join("\n")}\n});`);
+    types.push(`export interface ${name} extends ${s.union ? "UnionShape" : "StructureShape"}<{${memberTypes.length ? `\n${memberTypes.join("\n")}\n` : ""}}${s.union ? "" : `, ${required}`}> {}`);
+    structures[s.name] = {
+      members: Object.fromEntries(s.members.map((m) => [m.name, dataOf(m.type, m.traits)])),
+      required: s.required,
+      ...(s.union ? { union: true } : {}),
+      ...(s.error ? { error: s.error } : {}),
+    };
   }
-  const scalarLines = [...scalars.entries()].map(([data, name]) => `const ${name} = ${data} as const;`);
-  return [
+  const table = names.map(ident);
+  const ts = [
     `// Generated by \`npm run codegen\` from ${info.sdkPackage}@${info.sdkVersion} (structure) and ${info.modelFile} (constraints). Do not edit:`,
-    `// hand knowledge lives in codegen/refinements/${info.id}.ts.`,
+    `// hand knowledge lives in codegen/refinements/${info.id}.ts. The data is in shapes.json beside this file.`,
     `import type { BlobShape, BooleanShape, DocumentShape, EnumShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape, UnionShape } from "../../model/shapes.js";`,
-    `import { shape } from "../../model/shapes.js";`,
+    `import { loadShapes } from "../../model/link.js";`,
     "",
-    ...scalarLines,
+    ...types,
     "",
-    ...body,
+    `/** Every structure of the service, by name. */`,
+    `export interface Shapes {`,
+    ...names.map((n) => `  readonly ${literal(n)}: ${ident(n)};`),
+    `}`,
+    "",
+    `/** The shapes of the service, read and linked the first time one is asked for: importing the package reads none. */`,
+    `export const shapes = loadShapes<Shapes>(new URL("./shapes.json", import.meta.url));`,
     "",
   ].join("\n");
-}
-
-function operationData(info: ServiceInfo, op: IROperation): string {
-  const fields = [
-    `  service: ${info.id},`,
-    `  name: ${literal(op.name)},`,
-    `  http: ${literal(op.http ? { method: op.http.method, path: op.http.path, code: op.http.code, ...(op.http.hostPrefix ? { hostPrefix: op.http.hostPrefix } : {}) } : { method: "POST", path: "/" })},`,
-    `  input: s.${ident(op.input)},`,
-    `  output: s.${ident(op.output)},`,
-    `  errors: [${op.errors.map((e) => `s.${ident(e)}`).join(", ")}],`,
-    ...(op.paginated ? [`  paginated: ${literal(op.paginated)},`] : []),
-    ...(op.modelled ? [] : [`  constraints: false,`]),
-  ];
-  return `export const ${op.name} = operation({\n${fields.join("\n")}\n});`;
-}
-
-export function emitOperations(info: ServiceInfo, service: IRService): string {
-  const ops = [...service.operations].sort((a, b) => (a.name < b.name ? -1 : 1));
-  return [
-    `// Generated by \`npm run codegen\` from ${info.sdkPackage}@${info.sdkVersion} and ${info.modelFile}. Do not edit.`,
-    `import { operation } from "../operation.js";`,
-    `import { ${info.id} } from "../services.js";`,
-    `import * as s from "./shapes.js";`,
+  // One structure per line: readable diffs when a model or the SDK changes.
+  const json = [
+    "{",
+    `  "scalars": [\n${scalars.map((d) => `    ${d}`).join(",\n")}\n  ],`,
+    `  "structures": {\n${names.map((n) => `    ${literal(n)}: ${JSON.stringify(structures[n])}`).join(",\n")}\n  }`,
+    "}",
     "",
-    ...ops.map((op) => operationData(info, op)),
+  ].join("\n");
+  void table;
+  return { ts, json };
+}
+
+/** One operation as data: what the registry needs at import (routing) and the names of its shapes. */
+function operationData(service: IRService, op: IROperation): Record<string, unknown> {
+  return {
+    name: op.name,
+    http: op.http ? { method: op.http.method, path: op.http.path, code: op.http.code, ...(op.http.hostPrefix ? { hostPrefix: op.http.hostPrefix } : {}) } : { method: "POST", path: "/" },
+    input: op.input,
+    output: op.output,
+    errors: op.errors,
+    outputMembers: service.structures.get(op.output)!.members.map((m) => m.name),
+    ...(op.paginated ? { paginated: op.paginated } : {}),
+    ...(op.modelled ? {} : { constraints: false }),
+  };
+}
+
+/**
+ * The operations of a service: their types as a TypeScript tuple (erased at run time) and their data as
+ * JSON, read at import (routing needs it) while their shapes wait for first use.
+ */
+export function emitOperations(info: ServiceInfo, service: IRService): { ts: string; json: string } {
+  const ops = [...service.operations].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const ts = [
+    `// Generated by \`npm run codegen\` from ${info.sdkPackage}@${info.sdkVersion} and ${info.modelFile}. Do not edit.`,
+    `import { loadOperations, type Declared } from "../operation.js";`,
+    `import { ${info.id} } from "../services.js";`,
+    `import { shapes, type Shapes } from "./shapes.js";`,
+    "",
+    `type Op<N extends string, I extends keyof Shapes, O extends keyof Shapes> = Declared<typeof ${info.id}, N, Shapes[I], Shapes[O]>;`,
     "",
     `/** Every operation of ${info.sdkPackage}@${info.sdkVersion}, by name. */`,
-    `export const operations = [${ops.map((o) => o.name).join(", ")}] as const;`,
+    `export type Operations = readonly [`,
+    ...ops.map((op) => `  Op<${literal(op.name)}, ${literal(op.input)}, ${literal(op.output)}>,`),
+    `];`,
+    "",
+    `export const operations = loadOperations<Operations>(${info.id}, new URL("./operations.json", import.meta.url), shapes);`,
     "",
   ].join("\n");
+  const json = `[\n${ops.map((op) => `  ${JSON.stringify(operationData(service, op))}`).join(",\n")}\n]\n`;
+  return { ts, json };
 }
 
 /** The generated summary: what came from where, and every place the two sources disagree. */

@@ -27,8 +27,12 @@ for (const { info: partial, dir, serviceException, refinements } of services) {
   const model = JSON.parse(readFileSync(new URL(partial.modelFile, root), "utf8")) as SmithyModel;
   const service = reconcile(partial.namespace, model, sdk);
   refine(service, refinements);
-  writeFileSync(new URL(`src/contracts/${dir}/shapes.ts`, root), emitShapes(info, service));
-  writeFileSync(new URL(`src/contracts/${dir}/operations.ts`, root), emitOperations(info, service));
+  const shapes = emitShapes(info, service);
+  writeFileSync(new URL(`src/contracts/${dir}/shapes.ts`, root), shapes.ts);
+  writeFileSync(new URL(`src/contracts/${dir}/shapes.json`, root), shapes.json);
+  const operations = emitOperations(info, service);
+  writeFileSync(new URL(`src/contracts/${dir}/operations.ts`, root), operations.ts);
+  writeFileSync(new URL(`src/contracts/${dir}/operations.json`, root), operations.json);
   writeFileSync(new URL(`test/model-examples/${info.id}.json`, root), `${JSON.stringify(Object.fromEntries(service.operations.filter((o) => o.examples.length).map((o) => [o.name, o.examples])), null, 1)}\n`);
   summary.push({ info, service });
   console.log(`${info.id}: ${service.operations.length} operations, ${service.structures.size} structures, ${service.notes.length} reconciliation notes`);

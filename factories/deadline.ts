@@ -1,14 +1,14 @@
 import type { SdkOf } from "../src/index.js";
-import { GetSessionResponse, HostPropertiesResponse, LogConfiguration } from "../src/contracts/deadline/shapes.js";
+import { shapes as deadlineShapes, type GetSessionResponse, type HostPropertiesResponse, type LogConfiguration } from "../src/contracts/deadline/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, region } from "./core/values.js";
 import { REFERENCE_DATE } from "./core/random.js";
 
-type Session = SdkOf<typeof GetSessionResponse>;
+type Session = SdkOf<GetSessionResponse>;
 type Lifecycle = Session["lifecycleStatus"];
-type Log = SdkOf<typeof LogConfiguration>;
-type Host = SdkOf<typeof HostPropertiesResponse>;
+type Log = SdkOf<LogConfiguration>;
+type Host = SdkOf<HostPropertiesResponse>;
 
 /** EC2 instance types Deadline Cloud service-managed and customer-managed fleets run on. */
 const INSTANCE_TYPES = ["c5.2xlarge", "c5.4xlarge", "c6i.2xlarge", "c6i.4xlarge", "m5.xlarge", "m5.2xlarge", "m6i.4xlarge", "r5.2xlarge", "g4dn.xlarge", "g5.2xlarge"] as const;
@@ -49,18 +49,18 @@ function hostProperties(gen: Gen): Host {
   };
 }
 
-export const deadlineHostProperties: FactoryDefinition<typeof HostPropertiesResponse, object, never> = {
+export const deadlineHostProperties: FactoryDefinition<HostPropertiesResponse, object, never> = {
   name: "deadline HostPropertiesResponse",
-  shape: HostPropertiesResponse,
+  get shape() { return deadlineShapes().HostPropertiesResponse; },
   timestampFormat: "date-time",
   defaults: {},
   traits: {},
   generate: (gen) => hostProperties(gen.at("hostProperties")),
 };
 
-export const deadlineLogConfiguration: FactoryDefinition<typeof LogConfiguration, Partial<DeadlineIds>, never> = {
+export const deadlineLogConfiguration: FactoryDefinition<LogConfiguration, Partial<DeadlineIds>, never> = {
   name: "deadline LogConfiguration",
-  shape: LogConfiguration,
+  get shape() { return deadlineShapes().LogConfiguration; },
   timestampFormat: "date-time",
   defaults: {},
   traits: {},
@@ -72,12 +72,12 @@ export const deadlineLogConfiguration: FactoryDefinition<typeof LogConfiguration
 
 /** Deadline Cloud worker sessions, one trait per `SessionLifecycleStatus`. */
 export const deadlineSession: FactoryDefinition<
-  typeof GetSessionResponse,
+  GetSessionResponse,
   DeadlineSessionParams,
   "started" | "updateInProgress" | "updateSucceeded" | "updateFailed" | "ended" | "withoutHost"
 > = {
   name: "deadline GetSession response",
-  shape: GetSessionResponse,
+  get shape() { return deadlineShapes().GetSessionResponse; },
   timestampFormat: "date-time",
   defaults: { lifecycleStatus: "STARTED", host: true },
   traits: {

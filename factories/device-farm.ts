@@ -1,25 +1,26 @@
 import type { SdkOf } from "../src/index.js";
 import {
-  CPU,
-  Device,
-  DeviceInstance,
-  DeviceMinutes,
-  DeviceProxy,
-  InstanceProfile,
-  RemoteAccessEndpoints,
-  RemoteAccessSession,
-  Resolution,
-  TestGridSession,
-  VpcConfig,
+  shapes as deviceFarmShapes,
+  type CPU,
+  type Device,
+  type DeviceInstance,
+  type DeviceMinutes,
+  type DeviceProxy,
+  type InstanceProfile,
+  type RemoteAccessEndpoints,
+  type RemoteAccessSession,
+  type Resolution,
+  type TestGridSession,
+  type VpcConfig,
 } from "../src/contracts/device-farm/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
 import { accountId, roundTo } from "./core/values.js";
 import { REFERENCE_DATE } from "./core/random.js";
 
-type DeviceValue = SdkOf<typeof Device>;
-type RemoteAccess = SdkOf<typeof RemoteAccessSession>;
-type TestGrid = SdkOf<typeof TestGridSession>;
+type DeviceValue = SdkOf<Device>;
+type RemoteAccess = SdkOf<RemoteAccessSession>;
+type TestGrid = SdkOf<TestGridSession>;
 
 /** Device Farm lives in us-west-2 only. */
 const REGION = "us-west-2";
@@ -58,11 +59,11 @@ export interface DeviceParams {
   readonly fleet: "PUBLIC" | "PRIVATE";
 }
 
-function cpu(gen: Gen, d: CatalogDevice): SdkOf<typeof CPU> {
+function cpu(gen: Gen, d: CatalogDevice): SdkOf<CPU> {
   return { frequency: "MHz", architecture: d.architecture, clock: d.clock };
 }
 
-function instanceProfile(gen: Gen): SdkOf<typeof InstanceProfile> {
+function instanceProfile(gen: Gen): SdkOf<InstanceProfile> {
   return {
     arn: devicefarmArn(gen, "instanceprofile", gen.uuid("arn")),
     packageCleanup: true,
@@ -83,7 +84,7 @@ function deviceInstance(
   deviceArn: string,
   platform?: "ANDROID" | "IOS",
   status: "IN_USE" | "PREPARING" | "AVAILABLE" | "NOT_AVAILABLE" = "IN_USE",
-): SdkOf<typeof DeviceInstance> {
+): SdkOf<DeviceInstance> {
   return {
     arn: devicefarmArn(gen, "deviceinstance", gen.uuid("arn")),
     deviceArn,
@@ -126,7 +127,7 @@ function device(gen: Gen, params: DeviceParams): DeviceValue {
   return value;
 }
 
-function vpcConfig(gen: Gen): SdkOf<typeof VpcConfig> {
+function vpcConfig(gen: Gen): SdkOf<VpcConfig> {
   return {
     securityGroupIds: [`sg-${gen.hex("sg", 17)}`],
     subnetIds: [`subnet-${gen.hex("subnet.0", 17)}`, `subnet-${gen.hex("subnet.1", 17)}`],
@@ -134,11 +135,11 @@ function vpcConfig(gen: Gen): SdkOf<typeof VpcConfig> {
   };
 }
 
-function deviceProxy(gen: Gen): SdkOf<typeof DeviceProxy> {
+function deviceProxy(gen: Gen): SdkOf<DeviceProxy> {
   return { host: gen.pick("host", ["proxy.corp.example.com", "egress-proxy.internal.example.net", "10.0.0.15"]), port: gen.pick("port", [3128, 8080, 8888]) };
 }
 
-function endpoints(gen: Gen, sessionId: string): SdkOf<typeof RemoteAccessEndpoints> {
+function endpoints(gen: Gen, sessionId: string): SdkOf<RemoteAccessEndpoints> {
   return {
     remoteDriverEndpoint: `https://devicefarm-interactive-global.${REGION}.api.aws/remote-endpoint/${gen.hex("driver", 40)}/wd/hub`,
     interactiveEndpoint: `https://devicefarm-interactive-global.${REGION}.api.aws/remote-access/${sessionId}/${gen.hex("interactive", 40)}`,
@@ -172,12 +173,12 @@ const MESSAGES: Partial<Record<string, string>> = {
 };
 
 export const remoteAccessSession: FactoryDefinition<
-  typeof RemoteAccessSession,
+  RemoteAccessSession,
   RemoteAccessParams,
   "pending" | "pendingDevice" | "preparing" | "running" | "stopping" | "completed" | "stopped" | "errored" | "metered" | "unmetered" | "ios" | "android" | "privateDevice" | "vpc" | "proxy" | "withApp"
 > = {
   name: "deviceFarm RemoteAccessSession",
-  shape: RemoteAccessSession,
+  get shape() { return deviceFarmShapes().RemoteAccessSession; },
   timestampFormat: "epoch-seconds",
   defaults: { status: "RUNNING", result: "PENDING", billingMethod: "METERED", fleet: "PUBLIC", vpc: false, proxy: false, app: false },
   traits: {
@@ -260,7 +261,7 @@ export const remoteAccessSession: FactoryDefinition<
 };
 
 /** Device minutes as Device Farm bills them: all metered or all unmetered, total = metered + unmetered. */
-function minutes(method: "METERED" | "UNMETERED", elapsed: number): SdkOf<typeof DeviceMinutes> {
+function minutes(method: "METERED" | "UNMETERED", elapsed: number): SdkOf<DeviceMinutes> {
   const total = roundTo(Math.ceil(elapsed * 100) / 100, 2);
   return method === "METERED" ? { total, metered: total, unmetered: 0 } : { total, metered: 0, unmetered: total };
 }
@@ -340,9 +341,9 @@ export interface TestGridParams {
 }
 
 /** Selenium test grid sessions, one trait per `TestGridSessionStatus`, and one per browser. */
-export const testGridSession: FactoryDefinition<typeof TestGridSession, TestGridParams, "active" | "closed" | "errored" | "chrome" | "firefox" | "edge"> = {
+export const testGridSession: FactoryDefinition<TestGridSession, TestGridParams, "active" | "closed" | "errored" | "chrome" | "firefox" | "edge"> = {
   name: "deviceFarm TestGridSession",
-  shape: TestGridSession,
+  get shape() { return deviceFarmShapes().TestGridSession; },
   timestampFormat: "epoch-seconds",
   defaults: { status: "ACTIVE", browser: "chrome" },
   traits: {
@@ -404,15 +405,24 @@ export const testGridSession: FactoryDefinition<typeof TestGridSession, TestGrid
   ],
 };
 
-const nested = <S extends typeof Device | typeof DeviceInstance | typeof InstanceProfile | typeof CPU | typeof Resolution | typeof DeviceMinutes | typeof VpcConfig | typeof DeviceProxy | typeof RemoteAccessEndpoints>(
+const nested = <S extends Device | DeviceInstance | InstanceProfile | CPU | Resolution | DeviceMinutes | VpcConfig | DeviceProxy | RemoteAccessEndpoints>(
   name: string,
-  shape: S,
+  shape: () => S,
   generate: (gen: Gen) => SdkOf<S>,
-): FactoryDefinition<S, object, never> => ({ name: `deviceFarm ${name}`, shape, timestampFormat: "epoch-seconds", defaults: {}, traits: {}, generate });
+): FactoryDefinition<S, object, never> => ({
+  name: `deviceFarm ${name}`,
+  get shape() {
+    return shape();
+  },
+  timestampFormat: "epoch-seconds",
+  defaults: {},
+  traits: {},
+  generate,
+});
 
-export const deviceFactory: FactoryDefinition<typeof Device, DeviceParams, "ios" | "android" | "private"> = {
+export const deviceFactory: FactoryDefinition<Device, DeviceParams, "ios" | "android" | "private"> = {
   name: "deviceFarm Device",
-  shape: Device,
+  get shape() { return deviceFarmShapes().Device; },
   timestampFormat: "epoch-seconds",
   defaults: { fleet: "PUBLIC" },
   traits: { ios: { platform: "IOS" }, android: { platform: "ANDROID" }, private: { fleet: "PRIVATE" } },
@@ -426,14 +436,14 @@ export const deviceFactory: FactoryDefinition<typeof Device, DeviceParams, "ios"
   ],
 };
 
-export const deviceInstanceFactory = nested("DeviceInstance", DeviceInstance, (gen) => deviceInstance(gen.at("instance"), devicefarmArn(gen, "device", gen.hex("device", 32, true))));
-export const instanceProfileFactory = nested("InstanceProfile", InstanceProfile, (gen) => instanceProfile(gen.at("instanceProfile")));
-export const cpuFactory = nested("CPU", CPU, (gen) => cpu(gen, gen.pick("model", CATALOG)));
-export const resolutionFactory = nested("Resolution", Resolution, (gen) => {
+export const deviceInstanceFactory = nested("DeviceInstance", () => deviceFarmShapes().DeviceInstance, (gen) => deviceInstance(gen.at("instance"), devicefarmArn(gen, "device", gen.hex("device", 32, true))));
+export const instanceProfileFactory = nested("InstanceProfile", () => deviceFarmShapes().InstanceProfile, (gen) => instanceProfile(gen.at("instanceProfile")));
+export const cpuFactory = nested("CPU", () => deviceFarmShapes().CPU, (gen) => cpu(gen, gen.pick("model", CATALOG)));
+export const resolutionFactory = nested("Resolution", () => deviceFarmShapes().Resolution, (gen) => {
   const d = gen.pick("model", CATALOG);
   return { width: d.width, height: d.height };
 });
-export const deviceMinutesFactory = nested("DeviceMinutes", DeviceMinutes, (gen) => minutes(gen.pick("billingMethod", ["METERED", "UNMETERED"] as const), gen.int("elapsed", 1, 60)));
-export const vpcConfigFactory = nested("VpcConfig", VpcConfig, (gen) => vpcConfig(gen.at("vpcConfig")));
-export const deviceProxyFactory = nested("DeviceProxy", DeviceProxy, (gen) => deviceProxy(gen.at("deviceProxy")));
-export const endpointsFactory = nested("RemoteAccessEndpoints", RemoteAccessEndpoints, (gen) => endpoints(gen.at("endpoints"), gen.uuid("session")));
+export const deviceMinutesFactory = nested("DeviceMinutes", () => deviceFarmShapes().DeviceMinutes, (gen) => minutes(gen.pick("billingMethod", ["METERED", "UNMETERED"] as const), gen.int("elapsed", 1, 60)));
+export const vpcConfigFactory = nested("VpcConfig", () => deviceFarmShapes().VpcConfig, (gen) => vpcConfig(gen.at("vpcConfig")));
+export const deviceProxyFactory = nested("DeviceProxy", () => deviceFarmShapes().DeviceProxy, (gen) => deviceProxy(gen.at("deviceProxy")));
+export const endpointsFactory = nested("RemoteAccessEndpoints", () => deviceFarmShapes().RemoteAccessEndpoints, (gen) => endpoints(gen.at("endpoints"), gen.uuid("session")));

@@ -1,10 +1,10 @@
 import type { SdkOf } from "../src/index.js";
-import { Session } from "../src/contracts/glue/shapes.js";
+import { shapes as glueShapes, type Session } from "../src/contracts/glue/shapes.js";
 import type { FactoryDefinition, Invariant } from "./core/factory.js";
 import { REFERENCE_DATE, type Gen } from "./core/random.js";
 import { accountId, region, roundTo } from "./core/values.js";
 
-type GlueSession = SdkOf<typeof Session>;
+type GlueSession = SdkOf<Session>;
 type Status = NonNullable<GlueSession["Status"]>;
 
 /** DPUs per worker, by worker type (Glue documentation; `Standard` counts one DPU). */
@@ -49,9 +49,9 @@ export interface GlueSessionParams {
 }
 
 /** Glue interactive sessions, one trait per `SessionStatus`. */
-export const glueSession: FactoryDefinition<typeof Session, GlueSessionParams, "provisioning" | "ready" | "failed" | "timeout" | "stopping" | "stopped" | "sparkConnect"> = {
+export const glueSession: FactoryDefinition<Session, GlueSessionParams, "provisioning" | "ready" | "failed" | "timeout" | "stopping" | "stopped" | "sparkConnect"> = {
   name: "glue Session",
-  shape: Session,
+  get shape() { return glueShapes().Session; },
   timestampFormat: "epoch-seconds",
   defaults: { status: "READY", sessionType: "LIVY" },
   traits: {

@@ -1,9 +1,9 @@
 import { http, type RequestHandler } from "msw";
 import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
-import { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
-import { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
-import { Session as GlueSession } from "../src/contracts/glue/shapes.js";
+import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
+import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
+import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
 import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
@@ -141,11 +141,11 @@ export class AwsMock {
   readonly factories: Factories;
   readonly calls: Call[] = [];
   readonly responses: SentResponse[] = [];
-  readonly glue: { readonly sessions: SessionStore<typeof GlueSession, NonNullable<SdkOf<typeof GlueSession>["Status"]>> };
-  readonly deadline: { readonly sessions: SessionStore<typeof DeadlineSession, SdkOf<typeof DeadlineSession>["lifecycleStatus"]> };
+  readonly glue: { readonly sessions: SessionStore<GlueSession, NonNullable<SdkOf<GlueSession>["Status"]>> };
+  readonly deadline: { readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"]> };
   readonly deviceFarm: {
-    readonly testGridSessions: SessionStore<typeof TestGridSession, NonNullable<SdkOf<typeof TestGridSession>["status"]>>;
-    readonly remoteAccessSessions: SessionStore<typeof RemoteAccessSession, NonNullable<SdkOf<typeof RemoteAccessSession>["status"]>>;
+    readonly testGridSessions: SessionStore<TestGridSession, NonNullable<SdkOf<TestGridSession>["status"]>>;
+    readonly remoteAccessSessions: SessionStore<RemoteAccessSession, NonNullable<SdkOf<RemoteAccessSession>["status"]>>;
   };
   readonly #stores: Record<StoreName, SessionStore<any>>;
   readonly #faults = new Map<OperationId, Planned<Fault>[]>();

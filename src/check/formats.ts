@@ -52,12 +52,14 @@ function timestampValues(shape: Shape, value: unknown, out: unknown[] = []): unk
  * The operation a body answers, told apart by its top-level members (derived from the registry).
  * Undefined when no operation, or more than one, fits equally well.
  */
-const outputMembers = registry.operations.map((op) => ({ op: op as Operation, members: new Set(Object.keys((op.response.shape as StructureShape).members)) }));
+let outputMembers: { op: Operation; members: Set<string> }[] | undefined;
 
 export function operationOfBody(body: unknown): Operation | undefined {
   if (!isObject(body)) return undefined;
   const keys = Object.keys(body).filter((k) => k !== "$metadata");
   if (keys.length === 0) return undefined;
+  // Member names come with the registry: telling operations apart builds no shape.
+  outputMembers ??= registry.operations.map((op) => ({ op: op as Operation, members: new Set(op.outputMembers) }));
   let best: { op: Operation; members: Set<string> }[] = [];
   let bestKnown = 0;
   let bestExtra = Number.POSITIVE_INFINITY;

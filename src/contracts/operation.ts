@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Shape, StructureShape } from "../model/shapes.js";
 import { string, structure } from "../model/shapes.js";
 import type { Protocol } from "../protocols/protocols.js";
@@ -52,9 +53,12 @@ export interface OperationDefinition<I extends StructureShape, O extends Structu
   readonly service: Svc;
   readonly name: N;
   readonly http: Omit<HttpBinding, "code"> & { readonly code?: number };
-  readonly input: I;
-  readonly output: O;
-  readonly errors: readonly StructureShape[];
+  /** The shapes, given as functions: an operation's shapes are built when its contracts are first used. */
+  readonly input: () => I;
+  readonly output: () => O;
+  readonly errors: () => readonly StructureShape[];
+  /** The output's member names, known without building its shape (the check tells operations apart by them). */
+  readonly outputMembers: readonly string[];
   /** Smithy `@paginated`: the tokens, page size and items of a list operation. */
   readonly paginated?: Paginated;
   /** False for an operation AWS's model does not have yet (only the SDK): its shapes carry no constraints. */
@@ -86,6 +90,8 @@ export interface Operation<I extends StructureShape = any, O extends StructureSh
   readonly response: Contract<O>;
   readonly errors: readonly ErrorContract[];
   readonly paginated?: Paginated;
+  /** The output's member names, known without building its shape. */
+  readonly outputMembers: readonly string[];
   /** Whether AWS's model gives this operation's constraints (false: structure only, from the SDK). */
   readonly constraints: boolean;
 }
@@ -133,10 +139,14 @@ function buildErrorContract(service: Service, shape: StructureShape): ErrorContr
 export function operation<I extends StructureShape, O extends StructureShape, Svc extends Service, const N extends string>(
   definition: OperationDefinition<I, O, Svc, N>,
 ): Operation<I, O> & { readonly id: `${Svc["id"]}:${N}`; readonly name: N; readonly service: Svc } {
-  const { service: svc, name, input, output } = definition;
+  const { service: svc, name } = definition;
   const protocol = svc.protocol;
   const id = `${svc.id}:${name}` as `${Svc["id"]}:${N}`;
   const format = protocol.defaultTimestampFormat;
+  // Contracts are made the first time they are asked for: importing the registry builds no shape.
+  let request: Contract<I> | undefined;
+  let response: Contract<O> | undefined;
+  let errors: readonly ErrorContract[] | undefined;
   return {
     id,
     name,
@@ -146,10 +156,57 @@ export function operation<I extends StructureShape, O extends StructureShape, Sv
     http: { code: 200, ...definition.http },
     ...(protocol.targetHeader ? { target: `${svc.targetPrefix}.${name}` } : {}),
     labels: labelsOf(definition.http.path),
-    request: new Contract(`${id} request`, input, format),
-    response: new Contract(`${id} response`, output, format, true),
-    errors: definition.errors.map((shape) => errorContract(svc, shape)),
+    get request() {
+      return (request ??= new Contract(`${id} request`, definition.input(), format));
+    },
+    get response() {
+      return (response ??= new Contract(`${id} response`, definition.output(), format, true));
+    },
+    get errors() {
+      return (errors ??= definition.errors().map((shape) => errorContract(svc, shape)));
+    },
     ...(definition.paginated ? { paginated: definition.paginated } : {}),
+    outputMembers: definition.outputMembers,
     constraints: definition.constraints !== false,
   };
+}
+
+/** An operation as the generated tuple types declare it: its service, name and shapes. */
+export type Declared<Svc extends Service, N extends string, I extends StructureShape, O extends StructureShape> = Operation<I, O> & {
+  readonly id: `${Svc["id"]}:${N}`;
+  readonly name: N;
+  readonly service: Svc;
+};
+
+interface OperationData {
+  readonly name: string;
+  readonly http: Omit<HttpBinding, "code"> & { readonly code?: number };
+  readonly input: string;
+  readonly output: string;
+  readonly errors: readonly string[];
+  readonly outputMembers: readonly string[];
+  readonly paginated?: Paginated;
+  readonly constraints?: false;
+}
+
+/**
+ * The operations of one service, from their generated JSON (read at import: routing needs it); each
+ * operation's shapes are built the first time its contracts are used.
+ */
+export function loadOperations<T>(svc: Service, file: URL, shapes: () => object): T {
+  const table = shapes as () => Record<string, StructureShape>;
+  const data = JSON.parse(readFileSync(file, "utf8")) as OperationData[];
+  return data.map((d) =>
+    operation({
+      service: svc,
+      name: d.name,
+      http: d.http,
+      input: () => table()[d.input]!,
+      output: () => table()[d.output]!,
+      errors: () => d.errors.map((e) => table()[e]!),
+      outputMembers: d.outputMembers,
+      ...(d.paginated ? { paginated: d.paginated } : {}),
+      ...(d.constraints === false ? { constraints: false as const } : {}),
+    }),
+  ) as unknown as T;
 }

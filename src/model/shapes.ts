@@ -176,5 +176,18 @@ export const structure = <const M extends Members, const R extends keyof M & str
 /** A copy of a shape with member traits added (a member's `@deprecated`, `@sensitive`, `@httpHeader`). */
 export const withTraits = <S extends Shape>(shape: S, traits: Traits): S => ({ ...shape, ...traits });
 
+/** A value computed the first time it is asked for, then kept. */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 /** Generated shapes are plain data typed by their interface: this names the type, at no cost at run time. */
 export const shape = <T>(data: unknown): T => data as T;
