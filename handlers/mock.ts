@@ -4,7 +4,7 @@ import { createFactories, type Factories } from "../factories/index.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -292,17 +292,19 @@ export class AwsMock {
   async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>): Promise<WireResponse> {
     const id = op.id as OperationId;
     let input: Record<string, unknown> = { ...labels };
-    if (op.protocol.targetHeader) {
+    // awsJson: the body is the input. restJson: labels, query parameters and headers bound by the model, and the body for the rest.
+    if (op.protocol.targetHeader || !["GET", "HEAD", "DELETE"].includes(request.method.toUpperCase())) {
       const text = await request.body();
       try {
         const parsed: unknown = text === "" ? {} : JSON.parse(text);
         if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-        input = parsed as Record<string, unknown>;
+        input = { ...(parsed as Record<string, unknown>), ...input };
       } catch {
         return frameworkError(op.service, 400, "SerializationException", "Request body is not a JSON object.");
       }
       if (nestsDeeper(input)) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
     }
+    if (!op.protocol.targetHeader) Object.assign(input, boundMembers(op.request.shape, request));
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     this.calls.push({ operation: id, input, method: request.method, url: request.url.href, attempt });
 
@@ -430,6 +432,26 @@ function fillError(error: ErrorContract, members: Record<string, unknown>): Reco
     if (value !== undefined && (member?.kind === "integer" || member?.kind === "long") && !Number.isInteger(value)) problems.push(`${name} must be a whole number, got ${JSON.stringify(value)}`);
   }
   if (problems.length) throw new Error(`[aws-sdk-contracts] Failed to build ${error.name}: ${problems.join("; ")}`);
+  return out;
+}
+
+/** Query parameters and headers as the model binds them to input members, read as their member types. */
+function boundMembers(shape: StructureShape, request: WireRequest): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const read = (member: Shape, text: string): unknown => {
+    if (member.kind === "integer" || member.kind === "long" || member.kind === "double") return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+    if (member.kind === "boolean") return text === "true" ? true : text === "false" ? false : text;
+    return text;
+  };
+  for (const [name, member] of Object.entries(shape.members as Record<string, Shape>)) {
+    if (member.httpQuery) {
+      const values = request.url.searchParams.getAll(member.httpQuery);
+      if (values.length) out[name] = member.kind === "list" ? values.map((v) => read(member.member, v)) : read(member, values[0]!);
+    } else if (member.httpHeader) {
+      const value = request.header(member.httpHeader);
+      if (value !== undefined) out[name] = member.kind === "list" ? value.split(",").map((v) => read(member.member, v.trim())) : read(member, value);
+    }
+  }
   return out;
 }
 

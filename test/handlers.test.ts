@@ -471,3 +471,20 @@ describe("mock details", () => {
     expect(mock.deviceFarm.testGridSessions.size).toBe(2);
   });
 });
+
+describe("any operation of the registry", () => {
+  test("restJson input is read from labels, query parameters and headers as the model binds them, and checked", async () => {
+    const { DeadlineClient, ListJobsCommand, UpdateWorkerScheduleCommand } = await import("@aws-sdk/client-deadline");
+    const mock = createAwsMock();
+    const deadline = new DeadlineClient({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() });
+    const ids = { farmId: `farm-${"1".repeat(32)}`, queueId: `queue-${"2".repeat(32)}` };
+    mock.respondWith("deadline:ListJobs", { jobs: [] });
+    expect(await deadline.send(new ListJobsCommand({ ...ids, maxResults: 5, nextToken: "page-2" }))).toMatchObject({ jobs: [] });
+    expect(mock.callsTo("deadline:ListJobs")[0]!.input).toEqual({ ...ids, maxResults: 5, nextToken: "page-2" });
+    const tooMany = await deadline.send(new ListJobsCommand({ ...ids, maxResults: 0 })).catch((e: unknown) => e);
+    expect(tooMany).toMatchObject({ name: "ValidationException", message: "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1" });
+    // The other host prefix (scheduling.) routes the same way, by method and path.
+    const schedule = await deadline.send(new UpdateWorkerScheduleCommand({ ...ids, fleetId: `fleet-${"3".repeat(32)}`, workerId: `worker-${"4".repeat(32)}` })).catch((e: unknown) => e);
+    expect(schedule).toMatchObject({ name: "UnknownOperationException", message: expect.stringContaining("deadline:UpdateWorkerSchedule has a contract") });
+  });
+});

@@ -147,3 +147,11 @@ test("a cassette's headers (an object, not HAR's list) name a restJson error", (
   const report = checkRecording(JSON.stringify(cassette), { strict: true });
   expect(report).toMatchObject({ ok: true, format: "cassette", entries: [{ part: "ResourceNotFoundException", status: 404, findings: [] }] });
 });
+
+test("an operation only the SDK has is checked for structure, and the text report says it has no constraints", async () => {
+  const { formatText } = await import("./print.js");
+  const report = checkRecording('{"SessionId":"s-1","SparkConnect":{"Url":"sc://example"}}', { operation: "glue:GetSessionEndpoint" });
+  expect(report.entries[0]!.operation).toBe("glue:GetSessionEndpoint");
+  expect(formatText([report])).toContain("note glue:GetSessionEndpoint is only in the SDK, not yet in AWS's model: checked for structure, without constraints");
+  expect(checkRecording('{"SessionId":5}', { operation: "glue:GetSessionEndpoint" }).ok).toBe(false);
+});

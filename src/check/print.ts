@@ -1,3 +1,4 @@
+import { registry } from "../contracts/registry.js";
 import type { CheckReport } from "./check.js";
 
 export interface Totals {
@@ -55,6 +56,9 @@ export function formatText(reports: readonly CheckReport[], { quiet = false, col
         : "";
     lines.push(`${r.ok ? green("PASS") : red("FAIL")} ${clean(r.source)}${dim(clean(what))}`);
     for (const p of r.problems) lines.push(`  ${red("error")} ${p.code}: ${clean(p.message)}`);
+    for (const id of new Set(r.entries.map((e) => e.operation))) {
+      if (registry.find(id)?.constraints === false) lines.push(dim(`  note ${id} is only in the SDK, not yet in AWS's model: checked for structure, without constraints`));
+    }
     for (const { e, f } of shown) {
       lines.push(`  ${f.severity === "violation" ? red(f.severity) : yellow(f.severity)} ${f.code} ${clean(f.path)}${e.part !== "response" ? ` [${clean(e.part)}]` : ""}`);
       lines.push(`    ${clean(f.message)}`);
