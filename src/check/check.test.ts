@@ -155,3 +155,30 @@ test("an operation only the SDK has is checked for structure, and the text repor
   expect(formatText([report])).toContain("note glue:GetSessionEndpoint is only in the SDK, not yet in AWS's model: checked for structure, without constraints");
   expect(checkRecording('{"SessionId":5}', { operation: "glue:GetSessionEndpoint" }).ok).toBe(false);
 });
+
+test("a HAR of mixed traffic: every operation of the three services is checked, its errors by __type or x-amzn-ErrorType, other services skipped", () => {
+  const entry = (url: string, method: string, headers: Record<string, string>, status: number, responseHeaders: Record<string, string>, text: string) => ({
+    request: { method, url, headers: Object.entries(headers).map(([name, value]) => ({ name, value })) },
+    response: { status, headers: Object.entries(responseHeaders).map(([name, value]) => ({ name, value })), content: { text } },
+  });
+  const har = {
+    log: {
+      entries: [
+        entry("https://glue.us-east-1.amazonaws.com/", "POST", { "X-Amz-Target": "AWSGlue.GetJobRun" }, 200, {}, '{"JobRun":{"Id":"jr_1","JobRunState":"SUCCEEDED","StartedOn":1709294400}}'),
+        entry("https://glue.us-east-1.amazonaws.com/", "POST", { "X-Amz-Target": "AWSGlue.GetJob" }, 400, {}, '{"__type":"EntityNotFoundException","Message":"Job nightly not found."}'),
+        entry("https://management.deadline.us-east-1.amazonaws.com/2023-10-12/farms/farm-1/queues/queue-2/jobs?maxResults=5", "GET", {}, 200, {}, '{"jobs":[],"nextToken":5}'),
+        entry("https://management.deadline.us-east-1.amazonaws.com/2023-10-12/farms/farm-1", "GET", {}, 404, { "x-amzn-ErrorType": "ResourceNotFoundException" }, '{"message":"no farm","resourceId":"farm-1","resourceType":"farm"}'),
+        entry("https://s3.us-east-1.amazonaws.com/bucket/key", "GET", {}, 200, {}, "{}"),
+      ],
+    },
+  };
+  const report = checkRecording(JSON.stringify(har));
+  expect(report.entries.map((e) => `${e.operation} ${e.part}`)).toEqual([
+    "glue:GetJobRun response",
+    "glue:GetJob EntityNotFoundException",
+    "deadline:ListJobs response",
+    "deadline:GetFarm ResourceNotFoundException",
+  ]);
+  expect(report.skipped).toBe(1);
+  expect(report.entries[2]!.findings).toEqual([expect.objectContaining({ code: "wrong_type", path: "$.log.entries[2].nextToken" })]);
+});
