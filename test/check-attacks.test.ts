@@ -1,24 +1,16 @@
 import { execFile, execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { main } from "../src/cli/main.js";
 import { checkFile, checkPaths, checkRecording, CASSETTE, formatJunit, formatText, samplesDir } from "../src/check/index.js";
 import { show } from "../src/contracts/issues.js";
+import { scratchFolders } from "./support/scratch.js";
 
-const dirs: string[] = [];
-const scratch = () => {
-  const d = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-attack-"));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchFolders("attack");
 
 async function run(...argv: string[]) {
   const out: string[] = [];

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { main } from "../src/cli/main.js";
 import { checkFile } from "../src/check/files.js";
 import { samplesDir } from "../src/check/samples.js";
+import { scratchFolders } from "./support/scratch.js";
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -14,15 +14,7 @@ async function run(...argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const dirs: string[] = [];
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchFolders("cli");
 
 function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

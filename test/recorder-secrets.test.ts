@@ -2,12 +2,12 @@ import { DeadlineClient, ListJobsCommand } from "@aws-sdk/client-deadline";
 import { CreateTestGridUrlCommand, DeviceFarmClient, ListRemoteAccessSessionsCommand } from "@aws-sdk/client-device-farm";
 import { GetConnectionCommand, GetJobCommand, GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { testClientConfig } from "../handlers/index.js";
 import { recordResponses, type Refusal } from "../src/check/index.js";
+import { scratchFolders } from "./support/scratch.js";
 
 // A planted-secret corpus: every kind of secret the recorder must keep off the disk, in modelled and
 // unmodelled commands, escaped and unescaped, in bodies, headers, query strings and map values.
@@ -39,15 +39,7 @@ const planted = {
   nextToken: "PlantedNextToken0001",
 };
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const scratch = () => {
-  const d = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-secrets-"));
-  dirs.push(d);
-  return d;
-};
+const scratch = scratchFolders("secrets");
 
 interface Canned {
   readonly status?: number;

@@ -1,22 +1,14 @@
 import { GetSessionCommand as DeadlineGetSession, DeadlineClient } from "@aws-sdk/client-deadline";
 import { DeviceFarmClient, GetRemoteAccessSessionCommand } from "@aws-sdk/client-device-farm";
 import { GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
 import { checkFile, recordResponses } from "../src/check/index.js";
+import { scratchFolders } from "./support/scratch.js";
 
-const dirs: string[] = [];
-const scratch = () => {
-  const d = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-rec-"));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchFolders("rec");
 
 const planted = {
   accessKeyId: "AKIAPLANTEDFAKE12345",
