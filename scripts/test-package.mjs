@@ -45,7 +45,8 @@ import { registry } from "aws-sdk-contracts";
 import { createFactories } from "aws-sdk-contracts/factories";
 import { createAwsMock } from "aws-sdk-contracts/handlers";
 import { checkRecording } from "aws-sdk-contracts/check";
-assert.equal(registry.operations.length, 4);
+assert.equal(registry.operations.length, 517);
+assert.deepEqual(registry.get("glue:GetJobRun").request.shape.required, ["JobName", "RunId"]);
 assert.equal(createFactories({ seed: 1 }).glue.session.build().Status, "READY");
 assert.equal(typeof createAwsMock().requestHandler, "function");
 assert.equal(checkRecording('{"Session":{"Id":"s"}}').ok, true);
@@ -76,7 +77,7 @@ assert.ok(createFactories().deadline.session.build().sessionId.startsWith("sessi
 
   check("the CLI compares with the installed SDK clients", () => {
     const out = sh("npx", ["--no-install", "aws-sdk-contracts", "drift"]);
-    if (!/glue:GetSession: matches/.test(out)) throw new Error(out);
+    if (!/^glue: 314 operations match @aws-sdk\/client-glue@/m.test(out) || !/^517 passed, 0 failed$/m.test(out)) throw new Error(out);
   });
 
   check("the README quick start passes in the scratch project", () => {
