@@ -52,18 +52,42 @@ function timestampValues(shape: Shape, value: unknown, out: unknown[] = []): unk
  * The operation a body answers, told apart by its top-level members (derived from the registry).
  * Undefined when no operation, or more than one, fits equally well.
  */
-let outputMembers: { op: Operation; members: Set<string> }[] | undefined;
+let outputMembers: Map<string, { op: Operation; members: Set<string> }[]> | undefined;
+
+/** The operations whose output has a member, by member name. */
+function indexOutputs(): Map<string, { op: Operation; members: Set<string> }[]> {
+  const index = new Map<string, { op: Operation; members: Set<string> }[]>();
+  for (const op of registry.operations as readonly Operation[]) {
+    const entry = { op, members: new Set(op.outputMembers) };
+    for (const m of entry.members) index.set(m, [...(index.get(m) ?? []), entry]);
+  }
+  return index;
+}
 
 export function operationOfBody(body: unknown): Operation | undefined {
   if (!isObject(body)) return undefined;
   const keys = Object.keys(body).filter((k) => k !== "$metadata");
   if (keys.length === 0) return undefined;
-  // Member names come with the registry: telling operations apart builds no shape.
-  outputMembers ??= registry.operations.map((op) => ({ op: op as Operation, members: new Set(op.outputMembers) }));
+  // Recordings of one operation share their top-level members: the answer is kept per set of members.
+  const signature = keys.join("\0");
+  if (detected.has(signature)) return detected.get(signature);
+  const op = scoreOperations(keys);
+  if (detected.size >= 1000) detected.clear();
+  detected.set(signature, op);
+  return op;
+}
+
+const detected = new Map<string, Operation | undefined>();
+
+function scoreOperations(keys: readonly string[]): Operation | undefined {
+  // Member names come with the registry: telling operations apart builds no shape. Only outputs that
+  // have at least one of the body's members are scored.
+  outputMembers ??= indexOutputs();
+  const candidates = new Set(keys.flatMap((k) => outputMembers!.get(k) ?? []));
   let best: { op: Operation; members: Set<string> }[] = [];
   let bestKnown = 0;
   let bestExtra = Number.POSITIVE_INFINITY;
-  for (const candidate of outputMembers) {
+  for (const candidate of candidates) {
     const known = keys.filter((k) => candidate.members.has(k)).length;
     // Most keys known first; then the output with the fewest members the body lacks (the most specific).
     const extra = candidate.members.size - known;

@@ -17,6 +17,8 @@ export interface BuildOptions {
   readonly defaultTimestampFormat: TimestampFormat;
   /** Structures built so far in this build: shared shapes are built once, and a cycle ends in `z.lazy`. */
   readonly memo?: Map<Shape, z.ZodType | null>;
+  /** False leaves out the guard of `__proto__` map keys (a pipe), for tools that cannot read pipes; default true. */
+  readonly protoGuard?: boolean;
 }
 
 
@@ -109,7 +111,7 @@ function mapSchema(shape: MapShape<Shape, StringShape | EnumShape>, o: BuildOpti
   const value = buildSchema(shape.value, o);
   const record = z.record(z.string(), value);
   const { key, length } = shape;
-  const guarded = (schema: z.ZodType) => protoEntry(key, value).pipe(schema);
+  const guarded = (schema: z.ZodType) => (o.protoGuard === false ? schema : protoEntry(key, value).pipe(schema));
   // Keys of an enum-keyed map are that enum's values; another key is drift, as an unknown value is.
   const values = key.kind === "enum" && o.reportDrift ? new Set<string>(key.values) : undefined;
   const keyChecked = values !== undefined || Boolean(key.length) || Boolean(key.kind === "string" && key.pattern);

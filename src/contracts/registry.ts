@@ -32,6 +32,9 @@ interface PathMatcher {
   readonly method: string;
   readonly regex: RegExp;
   readonly literal: number;
+  /** Path segments of the template; a template without a greedy label matches only paths with as many. */
+  readonly segments: number;
+  readonly greedy: boolean;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -53,7 +56,14 @@ const pathMatchers: PathMatcher[] = (operations as readonly Operation[])
         return `(?<${name}>${greedy ? ".+" : "[^/]+"})`;
       })
       .join("");
-    return { operation: op, method: op.http.method, regex: new RegExp(`^${source}$`), literal: path.replace(/\{[^}]+\}/g, "").length };
+    return {
+      operation: op,
+      method: op.http.method,
+      regex: new RegExp(`^${source}$`),
+      literal: path.replace(/\{[^}]+\}/g, "").length,
+      segments: path.split("/").length,
+      greedy: path.includes("+}"),
+    };
   })
   .sort((a, b) => b.literal - a.literal);
 
@@ -101,8 +111,9 @@ export const registry = {
   /** The restJson operation bound to this method and path (the path without query, after any endpoint base path). */
   byRoute(method: string, path: string): Match | undefined {
     const upper = method.toUpperCase();
+    const segments = path.split("/").length;
     for (const m of pathMatchers) {
-      if (m.method !== upper) continue;
+      if (m.method !== upper || (!m.greedy && m.segments !== segments)) continue;
       const found = m.regex.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
