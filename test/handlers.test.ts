@@ -488,3 +488,20 @@ describe("any operation of the registry", () => {
     expect(schedule).toMatchObject({ name: "UnknownOperationException", message: expect.stringContaining("deadline:UpdateWorkerSchedule has a contract") });
   });
 });
+
+test("faults, planned answers, validation and the call log work for any operation", async () => {
+  const { GetJobRunCommand } = await import("@aws-sdk/client-glue");
+  const mock = createAwsMock();
+  const glue = new GlueClient({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() });
+  mock.fault("glue:GetJobRun", { error: "EntityNotFoundException", members: { Message: "Job run jr_1 not found." } });
+  await expect(glue.send(new GetJobRunCommand({ JobName: "nightly", RunId: "jr_1" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+  mock.respondWith("glue:GetJobRun", { JobRun: { Id: "jr_1", JobName: "nightly", JobRunState: "SUCCEEDED" } });
+  expect((await glue.send(new GetJobRunCommand({ JobName: "nightly", RunId: "jr_1" }))).JobRun?.JobRunState).toBe("SUCCEEDED");
+  const invalid = await glue.send(new GetJobRunCommand({ JobName: "", RunId: "jr_1" })).catch((e: unknown) => e);
+  expect(invalid).toMatchObject({ name: "ValidationException", message: expect.stringContaining("at 'jobName' failed to satisfy constraint: Member must have length greater than or equal to 1") });
+  expect(mock.callsTo("glue:GetJobRun").map((c) => c.input)).toEqual([
+    { JobName: "nightly", RunId: "jr_1" },
+    { JobName: "nightly", RunId: "jr_1" },
+    { JobName: "", RunId: "jr_1" },
+  ]);
+});
