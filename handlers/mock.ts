@@ -5,6 +5,7 @@ import type { GetSessionResponse as DeadlineSession } from "../src/contracts/dea
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
 import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -462,7 +463,7 @@ function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) Object.defineProperty(out, k, { value: withoutNulls(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value)) if (v !== null) setOwn(out, k, withoutNulls(v));
     return out;
   }
   return value;

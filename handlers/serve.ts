@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setOwn } from "../src/model/own.js";
 import { parseDateTime, parseEpochSeconds, route, type Shape } from "../src/index.js";
 import { createAwsMock, type AwsMock, type AwsMockOptions } from "./mock.js";
 import type { SessionStore } from "./store.js";
@@ -45,7 +46,7 @@ function reviveDates(shape: Shape | undefined, value: unknown, at: string, path:
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const member = shape.kind === "map" ? shape.value : Object.hasOwn(shape.members, k) ? (shape.members as Record<string, Shape>)[k] : undefined;
-      Object.defineProperty(out, k, { value: reviveDates(member, v, `${at}.${k}`, path), enumerable: true, writable: true, configurable: true });
+      setOwn(out, k, reviveDates(member, v, `${at}.${k}`, path));
     }
     return out;
   }

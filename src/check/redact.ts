@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { setOwn } from "../model/own.js";
 import type { Shape } from "../model/shapes.js";
 
 /**
@@ -243,11 +244,6 @@ function redactHost(value: string, p: Pseudonyms): string {
   return isAwsHost(value) ? value : p.host(value);
 }
 
-/** Sets a member even when it is named `__proto__` (a plain assignment would change the prototype and drop it). */
-function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 /**
  * Redacts a JSON value: members the guide marks `@sensitive` (or secret) and values under secret-looking
  * names become opaque pseudonyms, every other string is scrubbed of accounts, addresses, hosts and
@@ -273,7 +269,7 @@ function walk(value: unknown, guide: Guide | undefined, p: Pseudonyms, secret: b
       const member = guide?.kind === "structure" || guide?.kind === "map" ? guide.child(k) : undefined;
       // Member names of a known structure are the model's; any other key may hold data.
       const key = guide?.kind === "structure" && member ? k : redactString(k, p);
-      put(out, key, walk(v, member, p, below || isSecretName(k), depth - 1));
+      setOwn(out, key, walk(v, member, p, below || isSecretName(k), depth - 1));
     }
     return out;
   }
