@@ -101,21 +101,17 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
   }
 }
 
-/** One segment of a glob (`*.json`, `rec?`), as a regular expression over a single name. */
-function segmentRegex(segment: string): RegExp {
-  return new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-}
-
 /**
  * Whether a folder (as segments below the glob's fixed base) may hold a match: the walk enters only
- * those, so `*.json` reads one folder and `recordings/*.har` never walks `node_modules`.
+ * those, so `*.json` reads one folder and `recordings/*.har` never walks `node_modules`. `pattern` is the
+ * glob's segments, each compiled by `globRegex`, or `**`.
  */
-function mayHoldMatches(segments: readonly string[], pattern: readonly string[]): boolean {
+function mayHoldMatches(segments: readonly string[], pattern: readonly (RegExp | "**")[]): boolean {
   for (let i = 0; i < segments.length; i++) {
     const p = pattern[i];
     if (p === "**") return true;
     if (p === undefined || i >= pattern.length - 1) return false;
-    if (!segmentRegex(p).test(segments[i]!)) return false;
+    if (!p.test(segments[i]!)) return false;
   }
   return true;
 }
@@ -207,7 +203,11 @@ export async function expandPaths(inputs: readonly string[] | string): Promise<{
       const relativeGlob = normalized.startsWith("./") ? normalized.slice(2) : normalized;
       const regex = globRegex(relativeGlob);
       const wanted = (path: string) => regex.test(path.split(sep).join("/")) || regex.test(relative(".", path).split(sep).join("/"));
-      const pattern = normalized.slice(base === "." && !normalized.startsWith("./") ? 0 : base.length).split("/").filter(Boolean);
+      const pattern = normalized
+        .slice(base === "." && !normalized.startsWith("./") ? 0 : base.length)
+        .split("/")
+        .filter(Boolean)
+        .map((segment) => (segment === "**" ? ("**" as const) : globRegex(segment)));
       const enter = (dir: string) => mayHoldMatches(relative(base, dir).split(sep).filter(Boolean), pattern);
       const found: string[] = [];
       await walk(base, [], new Set(), found, problems, wanted, enter);
