@@ -1,5 +1,7 @@
-import { registry, type OperationById, type OperationId, type StructureShape } from "../src/index.js";
+import { registry, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
 import { Factory, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
+import { generate, type Refinement } from "./core/generic.js";
+import { hints } from "./hints.js";
 import { deadlineHostProperties, deadlineLogConfiguration, deadlineSession } from "./deadline.js";
 import {
   cpuFactory,
@@ -35,11 +37,39 @@ type AnyFactory = Factory<any, any, any>;
 /** The entities we build: the top-level ones first, so an operation finds its entity before a nested shape. */
 const entities: readonly AnyDefinition[] = [glueSession, deadlineSession, testGridSession, remoteAccessSession];
 
-function outputDefinition(id: OperationId): AnyDefinition | undefined {
+/** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
+let refinementTable: Map<Shape, Refinement> | undefined;
+function refinements(): ReadonlyMap<Shape, Refinement> {
+  return (refinementTable ??= new Map(entities.map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)])));
+}
+
+/** How many structures one generated value holds at most: deep, wide models (Glue's job graphs) stay readable. */
+const STRUCTURE_BUDGET = 150;
+
+/** A factory definition for any structure of an operation, built by the generic factory. */
+function genericDefinition(op: Operation, name: string, shape: () => StructureShape): AnyDefinition {
+  return {
+    name,
+    get shape() {
+      return shape();
+    },
+    timestampFormat: op.protocol.defaultTimestampFormat,
+    defaults: {},
+    traits: {},
+    generate: (gen) => {
+      const s = shape();
+      return generate(s, gen, s.name, "", 0, { service: op.service, hints: hints[op.service.id] ?? {}, refinements: refinements(), budget: STRUCTURE_BUDGET });
+    },
+  };
+}
+
+function outputDefinition(id: OperationId): AnyDefinition {
   const op = registry.get(id);
   const output = op.response.shape as StructureShape;
   const exact = entities.find((e) => e.shape === output);
   if (exact) return { ...exact, name: `${id} response` };
+  // Outputs that are one hand-tuned entity (GetSession's `Session`) keep that factory's traits.
+  if (Object.keys(output.members).length > 1) return genericDefinition(op, `${id} response`, () => output);
   for (const [member, shape] of Object.entries(output.members)) {
     const entity = entities.find((e) => e.shape === shape);
     if (!entity) continue;
@@ -67,7 +97,7 @@ function outputDefinition(id: OperationId): AnyDefinition | undefined {
       })),
     };
   }
-  return undefined;
+  return genericDefinition(op, `${id} response`, () => output);
 }
 
 /**
@@ -84,6 +114,8 @@ export function createFactories(options: FactoriesOptions = {}) {
   const sequence: Sequence = { seed, next: () => counter++, source: new RandomSource() };
   const make = <S extends StructureShape, P extends object, T extends string>(definition: FactoryDefinition<S, P, T>) => new Factory(definition, sequence);
   const outputs = new Map<string, AnyFactory>();
+  const inputs = new Map<string, AnyFactory>();
+  const errors = new Map<string, AnyFactory>();
   return {
     glue: { session: make(glueSession) },
     deadline: { session: make(deadlineSession), hostProperties: make(deadlineHostProperties), logConfiguration: make(deadlineLogConfiguration) },
@@ -106,17 +138,39 @@ export function createFactories(options: FactoriesOptions = {}) {
      */
     operation<Id extends OperationId>(id: Id): Factory<OperationById<Id>["response"]["shape"], object, string> {
       let factory = outputs.get(id);
+      if (!factory) outputs.set(id, (factory = new Factory(outputDefinition(id), sequence)));
+      return factory;
+    },
+    /**
+     * The factory of an operation's input: a request the service accepts (every constraint met).
+     * @example await client.send(new GetJobRunCommand(factories.input("glue:GetJobRun").build()))
+     */
+    input<Id extends OperationId>(id: Id): Factory<OperationById<Id>["request"]["shape"], object, string> {
+      let factory = inputs.get(id);
       if (!factory) {
-        const definition = outputDefinition(id);
-        if (!definition) throw new Error(`[aws-sdk-contracts] No factory builds the output of ${id}.`);
-        factory = new Factory(definition, sequence);
-        outputs.set(id, factory);
+        const op = registry.get(id);
+        inputs.set(id, (factory = new Factory(genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape), sequence)));
       }
       return factory;
     },
-    /** Whether a factory builds the output of this operation. */
+    /**
+     * The factory of one of an operation's errors, by name: its members as the SDK exposes them.
+     * @example factories.error("glue:GetJobRun", "EntityNotFoundException").build({ Message: "Job run not found." })
+     */
+    error(id: OperationId, name: string): Factory<StructureShape, object, string> {
+      const key = `${id} ${name}`;
+      let factory = errors.get(key);
+      if (!factory) {
+        const op = registry.get(id);
+        const error = op.errors.find((e) => e.name === name);
+        if (!error) throw new Error(`[aws-sdk-contracts] ${id} has no error ${JSON.stringify(name)}; its errors are ${op.errors.map((e) => e.name).join(" | ")}.`);
+        errors.set(key, (factory = new Factory(genericDefinition(op, `${id} ${name}`, () => error.shape), sequence)));
+      }
+      return factory;
+    },
+    /** Whether a factory builds the output of this operation (every registered operation has one). */
     canBuild(id: OperationId): boolean {
-      return outputs.has(id) || outputDefinition(id) !== undefined;
+      return registry.find(id) !== undefined;
     },
     /** Restarts the sequence, so the next builds repeat the first ones. */
     reset(): void {

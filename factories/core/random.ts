@@ -133,6 +133,12 @@ export class Gen {
     return faker;
   }
 
+  /** A stream of floats in [0, 1) for this field; draw from it before any other call to this generator's set. */
+  stream(field: string): () => number {
+    const r = this.#stream(field);
+    return () => r.next();
+  }
+
   /** A float in [0, 1) for this field. */
   unit(field: string): number {
     return this.#stream(field).next();

@@ -132,7 +132,8 @@ function structureSchema(shape: StructureShape, o: BuildOptions): z.ZodType {
   const required = new Set<string>(shape.required);
   const members: Record<string, z.ZodType> = {};
   for (const [name, member] of Object.entries(shape.members) as [string, Shape][]) {
-    if (member.httpHeader) continue;
+    // A header-bound member is not in the JSON body, but it is a member of the SDK's object.
+    if (member.httpHeader && o.level === "wire") continue;
     const schema = buildSchema(member, o);
     members[name] = required.has(name) ? schema : schema.optional();
   }

@@ -1,0 +1,306 @@
+import type { Service, Shape, StructureShape } from "../../src/index.js";
+import type { Hints } from "../hints.js";
+import { samplePattern } from "./pattern.js";
+import { REFERENCE_DATE, type Gen } from "./random.js";
+import { accountId, ec2HostName, fullIpv6, privateIpv4, roundTo } from "./values.js";
+
+/**
+ * The generic factory: a realistic value for any shape, driven by the shape's constraints and its
+ * member names. Hand-tuned entity factories (refinements) take over for the shapes they build;
+ * service hints are data (formats, states), so nothing here knows a service by name.
+ */
+
+/** Builds one entity shape the way a hand-tuned factory does. */
+export type Refinement = (gen: Gen) => unknown;
+
+export interface GenericContext {
+  readonly service: Service;
+  readonly hints: Hints;
+  /** Hand-tuned factories, by the structure they build. */
+  readonly refinements: ReadonlyMap<Shape, Refinement>;
+  /** Structures left to build in this value: a bound on the size of deep, wide models. */
+  budget: number;
+}
+
+/** How often an optional member is present, by structure depth; deep models thin out. */
+const PRESENCE = [1, 0.92, 0.6, 0.35, 0.15];
+/** The most optional members a structure at this depth has (wide models stay readable). */
+const WIDTH = [Infinity, Infinity, 12, 6, 3];
+/** Past this depth only required members are built. */
+const MAX_OPTIONAL_DEPTH = 7;
+const MAX_DEPTH = 40;
+
+/** A compiled `@pattern`, kept per source text. */
+const regexes = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let re = regexes.get(pattern);
+  if (!re) regexes.set(pattern, (re = new RegExp(pattern, "u")));
+  return re;
+}
+
+const lengthOf = (text: string): number => {
+  // Unicode scalar values, as Smithy counts; ASCII (what we generate) is the fast path.
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : [...text].length;
+};
+
+/** Whether a string meets a shape's length and pattern. */
+export function fits(shape: { readonly length?: { min?: number; max?: number }; readonly pattern?: string }, text: string): boolean {
+  const n = lengthOf(text);
+  if (shape.length?.min !== undefined && n < shape.length.min) return false;
+  if (shape.length?.max !== undefined && n > shape.length.max) return false;
+  return shape.pattern === undefined || regex(shape.pattern).test(text);
+}
+
+/**
+ * A value of `shape` for the member `name` of structure `parent`, under the generator's field path.
+ * @example generate(shapes().JobRun, gen, "JobRun", "GetJobRunResponse", 1, context)
+ */
+export function generate(shape: Shape, gen: Gen, name: string, parent: string, depth: number, ctx: GenericContext): unknown {
+  switch (shape.kind) {
+    case "structure": {
+      const refinement = ctx.refinements.get(shape);
+      if (refinement) return refinement(gen);
+      return structure(shape, gen, depth, ctx);
+    }
+    case "list": {
+      const count = itemCount(shape.length, gen, depth, ctx);
+      const item = singular(name);
+      return Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
+    }
+    case "map":
+      return map(shape, gen, name, parent, depth, ctx);
+    case "string":
+      return string(shape, gen, name, parent, ctx);
+    case "enum":
+      return gen.pick("", shape.values);
+    case "integer":
+    case "long":
+    case "double":
+      return number(shape, gen, name);
+    case "boolean":
+      return gen.bool("");
+    case "timestamp":
+      return gen.past("", 30, 5);
+    case "blob":
+      return Uint8Array.from({ length: 16 }, (_, i) => gen.int(String(i), 0, 255));
+    case "document":
+      return { source: gen.faker("").word.noun(), count: gen.int("n", 1, 20), enabled: true };
+  }
+}
+
+function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericContext): Record<string, unknown> {
+  if (depth > MAX_DEPTH) throw new Error(`[aws-sdk-contracts] Failed to build ${shape.name}: its required members nest deeper than ${MAX_DEPTH} levels.`);
+  ctx.budget--;
+  const members = shape.members as Record<string, Shape>;
+  const names = Object.keys(members);
+  const out: Record<string, unknown> = {};
+  if (shape.union) {
+    // Exactly one member; deep in a model, prefer one that ends the recursion.
+    const leaves = names.filter((n) => members[n]!.kind !== "structure" && members[n]!.kind !== "list" && members[n]!.kind !== "map");
+    const pool = depth > 3 && leaves.length ? leaves : names;
+    const chosen = gen.pick("$union", pool);
+    out[chosen] = generate(members[chosen]!, gen.at(chosen), chosen, shape.name, depth + 1, ctx);
+    return out;
+  }
+  const required = new Set(shape.required as string[]);
+  const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
+  let width = WIDTH[depth] ?? WIDTH.at(-1)!;
+  // A state member decides others (a FAILED run has an error message): it is drawn first.
+  const state = ctx.hints.states?.[shape.name];
+  const stateShape = state ? members[state.member] : undefined;
+  const stateValue = stateShape?.kind === "enum" ? gen.at(state!.member).pick("", stateShape.values) : undefined;
+  const forced = stateValue !== undefined ? state!.when[stateValue] : undefined;
+  const times = timeline(gen);
+  for (const member of names) {
+    const m = members[member]!;
+    const wanted = required.has(member) || forced?.present?.includes(member);
+    if (!wanted) {
+      if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(`${member}?`, optional)) continue;
+      width--;
+    }
+    const at = gen.at(member);
+    let value: unknown;
+    if (m.kind === "timestamp") value = times(member);
+    else if (m.kind === "string" && isReference(member, shape.name)) value = gen.memo(`$ref.${member}.${m.pattern ?? ""}`, () => string(m, at, member, shape.name, ctx));
+    else value = generate(m, at, member, shape.name, depth + 1, ctx);
+    out[member] = member === state?.member && stateValue !== undefined ? stateValue : value;
+  }
+  // An empty object says nothing: a structure with members shows at least one.
+  if (names.length && Object.keys(out).length === 0) {
+    const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
+    out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
+  }
+  return out;
+}
+
+/**
+ * Timestamps of one structure that agree: created, then started, then updated, then ended, all before
+ * the reference date; an expiry comes after it.
+ */
+function timeline(gen: Gen): (member: string) => Date {
+  const ref = REFERENCE_DATE.getTime();
+  const times: number[] = [];
+  return (member) => {
+    const rank = timeRank(member);
+    if (rank === 4) return new Date(ref + gen.int("$expires", 3_600_000, 7 * 86_400_000));
+    if (times.length === 0) times.push(gen.past("$created", 30, 60).getTime());
+    while (times.length <= rank) {
+      const last = times.at(-1)!;
+      times.push(last + Math.floor(gen.unit(`$t${times.length}`) * (ref - last) * 0.4));
+    }
+    return new Date(times[rank]!);
+  };
+}
+
+function timeRank(member: string): number {
+  const m = member.toLowerCase();
+  if (/expir|until|notafter/.test(m)) return 4;
+  if (/creat|submit|regist|added|request|queued|issued|enqueue/.test(m)) return 0;
+  if (/start|began|launch|ready|scheduled/.test(m)) return 1;
+  if (/end|complet|stop|finish|terminat|delet|clos|cancel|fail|succeed/.test(m)) return 3;
+  return 2;
+}
+
+/** A member that names another resource than its structure (a job run's `JobName`): the same in the whole build. */
+function isReference(member: string, structure: string): boolean {
+  const m = /^(.+?)(Id|Arn|Name|ARN|Ids)$/.exec(member);
+  if (!m) return false;
+  const subject = m[1]!.toLowerCase();
+  return !structure.toLowerCase().replace(/(summary|detail|details|response|output|result|info)$/, "").endsWith(subject);
+}
+
+function itemCount(length: { min?: number; max?: number } | undefined, gen: Gen, depth: number, ctx: GenericContext): number {
+  const min = length?.min ?? 0;
+  const max = length?.max ?? Infinity;
+  const typical = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? min : depth <= 1 ? gen.int("$count", 1, 3) : gen.int("$count", 0, 2);
+  return Math.max(min, Math.min(max, typical));
+}
+
+const TAG_KEYS = ["team", "environment", "owner", "cost-center", "project", "application"];
+
+function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, parent: string, depth: number, ctx: GenericContext): Record<string, unknown> {
+  const count = itemCount(shape.length, gen, depth, ctx);
+  const out: Record<string, unknown> = {};
+  const key = shape.key as Shape;
+  for (let i = 0; i < count; i++) {
+    const at = gen.at(String(i));
+    let k: string;
+    if (key.kind === "enum") k = key.values[(gen.int("$key", 0, key.values.length - 1) + i) % key.values.length]!;
+    else {
+      const candidate = /tag/i.test(name) ? TAG_KEYS[(gen.int("$key", 0, TAG_KEYS.length - 1) + i) % TAG_KEYS.length]! : `${at.faker("$key").word.noun().toLowerCase()}`;
+      k = key.kind === "string" ? fit(key, candidate, at.at("$key")) : candidate;
+    }
+    if (Object.hasOwn(out, k)) continue;
+    out[k] = generate(shape.value, at, /tag/i.test(name) ? "Value" : singular(name), parent, depth, ctx);
+  }
+  return out;
+}
+
+const singular = (name: string): string => name.replace(/(List|s)$/, "");
+
+function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, gen: Gen, name: string): number {
+  const min = shape.range?.min ?? (shape.kind === "double" ? 0 : 0);
+  const max = Math.min(shape.range?.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const m = name.toLowerCase();
+  let [lo, hi] = /percent/.test(m) ? [0, 100] : /port$/.test(m) ? [1024, 65535] : /(bytes|memory|size)/.test(m) ? [1024, 1 << 30] : /(minutes|mins)/.test(m) ? [1, 240] : /(hours)/.test(m) ? [1, 48] : /(seconds|timeout|duration|time$)/.test(m) ? [1, 3600] : /(max|limit|capacity|total)/.test(m) ? [1, 100] : [1, 20];
+  lo = Math.max(lo, min);
+  hi = Math.min(hi, max);
+  if (lo > hi) [lo, hi] = [min, Math.min(max, min + 100)];
+  if (shape.kind === "double") return roundTo(lo + gen.unit("") * (hi - lo), 2) || lo;
+  return gen.int("", Math.ceil(lo), Math.floor(hi));
+}
+
+/** A string for the member: realistic from its name, then fitted to the shape's constraints. */
+function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext): string {
+  const format = ctx.hints.formats?.[`${parent}.${name}`] ?? ctx.hints.formats?.[name];
+  if (format) {
+    const value = samplePattern(format, gen.stream("$format"), 3);
+    if (value !== undefined && fits(shape, value)) return value;
+  }
+  return fit(shape, realistic(gen, name, parent, ctx), gen);
+}
+
+/** The candidate if it meets the constraints, else a sample of the pattern, else the candidate cut to length. */
+function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: Gen): string {
+  const max = shape.length?.max;
+  const tries = [candidate, candidate.replaceAll("-", "_"), candidate.replace(/[^A-Za-z0-9]/g, "")];
+  if (max !== undefined) tries.push(candidate.slice(0, max));
+  for (const t of tries) if (fits(shape, t)) return t;
+  if (shape.pattern !== undefined) {
+    let k = 0;
+    for (let spread = 3; spread <= 3 + 8 * 20; spread += 8) {
+      const sample = samplePattern(shape.pattern, gen.stream(`$sample${k++}`), spread);
+      if (sample === undefined) break;
+      if (fits(shape, sample)) return sample;
+    }
+  }
+  const min = shape.length?.min ?? 0;
+  let text = candidate.length ? candidate : "x";
+  while (lengthOf(text) < min) text += text;
+  text = max !== undefined ? text.slice(0, max) : text;
+  if (fits(shape, text)) return text;
+  throw new Error(`[aws-sdk-contracts] Failed to generate a value of ${JSON.stringify(shape.pattern)} (length ${min}..${max ?? "∞"}).`);
+}
+
+const INSTANCE_TYPES = ["m5.xlarge", "c5.2xlarge", "g4dn.xlarge", "r6i.large", "t3.medium", "m6i.2xlarge"];
+const ARN_SERVICES = ["iam", "kms", "secretsmanager", "sns", "sqs", "logs", "s3", "ec2", "sso", "lambda", "states", "events", "glue", "devicefarm", "deadline", "cloudwatch", "codeartifact", "lakeformation", "redshift", "datazone"];
+
+/** What a member name suggests its value looks like (generic: by word, never by service). */
+function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
+  const m = name.toLowerCase();
+  const faker = () => gen.faker("$text");
+  if (/arn$/.test(m) || m === "resourcearn") return arn(gen, name, parent, ctx);
+  if (/(^|[^a-z])?(account(id)?|catalogid|ownerid|awsaccountnumber)$/.test(m)) return accountId(gen);
+  if (/region$/.test(m)) return region(gen, ctx);
+  if (/email/.test(m)) return faker().internet.email().toLowerCase();
+  if (/(^|_)(nexttoken|token|continuationtoken|paginationtoken)$/.test(m) || /token$/.test(m)) return gen.hex("$token", 40);
+  if (/s3|location$|path$|prefix$|dir$/.test(m) && !/devicepath/.test(m)) return `s3://${slug(faker().word.noun())}-${accountId(gen)}-${region(gen, ctx)}/${slug(faker().word.noun())}/${slug(faker().word.noun())}.${/script/.test(m) ? "py" : "json"}`;
+  if (/(url|uri|endpoint|link)$/.test(m)) return `https://${slug(faker().word.noun())}.${faker().internet.domainName()}/${slug(faker().word.noun())}`;
+  if (/(ipv6)/.test(m)) return fullIpv6(gen, "$ip6", region(gen, ctx));
+  if (/(^ip|ipaddress|ipv4|privateip|publicip)/.test(m)) return privateIpv4(gen, "$ip");
+  if (/(hostname|dnsname)$/.test(m)) return ec2HostName(privateIpv4(gen, "$ip"), region(gen, ctx));
+  const ec2 = /^(vpc|subnet|securitygroup|sg)(id|ids)?$/.exec(m);
+  if (ec2) return `${ec2[1] === "securitygroup" ? "sg" : ec2[1]}-${gen.hex("$ec2", 17)}`;
+  if (/loggroup(name)?$/.test(m)) return `/aws/${ctx.service.signingName}/${slug(faker().word.noun())}`;
+  if (/policy$/.test(m)) return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `${ctx.service.signingName}:Get*`, Resource: "*" }] });
+  if (/manufacturer$/.test(m)) return gen.pick("$maker", ["Google", "Samsung", "Apple", "OnePlus", "Motorola", "Xiaomi"]);
+  if (/(createdby|updatedby|modifiedby|owner|requester)$/.test(m)) return faker().internet.username().toLowerCase();
+  if (/instancetype$/.test(m)) return gen.pick("$it", INSTANCE_TYPES);
+  if (/version$/.test(m)) return `${gen.int("$v1", 1, 4)}.${gen.int("$v2", 0, 9)}`;
+  if (/(checksum|hash|etag|md5|sha\d*)$/.test(m)) return gen.hex("$hash", 64);
+  if (/errorcode$/.test(m)) return gen.pick("$code", ["InternalError", "AccessDenied", "ResourceLimitExceeded", "Timeout"]);
+  if (/(description|message|reason|details?|summary|comment|explanation|errormessage|statusmessage|statusdetails)$/.test(m)) return faker().hacker.phrase();
+  if (/(sql|query|expression)$/.test(m)) return `SELECT * FROM ${slug(faker().word.noun()).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`;
+  if (/(fullname|displayname|username|personname)$/.test(m)) return faker().person.fullName();
+  if (/timezone$/.test(m)) return "UTC";
+  if (/(id|ids)$/.test(m)) return gen.uuid("$id");
+  if (/(name|names|key|label|alias)$/.test(m) || m === "value") return `${slug(faker().word.adjective())}-${slug(faker().word.noun())}`;
+  return slug(faker().word.noun());
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "item";
+
+function region(gen: Gen, ctx: GenericContext): string {
+  return gen.root().pick("$region", ctx.hints.regions ?? ["us-west-2", "us-west-2", "us-east-1", "eu-west-1", "ap-southeast-2"]);
+}
+
+/** An ARN in the service the member name (or its pattern) suggests, with this build's account and region. */
+function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
+  const m = name.toLowerCase();
+  const account = accountId(gen);
+  const where = region(gen, ctx);
+  const id = gen.hex("$arn", 8);
+  if (/role/.test(m)) return `arn:aws:iam::${account}:role/service-role/${slug(gen.faker("$role").word.noun())}-${ctx.service.signingName}-role`;
+  if (/kms|key/.test(m)) return `arn:aws:kms:${where}:${account}:key/${gen.uuid("$key")}`;
+  if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${slug(gen.faker("$s").word.noun())}-${gen.hex("$suffix", 6)}`;
+  if (/loggroup|log/.test(m)) return `arn:aws:logs:${where}:${account}:log-group:/aws/${ctx.service.signingName}/${slug(gen.faker("$lg").word.noun())}`;
+  if (/topic/.test(m)) return `arn:aws:sns:${where}:${account}:${slug(gen.faker("$t").word.noun())}`;
+  if (/bucket/.test(m)) return `arn:aws:s3:::${slug(gen.faker("$b").word.noun())}-${account}`;
+  const service = ARN_SERVICES.find((s) => m.startsWith(s)) ?? ctx.service.signingName;
+  // The resource type: the member's own words (`JobArn` → job), or the structure's (`Project.arn` → project).
+  const subject = /^(resource)?arn$/.test(m) ? parent.replace(/(Summary|Detail|Details|Response|Output|Result)$/, "") : name.replace(/(Arn|ARN|arn)$/, "");
+  const type = subject.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
+  const sep = ctx.hints.arnSeparator ?? "/";
+  return `arn:aws:${service}:${where}:${account}:${type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;
+}

@@ -1,0 +1,263 @@
+/**
+ * Strings that match a Smithy `@pattern`: the pattern is parsed into a small tree and walked with
+ * seeded choices. Character classes are sampled from their printable ASCII part (wire values stay
+ * readable and header-safe); lookarounds are not generated, so every sample is re-tested against
+ * the pattern itself by the caller.
+ */
+
+type Node =
+  | { readonly t: "seq"; readonly items: readonly Node[] }
+  | { readonly t: "alt"; readonly options: readonly Node[] }
+  | { readonly t: "set"; readonly chars: string }
+  | { readonly t: "lit"; readonly text: string }
+  | { readonly t: "rep"; readonly node: Node; readonly min: number; readonly max: number }
+  | { readonly t: "none" };
+
+/** Printable ASCII, the universe negated classes and `.` are drawn from. */
+const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
+const DIGITS = "0123456789";
+const WORD = `abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ${DIGITS}_`;
+const SPACE = " \t\r\n\f\v";
+const PUNCT = "!\"#%&'()*,-./:;?@[\\]_{}";
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+const complement = (chars: string) => [...PRINTABLE].filter((c) => !chars.includes(c)).join("");
+
+class Parser {
+  i = 0;
+  constructor(readonly src: string) {}
+
+  parse(): Node {
+    const node = this.alternation();
+    if (this.i < this.src.length) throw new Error(`unexpected "${this.src[this.i]}" at ${this.i}`);
+    return node;
+  }
+
+  alternation(): Node {
+    const options = [this.sequence()];
+    while (this.src[this.i] === "|") {
+      this.i++;
+      options.push(this.sequence());
+    }
+    return options.length === 1 ? options[0]! : { t: "alt", options };
+  }
+
+  sequence(): Node {
+    const items: Node[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
+      let atom = this.atom();
+      atom = this.quantified(atom);
+      items.push(atom);
+    }
+    return { t: "seq", items };
+  }
+
+  quantified(atom: Node): Node {
+    const c = this.src[this.i];
+    let min: number;
+    let max: number;
+    if (c === "*") [min, max] = [0, Infinity];
+    else if (c === "+") [min, max] = [1, Infinity];
+    else if (c === "?") [min, max] = [0, 1];
+    else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) return atom;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return atom;
+    this.i++;
+    if (this.src[this.i] === "?") this.i++; // lazy: same language
+    return { t: "rep", node: atom, min, max };
+  }
+
+  atom(): Node {
+    const c = this.src[this.i++]!;
+    switch (c) {
+      case "^":
+      case "$":
+        return { t: "none" };
+      case ".":
+        return { t: "set", chars: complement("\n\r") };
+      case "[":
+        return this.set();
+      case "(": {
+        if (this.src.startsWith("?:", this.i)) this.i += 2;
+        else if (/^\?<?[=!]/.test(this.src.slice(this.i))) {
+          // A lookaround asserts and consumes nothing: skip it; the caller tests the sample.
+          this.i += this.src[this.i + 1] === "<" ? 3 : 2;
+          this.alternation();
+          this.i++;
+          return { t: "none" };
+        } else if (this.src.startsWith("?<", this.i)) this.i = this.src.indexOf(">", this.i) + 1;
+        const inner = this.alternation();
+        if (this.src[this.i] !== ")") throw new Error("unclosed group");
+        this.i++;
+        return inner;
+      }
+      case "\\":
+        return this.escape(false);
+      default:
+        return { t: "lit", text: c };
+    }
+  }
+
+  /** An escape after `\`: a class (`\d`) or one character. */
+  escape(inSet: boolean): Node {
+    const c = this.src[this.i++]!;
+    switch (c) {
+      case "d":
+        return { t: "set", chars: DIGITS };
+      case "D":
+        return { t: "set", chars: complement(DIGITS) };
+      case "w":
+        return { t: "set", chars: WORD };
+      case "W":
+        return { t: "set", chars: complement(WORD) };
+      case "s":
+        return { t: "set", chars: SPACE };
+      case "S":
+        return { t: "set", chars: complement(SPACE) };
+      case "p":
+      case "P": {
+        const end = this.src.indexOf("}", this.i);
+        const name = this.src.slice(this.i + 1, end);
+        this.i = end + 1;
+        const chars = name.startsWith("L") ? LETTERS : name.startsWith("N") ? DIGITS : name.startsWith("P") ? PUNCT : "";
+        return { t: "set", chars: c === "p" ? chars : complement(chars) };
+      }
+      case "b":
+      case "B":
+        return inSet ? { t: "lit", text: "\b" } : { t: "none" };
+      case "t":
+        return { t: "lit", text: "\t" };
+      case "r":
+        return { t: "lit", text: "\r" };
+      case "n":
+        return { t: "lit", text: "\n" };
+      case "f":
+        return { t: "lit", text: "\f" };
+      case "v":
+        return { t: "lit", text: "\v" };
+      case "x": {
+        const code = parseInt(this.src.slice(this.i, this.i + 2), 16);
+        this.i += 2;
+        return { t: "lit", text: String.fromCharCode(code) };
+      }
+      case "u": {
+        if (this.src[this.i] === "{") {
+          const end = this.src.indexOf("}", this.i);
+          const code = parseInt(this.src.slice(this.i + 1, end), 16);
+          this.i = end + 1;
+          return { t: "lit", text: String.fromCodePoint(code) };
+        }
+        let code = parseInt(this.src.slice(this.i, this.i + 4), 16);
+        this.i += 4;
+        // A surrogate pair written as two escapes is one code point under the `u` flag.
+        if (code >= 0xd800 && code <= 0xdbff && this.src.startsWith("\\u", this.i)) {
+          const low = parseInt(this.src.slice(this.i + 2, this.i + 6), 16);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            this.i += 6;
+            code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          }
+        }
+        return { t: "lit", text: String.fromCodePoint(code) };
+      }
+      default:
+        return { t: "lit", text: c };
+    }
+  }
+
+  /** A bracket class; only its printable ASCII members are kept. */
+  set(): Node {
+    const negate = this.src[this.i] === "^";
+    if (negate) this.i++;
+    let chars = "";
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== "]" || first)) {
+      first = false;
+      const from = this.member();
+      if (typeof from === "string" && this.src[this.i] === "-" && this.src[this.i + 1] !== "]" && this.i + 1 < this.src.length) {
+        this.i++;
+        const to = this.member();
+        if (typeof to !== "string") {
+          chars += from + "-" + to.chars;
+          continue;
+        }
+        const lo = from.codePointAt(0)!;
+        const hi = to.codePointAt(0)!;
+        for (let code = Math.max(lo, 32); code <= Math.min(hi, 126); code++) chars += String.fromCharCode(code);
+      } else chars += typeof from === "string" ? from : from.chars;
+    }
+    this.i++;
+    const ascii = [...new Set(chars)].filter((c) => c >= " " && c <= "~").join("");
+    return { t: "set", chars: negate ? complement(chars) : ascii };
+  }
+
+  member(): string | { chars: string } {
+    const c = this.src[this.i++]!;
+    if (c !== "\\") return c;
+    const node = this.escape(true);
+    return node.t === "lit" ? node.text : node.t === "set" ? { chars: node.chars } : "";
+  }
+}
+
+/** A parsed pattern, kept per source text. */
+const parsed = new Map<string, Node | null>();
+
+function tree(pattern: string): Node | null {
+  let node = parsed.get(pattern);
+  if (node === undefined) {
+    try {
+      node = new Parser(pattern).parse();
+    } catch {
+      node = null;
+    }
+    parsed.set(pattern, node);
+  }
+  return node;
+}
+
+/** Prefers letters and digits when a class has them, so samples read like identifiers, not line noise. */
+function pleasant(chars: string): string {
+  const alnum = [...chars].filter((c) => /[a-z0-9]/i.test(c)).join("");
+  return alnum.length >= 2 ? alnum : chars;
+}
+
+/**
+ * One string the pattern's own syntax produces, drawn with `next` (uniform in [0, 1)). `spread`
+ * widens open repetitions, so a caller that needs a longer sample can ask again with more.
+ * Returns undefined for syntax this sampler does not read.
+ */
+export function samplePattern(pattern: string, next: () => number, spread = 3): string | undefined {
+  const root = tree(pattern);
+  if (!root) return undefined;
+  let out = "";
+  const walk = (node: Node): void => {
+    switch (node.t) {
+      case "seq":
+        for (const item of node.items) walk(item);
+        return;
+      case "alt":
+        return walk(node.options[Math.floor(next() * node.options.length)]!);
+      case "lit":
+        out += node.text;
+        return;
+      case "set": {
+        const chars = pleasant(node.chars);
+        if (chars.length) out += chars[Math.floor(next() * chars.length)];
+        return;
+      }
+      case "rep": {
+        const max = Math.min(node.max, node.min + spread);
+        const count = node.min + Math.floor(next() * (max - node.min + 1));
+        for (let k = 0; k < count; k++) walk(node.node);
+        return;
+      }
+      case "none":
+        return;
+    }
+  };
+  walk(root);
+  return out;
+}

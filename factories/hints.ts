@@ -1,0 +1,82 @@
+/**
+ * Service hints for the generic factory: data only. Each says what a member name cannot: a service's
+ * own id formats, where it runs, how its ARNs are written, and which members a state decides.
+ * Keyed by the registry's service id; the generic factory reads whichever table its operation's
+ * service has, and works without one.
+ */
+
+export interface StateRule {
+  /** The enum member that holds the state. */
+  readonly member: string;
+  /** By state value: members always present, and members never present, in that state. */
+  readonly when: Readonly<Record<string, { readonly present?: readonly string[]; readonly absent?: readonly string[] }>>;
+}
+
+export interface Hints {
+  /** Regions the service runs in. */
+  readonly regions?: readonly string[];
+  /** How the service's ARNs join resource type and id: `project:<uuid>` (`:`) or `job/<name>` (`/`). */
+  readonly arnSeparator?: ":" | "/";
+  /** Value formats, as patterns to draw from, by `Structure.member` or by member name. */
+  readonly formats?: Readonly<Record<string, string>>;
+  /** State rules, by structure name. */
+  readonly states?: Readonly<Record<string, StateRule>>;
+}
+
+const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+
+/** Glue run states: a run that ended has a completion time; a failed one says why. */
+const glueRun = (member: string, ended: readonly string[], failed: readonly string[], completed = "CompletedOn", error = "ErrorMessage"): StateRule => ({
+  member,
+  when: Object.fromEntries([
+    ...["STARTING", "RUNNING", "STOPPING", "WAITING"].map((s) => [s, { absent: [completed, error] }]),
+    ...ended.map((s) => [s, failed.includes(s) ? { present: [completed, error] } : { present: [completed], absent: [error] }]),
+  ]),
+});
+
+export const hints: Readonly<Record<string, Hints>> = {
+  glue: {
+    arnSeparator: "/",
+    formats: {
+      // Job run ids: `jr_` and 64 hex digits, as Glue writes them.
+      "JobRun.Id": "^jr_[0-9a-f]{64}$",
+      RunId: "^jr_[0-9a-f]{64}$",
+      PreviousRunId: "^jr_[0-9a-f]{64}$",
+      JobRunId: "^jr_[0-9a-f]{64}$",
+      "Predecessor.RunId": "^jr_[0-9a-f]{64}$",
+      // Crawls, ML task runs and data quality runs use their own prefixes.
+      TaskRunId: "^tsk[0-9a-f]{32}$",
+      "CrawlerHistory.CrawlId": UUID,
+      GlueVersion: "^(3\\.0|4\\.0|5\\.0)$",
+      PythonVersion: "^3$",
+      "Statement.Code": "^df\\.show\\(\\)$",
+      CatalogId: "^[1-9][0-9]{11}$",
+    },
+    states: {
+      JobRun: glueRun("JobRunState", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"], ["FAILED", "TIMEOUT", "ERROR"]),
+      TaskRun: glueRun("Status", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT"], ["FAILED", "TIMEOUT"], "CompletedOn", "ErrorString"),
+      BlueprintRun: glueRun("State", ["SUCCEEDED", "FAILED", "ROLLING_BACK"], ["FAILED", "ROLLING_BACK"], "CompletedOn", "ErrorMessage"),
+    },
+  },
+  deadline: {
+    arnSeparator: "/",
+    formats: {
+      // Deadline ids are fixed by the model's patterns; these are the members it leaves open.
+      displayName: "^[A-Z][a-z]{3,9} [A-Z][a-z]{3,9}$",
+    },
+  },
+  deviceFarm: {
+    // Device Farm is served from us-west-2 only, and writes `project:<uuid>`.
+    regions: ["us-west-2"],
+    arnSeparator: ":",
+    formats: {
+      "Device.arn": "^arn:aws:devicefarm:us-west-2::device:[0-9A-F]{32}$",
+      "Device.platform": "^(ANDROID|IOS)$",
+      "Device.os": "^(13|14|15|16|17)$",
+    },
+    states: {
+      Run: { member: "status", when: { COMPLETED: { present: ["result", "stopped"] }, PENDING: { absent: ["stopped", "result", "deviceMinutes"] }, RUNNING: { absent: ["stopped"] } } },
+      Job: { member: "status", when: { COMPLETED: { present: ["result", "stopped"] }, PENDING: { absent: ["stopped", "result", "deviceMinutes"] }, RUNNING: { absent: ["stopped"] } } },
+    },
+  },
+};
