@@ -19,11 +19,19 @@ export interface Hints {
   readonly arnSeparator?: ":" | "/";
   /** Value formats, as patterns to draw from, by `Structure.member` or by member name. */
   readonly formats?: Readonly<Record<string, string>>;
+  /**
+   * ARN formats by resource (the structure or member subject: `RemoteAccessSession`), as patterns;
+   * `{account}` and `{region}` stand for the build's own.
+   */
+  readonly arns?: Readonly<Record<string, string>>;
   /** State rules, by structure name. */
   readonly states?: Readonly<Record<string, StateRule>>;
 }
 
 const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+const U = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+/** A Device Farm ARN of a resource type and id path (AWS Device Farm API reference, ARN formats). */
+const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
 
 /** Glue run states: a run that ended has a completion time; a failed one says why. */
 const glueRun = (member: string, ended: readonly string[], failed: readonly string[], completed = "CompletedOn", error = "ErrorMessage"): StateRule => ({
@@ -69,8 +77,25 @@ export const hints: Readonly<Record<string, Hints>> = {
     // Device Farm is served from us-west-2 only, and writes `project:<uuid>`.
     regions: ["us-west-2"],
     arnSeparator: ":",
+    arns: {
+      Project: df("project", U),
+      Run: df("run", `${U}/${U}`),
+      Job: df("job", `${U}/${U}/[0-9]{5}`),
+      Suite: df("suite", `${U}/${U}/[0-9]{5}/[0-9]{5}`),
+      Test: df("test", `${U}/${U}/[0-9]{5}/[0-9]{5}/[0-9]{5}`),
+      Artifact: df("artifact", `${U}/${U}/[0-9]{5}/[0-9]{5}/[0-9]{5}/[0-9]{5}`),
+      Upload: df("upload", `${U}/${U}`),
+      DevicePool: df("devicepool", `${U}/${U}`),
+      RemoteAccessSession: df("session", `${U}/${U}/[0-9]{5}`),
+      TestGridProject: df("testgrid-project", U),
+      TestGridSession: df("testgrid-session", `${U}/[0-9a-f]{32}`),
+      NetworkProfile: df("networkprofile", `${U}/${U}`),
+      InstanceProfile: df("instanceprofile", U),
+      DeviceInstance: df("deviceinstance", U),
+      VPCEConfiguration: df("vpceconfiguration", U),
+      Device: "^arn:aws:devicefarm:us-west-2::device:[0-9A-F]{32}$",
+    },
     formats: {
-      "Device.arn": "^arn:aws:devicefarm:us-west-2::device:[0-9A-F]{32}$",
       "Device.platform": "^(ANDROID|IOS)$",
       "Device.os": "^(13|14|15|16|17)$",
     },

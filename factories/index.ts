@@ -69,7 +69,7 @@ function outputDefinition(id: OperationId): AnyDefinition {
   const exact = entities.find((e) => e.shape === output);
   if (exact) return { ...exact, name: `${id} response` };
   // Outputs that are one hand-tuned entity (GetSession's `Session`) keep that factory's traits.
-  if (Object.keys(output.members).length > 1) return genericDefinition(op, `${id} response`, () => output);
+  if (Object.keys(output.members).length > 1) return outputOf(op, output);
   for (const [member, shape] of Object.entries(output.members)) {
     const entity = entities.find((e) => e.shape === shape);
     if (!entity) continue;
@@ -97,7 +97,25 @@ function outputDefinition(id: OperationId): AnyDefinition {
       })),
     };
   }
-  return genericDefinition(op, `${id} response`, () => output);
+  return outputOf(op, output);
+}
+
+/** A generic output; a list operation's output is one complete page (no next token: a paginator stops). */
+function outputOf(op: Operation, output: StructureShape): AnyDefinition {
+  const definition = genericDefinition(op, `${op.id} response`, () => output);
+  const token = op.paginated?.outputToken;
+  if (!token) return definition;
+  return {
+    ...definition,
+    get shape() {
+      return output;
+    },
+    generate: (gen, params) => {
+      const value = definition.generate(gen, params) as Record<string, unknown>;
+      delete value[token];
+      return value;
+    },
+  };
 }
 
 /**
@@ -149,7 +167,23 @@ export function createFactories(options: FactoriesOptions = {}) {
       let factory = inputs.get(id);
       if (!factory) {
         const op = registry.get(id);
-        inputs.set(id, (factory = new Factory(genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape), sequence)));
+        const definition = genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape);
+        const token = op.paginated?.inputToken;
+        // A generated request asks for the first page: a page token is only valid when the service gave it.
+        const first: AnyDefinition = token
+          ? {
+              ...definition,
+              get shape() {
+                return op.request.shape;
+              },
+              generate: (gen, params) => {
+                const value = definition.generate(gen, params) as Record<string, unknown>;
+                delete value[token];
+                return value;
+              },
+            }
+          : definition;
+        inputs.set(id, (factory = new Factory(first, sequence)));
       }
       return factory;
     },

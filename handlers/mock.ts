@@ -8,6 +8,7 @@ import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeep
 import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
+import { GeneratedAnswers } from "./generated.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
 
@@ -153,10 +154,12 @@ export class AwsMock {
   readonly #overrides = new Map<OperationId, Planned<Override>[]>();
   readonly #options: AwsMockOptions;
   readonly #wireCache = new WeakMap<object, string>();
+  readonly #generated: GeneratedAnswers;
 
   constructor(options: AwsMockOptions = {}) {
     this.#options = options = checkOptions(options);
     this.factories = createFactories({ seed: options.seed ?? 1 });
+    this.#generated = new GeneratedAnswers(this.factories, options.seed ?? 1);
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
       new SessionStore(name, Object.values(resources).find((r) => r.store === name)!, factory);
@@ -208,15 +211,8 @@ export class AwsMock {
     // Fail at the call site, where the mistake is, not later inside the SDK.
     const count = checkTimes(times, `Failed to plan a response for ${id}`);
     if (typeof validate !== "boolean") fail(`Failed to plan a response for ${id}: validate must be true or false.`);
-    if (validate) {
-      if (this.factories.canBuild(id)) this.factories.operation(id).build(partial as never, { seed: 0 });
-      else {
-        // No factory builds this output yet: the answer is exactly what was given, checked against the contract.
-        const op = registry.get(id);
-        const result = op.response.validate(partial, { level: "sdk", strict: true });
-        if (!result.ok) throw new ContractError(`${id} response given to respondWith`, result.findings);
-      }
-    }
+    registry.get(id);
+    if (validate) this.factories.operation(id).build(partial as never, { seed: 0 });
     this.#plan(this.#overrides, id, { partial, validate }, count);
     return this;
   }
@@ -248,6 +244,7 @@ export class AwsMock {
     this.calls.length = 0;
     this.responses.length = 0;
     this.factories.reset();
+    this.#generated.reset();
   }
 
   /** Answers one HTTP request, or returns undefined when it is not an AWS call we model. */
@@ -259,7 +256,8 @@ export class AwsMock {
       body: () => request.text(),
       signal: request.signal,
     });
-    return wire && new Response(wire.body, { status: wire.status, headers: wire.headers });
+    // 204 and 304 answers have no body (a Response with one cannot be made).
+    return wire && new Response(wire.status === 204 || wire.status === 304 ? null : wire.body, { status: wire.status, headers: wire.headers });
   }
 
   /** Answers a request given as its parts (what both MSW and the direct transport reduce to). */
@@ -322,9 +320,6 @@ export class AwsMock {
     if (broken.length) return this.#validationError(op, input, broken);
 
     const override = this.#take(this.#overrides, id);
-    if (override && !this.factories.canBuild(id)) {
-      return successResponse(op, override.validate ? op.response.encode(override.partial as never) : looseWire(op.response.shape, override.partial, op.protocol.defaultTimestampFormat));
-    }
     if (override) {
       const factory = this.factories.operation(id);
       const seed = this.calls.length;
@@ -335,12 +330,9 @@ export class AwsMock {
     }
 
     if (!binding) {
-      return frameworkError(
-        op.service,
-        400,
-        "UnknownOperationException",
-        `[aws-sdk-contracts] ${id} has a contract but no stored answers yet: plan one with mock.respondWith("${id}", output).`,
-      );
+      const generated = this.#generated.answer(op, input);
+      if ("invalidToken" in generated) return this.#invalidInput(op, generated.invalidToken);
+      return successResponse(op, generated.body);
     }
     const located = binding.key(input);
     if ("argumentError" in located) return this.#error(op, binding.validationError, { message: located.argumentError, reason: "FIELD_VALIDATION_FAILED" });
@@ -364,6 +356,20 @@ export class AwsMock {
       this.#wireCache.set(entity, body);
     }
     return body;
+  }
+
+  /** Plausible values of an error's required members (a quota's code, a resource type), built by its factory. */
+  #errorMembers(op: Operation, name: string): Record<string, unknown> {
+    const built = this.factories.error(op.id as OperationId, name).build(undefined, { seed: this.calls.length }) as Record<string, unknown>;
+    const required = new Set<string>(op.errors.find((e) => e.name === name)!.shape.required);
+    return Object.fromEntries(Object.entries(built).filter(([k, v]) => required.has(k) && k.toLowerCase() !== "message" && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")));
+  }
+
+  /** A request the service rejects after reading it (a page token it did not give): its own validation error. */
+  #invalidInput(op: Operation, message: string): WireResponse {
+    const own = op.errors.find((e) => INVALID_INPUT.includes(e.name));
+    if (own) return this.#error(op, own.name, { message, reason: "OTHER" });
+    return frameworkError(op.service, 400, "ValidationException", message);
   }
 
   #error(op: Operation, name: string, members: Record<string, unknown>): WireResponse {
@@ -401,7 +407,7 @@ export class AwsMock {
       const notFound = resources[op.id as OperationId]?.notFound(input, "");
       // The not-found error's modelled members (resource id and type) only make sense on that error.
       const defaults = notFound && fault.error === notFound.error ? withoutMessage(notFound.members) : {};
-      return this.#error(op, fault.error, { ...defaults, ...fault.members });
+      return this.#error(op, fault.error, { ...this.#errorMembers(op, fault.error), ...defaults, ...fault.members });
     }
     return frameworkError(op.service, 500, "InternalFailure", "Unknown fault.");
   }
@@ -455,6 +461,9 @@ function boundMembers(shape: StructureShape, request: WireRequest): Record<strin
   }
   return out;
 }
+
+/** The errors a service answers a request it read but cannot serve with, in the order we prefer them. */
+const INVALID_INPUT = ["InvalidInputException", "ArgumentException", "ValidationException", "InvalidParameterException"];
 
 /** Finding codes that are a wrong JSON type, which AWS's deserializer rejects before any constraint is read. */
 const SERIALIZATION = new Set(["wrong_type", "not_integer", "timestamp_encoding", "invalid_timestamp", "timestamp_range"]);

@@ -23,7 +23,8 @@ export function successResponse(op: Operation, body: unknown): WireResponse {
   return {
     status: op.http.code,
     headers: { "content-type": op.protocol.responseContentType, "x-amzn-requestid": requestId() },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    // A 204 has no body (Deadline's TagResource): AWS sends none.
+    body: op.http.code === 204 ? "" : typeof body === "string" ? body : JSON.stringify(body),
   };
 }
 

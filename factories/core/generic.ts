@@ -215,10 +215,17 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
 function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext): string {
   const format = ctx.hints.formats?.[`${parent}.${name}`] ?? ctx.hints.formats?.[name];
   if (format) {
-    const value = samplePattern(format, gen.stream("$format"), 3);
+    const value = fromFormat(format, gen, ctx);
     if (value !== undefined && fits(shape, value)) return value;
   }
   return fit(shape, realistic(gen, name, parent, ctx), gen);
+}
+
+/** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
+function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
+  return samplePattern(format, gen.stream("$format"), 3)
+    ?.replaceAll("{account}", accountId(gen))
+    .replaceAll("{region}", region(gen, ctx));
 }
 
 /** The candidate if it meets the constraints, else a sample of the pattern, else the candidate cut to length. */
@@ -285,9 +292,19 @@ function region(gen: Gen, ctx: GenericContext): string {
   return gen.root().pick("$region", ctx.hints.regions ?? ["us-west-2", "us-west-2", "us-east-1", "eu-west-1", "ap-southeast-2"]);
 }
 
+/** The verb of an operation's request or response structure (`GetRun` in `GetRunRequest`). */
+const VERB = /^(Get|List|Describe|Create|Delete|Update|Stop|Start|Install|Put|Batch[A-Z][a-z]+|Renew|Purchase|Schedule|Retry)(?=[A-Z])/;
+/** What a structure is to its resource (`RunSummary`, `GetRunResult`). */
+const ROLE = /(Request|Response|Result|Summary|Detail|Details|Output|Input)$/;
+
 /** An ARN in the service the member name (or its pattern) suggests, with this build's account and region. */
 function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
   const m = name.toLowerCase();
+  // The resource: the member's own words (`remoteAccessSessionArn`), or its structure's (`GetRunRequest.arn` → Run).
+  const words = /^(resource)?arn$/i.test(name) ? parent.replace(VERB, "").replace(ROLE, "") : name.replace(/(Arn|ARN|arn)$/, "");
+  const subject = words.charAt(0).toUpperCase() + words.slice(1);
+  const known = ctx.hints.arns?.[subject];
+  if (known) return fromFormat(known, gen.at("$arn"), ctx) ?? known;
   const account = accountId(gen);
   const where = region(gen, ctx);
   const id = gen.hex("$arn", 8);
@@ -298,8 +315,6 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   if (/topic/.test(m)) return `arn:aws:sns:${where}:${account}:${slug(gen.faker("$t").word.noun())}`;
   if (/bucket/.test(m)) return `arn:aws:s3:::${slug(gen.faker("$b").word.noun())}-${account}`;
   const service = ARN_SERVICES.find((s) => m.startsWith(s)) ?? ctx.service.signingName;
-  // The resource type: the member's own words (`JobArn` → job), or the structure's (`Project.arn` → project).
-  const subject = /^(resource)?arn$/.test(m) ? parent.replace(/(Summary|Detail|Details|Response|Output|Result)$/, "") : name.replace(/(Arn|ARN|arn)$/, "");
   const type = subject.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
   const sep = ctx.hints.arnSeparator ?? "/";
   return `arn:aws:${service}:${where}:${account}:${type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;

@@ -32,8 +32,10 @@ const replacements = fc.oneof(
 
 const factories = createFactories({ seed: 5 });
 
-// Every operation a factory builds (the session operations until the generic factory lands).
-describe.each(registry.operations.filter((op) => factories.canBuild(op.id)).map((op) => [op.id, op] as const))("%s", (id, op) => {
+// The operations with hand-tuned outputs, and every 16th other operation (the gate's code is shared:
+// a spread of shapes covers it; 517 times 400 runs would not fit the suite's time).
+const chosen = registry.operations.filter((op, i) => factories.operation(op.id).traitNames.length > 0 || i % 16 === 0);
+describe.each(chosen.map((op) => [op.id, op] as const))("%s", (id, op) => {
   const contract: Contract = op.response;
   test("the fast gate agrees with the zod contract on any mutation of a valid body", () => {
     fc.assert(

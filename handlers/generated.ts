@@ -1,0 +1,166 @@
+import { fits } from "../factories/core/generic.js";
+import { hashSeed } from "../factories/core/random.js";
+import type { Factories } from "../factories/index.js";
+import type { Operation, Shape, StructureShape } from "../src/index.js";
+import { setOwn } from "../src/model/own.js";
+
+/**
+ * Answers for operations without a store: built by the factories, seeded by the request's identifying
+ * members (the same input gives the same answer), with the identifiers of the input in the output,
+ * and paged as the model's `@paginated` trait says.
+ */
+
+/** How many items a generated collection holds, at most and at least. */
+const COLLECTION = { min: 3, max: 12 };
+/** A page when the caller names no size: the page-size member's maximum, up to this. */
+const DEFAULT_PAGE = 100;
+/** Answers kept per mock: a repeated call costs a lookup. */
+const CACHE_LIMIT = 512;
+
+export type Generated = { readonly body: unknown } | { readonly invalidToken: string };
+
+export class GeneratedAnswers {
+  readonly #cache = new Map<string, Generated>();
+
+  constructor(
+    readonly factories: Factories,
+    readonly seed: number,
+  ) {}
+
+  reset(): void {
+    this.#cache.clear();
+  }
+
+  /** The wire body answering `input` (already validated), or why its page token is not one we gave. */
+  answer(op: Operation, input: Record<string, unknown>): Generated {
+    const identity = identityOf(op, input);
+    const paging = op.paginated;
+    const page = paging ? [input[paging.inputToken] ?? "", input[paging.pageSize ?? ""] ?? ""] : [];
+    const key = `${op.id}\n${identity}\n${page.join("\n")}`;
+    let answer = this.#cache.get(key);
+    if (answer === undefined) {
+      answer = this.#build(op, input, identity);
+      if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
+      this.#cache.set(key, answer);
+    }
+    return answer;
+  }
+
+  #build(op: Operation, input: Record<string, unknown>, identity: string): Generated {
+    const seed = hashSeed(this.seed, `${op.id}\n${identity}`);
+    const factory = this.factories.operation(op.id as never);
+    const output = factory.build(undefined, { seed }) as Record<string, unknown>;
+    const shape = op.response.shape as StructureShape;
+    const paging = op.paginated;
+    if (paging) {
+      const lists = pagedLists(shape, paging.items);
+      delete output[paging.outputToken];
+      if (lists.length) {
+        const total = COLLECTION.min + (seed % (COLLECTION.max - COLLECTION.min + 1));
+        const token = input[paging.inputToken];
+        const tag = hashSeed(seed, "token").toString(36);
+        let offset = 0;
+        if (token !== undefined) {
+          const m = /^p1\.(\d+)\.([0-9a-z]+)$/.exec(String(token));
+          if (!m || m[2] !== tag || Number(m[1]) > total) return { invalidToken: `The ${paging.inputToken} is not valid for this request.` };
+          offset = Number(m[1]);
+        }
+        const size = pageSize(op, input);
+        const end = Math.min(total, offset + size);
+        for (const list of lists) {
+          const items: unknown[] = [];
+          // Item i is the same on every page and in every call: built from its own seed.
+          for (let i = offset; i < end; i++) {
+            const one = factory.build(undefined, { seed: hashSeed(seed, `item ${i}`) }) as Record<string, unknown>;
+            const built = one[list] as unknown[] | undefined;
+            if (built?.length) items.push(built[0]);
+          }
+          output[list] = items;
+        }
+        if (end < total) output[paging.outputToken] = `p1.${end}.${tag}`;
+      }
+    }
+    echo(op, input, output);
+    return { body: op.response.encode(output) };
+  }
+}
+
+/** The input without what does not identify the resource: page token and size, idempotency tokens. */
+function identityOf(op: Operation, input: Record<string, unknown>): string {
+  const skip = new Set<string>();
+  if (op.paginated) (skip.add(op.paginated.inputToken), op.paginated.pageSize && skip.add(op.paginated.pageSize));
+  for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) if (member.idempotencyToken) skip.add(name);
+  return canonical(input, skip);
+}
+
+function canonical(value: unknown, skip?: ReadonlySet<string>): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v)).join(",")}]`;
+  if (value && typeof value === "object") {
+    const keys = Object.keys(value).filter((k) => !skip?.has(k)).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The output lists a page holds: the model's `items`, else every top-level list (they page together). */
+function pagedLists(shape: StructureShape, items: string | undefined): string[] {
+  // Items that are a map (Device Farm's unique problems by result) come whole, on one page.
+  if (items) return (shape.members as Record<string, Shape>)[items]?.kind === "list" ? [items] : [];
+  return Object.entries(shape.members as Record<string, Shape>).filter(([, m]) => m.kind === "list").map(([name]) => name);
+}
+
+function pageSize(op: Operation, input: Record<string, unknown>): number {
+  const member = op.paginated?.pageSize;
+  const asked = member === undefined ? undefined : input[member];
+  if (typeof asked === "number" && asked > 0) return asked;
+  const shape = member === undefined ? undefined : (op.request.shape.members as Record<string, Shape>)[member];
+  const max = shape && (shape.kind === "integer" || shape.kind === "long") ? shape.range?.max : undefined;
+  return Math.min(max ?? DEFAULT_PAGE, DEFAULT_PAGE);
+}
+
+const IDENTIFIER = /(Id|Name|Arn|ARN|id|name|arn)$/;
+
+/**
+ * Puts the input's identifiers where the output names the same thing: a member of the same name at the
+ * top, in the entity the output holds, or in each listed item (`GetJobRun { JobName, RunId }` answers
+ * that job's run: `JobRun.JobName`, and `JobRun.Id` for `RunId`). A value the output's constraints
+ * do not accept is left as generated.
+ */
+function echo(op: Operation, input: Record<string, unknown>, output: Record<string, unknown>): void {
+  const shape = op.response.shape as StructureShape;
+  const members = shape.members as Record<string, Shape>;
+  const paging = op.paginated;
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value !== "string" || !IDENTIFIER.test(name) || name === paging?.inputToken) continue;
+    const direct = members[name];
+    if (direct && set(direct, output, name, value)) continue;
+    for (const [member, m] of Object.entries(members)) {
+      const target = output[member];
+      if (m.kind === "structure" && !m.union && target && typeof target === "object") {
+        const entity = m as StructureShape;
+        const inner = target as Record<string, unknown>;
+        const own = ownMember(entity, name);
+        if (own) set((entity.members as Record<string, Shape>)[own]!, inner, own, value);
+      } else if (m.kind === "list" && m.member.kind === "structure" && Array.isArray(target)) {
+        const item = m.member as StructureShape;
+        const same = (item.members as Record<string, Shape>)[name];
+        if (same) for (const t of target) set(same, t as Record<string, unknown>, name, value);
+      }
+    }
+  }
+}
+
+/** The entity member an input identifier names: the same name, or `<Entity>Id` → `Id` when the entity is named so. */
+function ownMember(entity: StructureShape, input: string): string | undefined {
+  const names = Object.keys(entity.members);
+  if (names.includes(input)) return input;
+  const m = /^(.*?)(Id|Name|Arn|ARN|id|name|arn)$/.exec(input);
+  if (!m || !m[1] || !entity.name.toLowerCase().endsWith(m[1].toLowerCase())) return undefined;
+  return names.find((n) => n.toLowerCase() === m[2]!.toLowerCase());
+}
+
+function set(shape: Shape, target: Record<string, unknown>, name: string, value: string): boolean {
+  const ok = shape.kind === "string" ? fits(shape, value) : shape.kind === "enum" ? shape.values.includes(value) : false;
+  if (ok) setOwn(target, name, value);
+  return ok;
+}
