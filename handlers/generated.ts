@@ -61,7 +61,7 @@ export class GeneratedAnswers {
         const tag = hashSeed(seed, "token").toString(36);
         let offset = 0;
         if (token !== undefined) {
-          const m = /^p1\.(\d+)\.([0-9a-z]+)$/.exec(String(token));
+          const m = /^P(\d+)T([0-9a-z]+)$/.exec(String(token));
           if (!m || m[2] !== tag || Number(m[1]) > total) return { invalidToken: `The ${paging.inputToken} is not valid for this request.` };
           offset = Number(m[1]);
         }
@@ -77,7 +77,8 @@ export class GeneratedAnswers {
           }
           output[list] = items;
         }
-        if (end < total) output[paging.outputToken] = `p1.${end}.${tag}`;
+        // Letters and digits only: every service's token pattern takes them.
+        if (end < total) output[paging.outputToken] = `P${end}T${tag}`;
       }
     }
     echo(op, input, output);

@@ -94,3 +94,48 @@ describe("every operation's output, for any seed, passes its strict contract and
     );
   });
 });
+
+describe("every paginated operation, walked by the SDK's own paginator", () => {
+  const paginated = registry.operations.filter((op) => op.paginated);
+  const mock = createAwsMock({ seed: 4 });
+  const clients = new Map<string, Client>();
+  afterAll(() => clients.forEach((c) => c.destroy()));
+
+  test("the models declare paginated operations in all three services", () => {
+    expect(new Set(paginated.map((op) => op.service.id))).toEqual(new Set(["glue", "deadline", "deviceFarm"]));
+  });
+
+  test.each(paginated.map((op) => op.id))("%s ends, keeps to the page size, and gives the same items however it is paged", async (id) => {
+    const op = registry.get(id);
+    let c = clients.get(op.service.id);
+    if (!c) clients.set(op.service.id, (c = await client(op, { requestHandler: mock.requestHandler() })));
+    const paginate = (await sdk(op))[`paginate${op.name}`] as unknown as (config: object, input: object) => AsyncIterable<Record<string, unknown>>;
+    expect(paginate).toBeTypeOf("function");
+    const input = createFactories({ seed: 6 }).input(id).build() as Record<string, unknown>;
+    const sizeMember = op.paginated!.pageSize;
+    // The input's own page size would win over the paginator's.
+    if (sizeMember) delete input[sizeMember];
+    const range = sizeMember ? (op.request.shape.members as Record<string, { range?: { min?: number } }>)[sizeMember]!.range : undefined;
+    const size = Math.max(2, range?.min ?? 0);
+    // The list a page holds: the model's items, else the output's lists.
+    const lists = Object.entries(op.response.shape.members as Record<string, { kind: string }>).filter(([name, m]) => (op.paginated!.items ? name === op.paginated!.items : true) && m.kind === "list").map(([name]) => name);
+    const walkAll = async (pageSize: number | undefined) => {
+      const pages: Record<string, unknown>[] = [];
+      for await (const page of paginate({ client: c, ...(pageSize && sizeMember ? { pageSize } : {}) }, { ...input })) {
+        pages.push(page);
+        expect(pages.length).toBeLessThan(50);
+      }
+      return pages;
+    };
+    const small = await walkAll(size);
+    const whole = await walkAll(undefined);
+    const items = (pages: Record<string, unknown>[]) => lists.map((l) => pages.flatMap((p) => (p[l] as unknown[] | undefined) ?? []));
+    if (sizeMember && lists.length) {
+      for (const page of small) for (const l of lists) expect(((page[l] as unknown[]) ?? []).length).toBeLessThanOrEqual(size);
+      expect(small.length).toBeGreaterThan(1);
+    }
+    expect(small.at(-1)![op.paginated!.outputToken]).toBeUndefined();
+    expect(items(small)).toEqual(items(whole));
+    expect(items(await walkAll(size))).toEqual(items(small));
+  });
+});
