@@ -68,10 +68,6 @@ export const hints: Readonly<Record<string, Hints>> = {
   },
   deadline: {
     arnSeparator: "/",
-    formats: {
-      // Deadline ids are fixed by the model's patterns; these are the members it leaves open.
-      displayName: "^[A-Z][a-z]{3,9} [A-Z][a-z]{3,9}$",
-    },
   },
   deviceFarm: {
     // Device Farm is served from us-west-2 only, and writes `project:<uuid>`.

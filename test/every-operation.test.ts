@@ -1,9 +1,14 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createFactories } from "../factories/index.js";
 import { createAwsMock, testClientConfig, type AwsMock } from "../handlers/index.js";
+import { checkRecording } from "../src/check/index.js";
+import { main } from "../src/cli/main.js";
 import { registry, type Contract, type Operation, type OperationId } from "../src/index.js";
+import { scratchFolders } from "./support/scratch.js";
 import { listenOptions } from "./support/msw.js";
 
 // The real SDK clients and commands of every operation, loaded from the packages the registry names.
@@ -137,5 +142,60 @@ describe("every paginated operation, walked by the SDK's own paginator", () => {
     expect(small.at(-1)![op.paginated!.outputToken]).toBeUndefined();
     expect(items(small)).toEqual(items(whole));
     expect(items(await walkAll(size))).toEqual(items(small));
+  });
+});
+
+describe("the check, for traffic of any operation", () => {
+  const scratch = scratchFolders("every-operation");
+
+  /** A HAR of the real SDK's traffic through the mock: every 8th operation of the registry, all three services. */
+  async function recordedHar() {
+    const mock = createAwsMock({ unknownIds: "generate" });
+    const chosen = registry.operations.filter((_, i) => i % 8 === 0);
+    const clients = new Map<string, Client>();
+    for (const op of chosen) {
+      let c = clients.get(op.service.id);
+      if (!c) clients.set(op.service.id, (c = await client(op, { requestHandler: mock.requestHandler() })));
+      const Command = (await sdk(op))[op.sdk.command]!;
+      await c.send(new Command(createFactories({ seed: 3 }).input(op.id as OperationId).build()));
+    }
+    clients.forEach((c) => c.destroy());
+    const entries = mock.calls.map((call, i) => {
+      const op = registry.get(call.operation);
+      const sent = mock.responses[i]!;
+      return {
+        request: { method: call.method, url: call.url, headers: op.target ? [{ name: "X-Amz-Target", value: op.target }] : [] },
+        response: { status: sent.status, headers: Object.entries(sent.headers).map(([name, value]) => ({ name, value })), content: { mimeType: "application/json", text: sent.body } },
+      };
+    });
+    return { chosen, har: { log: { version: "1.2", creator: { name: "test", version: "1" }, entries } } };
+  }
+
+  test("a HAR of mixed traffic is read entry by entry: each entry is named by its operation, and only the drifted one has findings", async () => {
+    const { chosen, har } = await recordedHar();
+    expect(new Set(chosen.map((op) => op.service.id))).toEqual(new Set(["glue", "deadline", "deviceFarm"]));
+    // One answer drifts: a member AWS added after the model.
+    const drifted = har.log.entries.findIndex((e) => e.response.content.text.startsWith("{\""));
+    const body = JSON.parse(har.log.entries[drifted]!.response.content.text) as Record<string, unknown>;
+    har.log.entries[drifted]!.response.content.text = JSON.stringify({ ...body, AddedLater: true });
+    const report = checkRecording(JSON.stringify(har));
+    expect(report.problems).toEqual([]);
+    expect(report.entries.map((e) => e.operation)).toEqual(chosen.map((op) => op.id));
+    const withFindings = report.entries.filter((e) => e.findings.length);
+    expect(withFindings.map((e) => [e.operation, e.findings.map((f) => f.code)])).toEqual([[chosen[drifted]!.id, ["unknown_member"]]]);
+    expect(report.ok).toBe(true);
+    expect(checkRecording(JSON.stringify(har), { strict: true }).ok).toBe(false);
+  });
+
+  test("--operation takes any id, and names it in the report", async () => {
+    const dir = scratch();
+    const file = join(dir, "job-run.json");
+    const body = createFactories({ seed: 1 }).operation("glue:GetJobRun").wire();
+    writeFileSync(file, JSON.stringify({ ...body, JobRun: { ...body.JobRun, JobRunState: "PAUSED" } }));
+    const out: string[] = [];
+    const code = await main(["check", "--operation", "glue:GetJobRun", "--strict", file], (t) => out.push(t), (t) => out.push(t));
+    expect(code).toBe(1);
+    expect(out.join("\n")).toContain("glue:GetJobRun");
+    expect(out.join("\n")).toContain('"PAUSED" is not a known JobRunState value');
   });
 });

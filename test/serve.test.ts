@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { serve, type Served } from "../handlers/serve.js";
 import { checkRecording } from "../src/check/index.js";
@@ -63,6 +64,46 @@ describe("serve", () => {
       expect(error).toMatchObject({ code: 254 });
       expect((error as { stderr: string }).stderr).toContain("EntityNotFoundException");
       expect((error as { stderr: string }).stderr).toContain("Session missing not found.");
+    });
+
+    test("aws glue get-job-run, an operation without a store, answers that job and run", async () => {
+      const args = ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", served.url, "--output", "json"];
+      const { stdout } = await run(AWS!, args, { env });
+      expect(checkRecording(stdout, { strict: true })).toMatchObject({ ok: true, entries: [{ operation: "glue:GetJobRun" }] });
+      expect(JSON.parse(stdout).JobRun).toMatchObject({ JobName: "nightly-orders", Id: `jr_${"a".repeat(64)}` });
+      // The same input, the same answer.
+      expect((await run(AWS!, args, { env })).stdout).toBe(stdout);
+    });
+
+    test("aws devicefarm list-projects gets contract-valid projects", async () => {
+      const { stdout } = await run(AWS!, ["devicefarm", "list-projects", "--endpoint-url", served.url, "--output", "json"], { env });
+      expect(JSON.parse(stdout).projects.length).toBeGreaterThan(1);
+      expect(checkRecording(stdout, { strict: true, operation: "deviceFarm:ListProjects" }).ok).toBe(true);
+    });
+
+    test("aws glue get-job-runs with --page-size walks every page and gets the same runs", async () => {
+      const base = ["glue", "get-job-runs", "--job-name", "nightly-orders", "--endpoint-url", served.url, "--output", "json"];
+      const whole = JSON.parse((await run(AWS!, base, { env })).stdout);
+      const before = served.mock.callsTo("glue:GetJobRuns").length;
+      const paged = JSON.parse((await run(AWS!, [...base, "--page-size", "2"], { env })).stdout);
+      expect(paged.JobRuns).toEqual(whole.JobRuns);
+      expect(served.mock.callsTo("glue:GetJobRuns").length - before).toBe(Math.ceil(whole.JobRuns.length / 2));
+      expect(whole.JobRuns.every((r: { JobName: string }) => r.JobName === "nightly-orders")).toBe(true);
+    });
+
+    test("aws deadline list-farms reaches serve through a proxy (the CLI prefixes the endpoint host with management.)", async () => {
+      const port = new URL(served.url).port;
+      // Debian's CLI predates Deadline Cloud: it learns the service from botocore's model (see test/fixtures/botocore-deadline).
+      const data = join(dir, "botocore-data");
+      const models = join(data, "deadline", "2023-10-12");
+      mkdirSync(models, { recursive: true });
+      const fixtures = join(import.meta.dirname, "fixtures", "botocore-deadline");
+      for (const name of readdirSync(fixtures).filter((n) => n.endsWith(".json.gz"))) writeFileSync(join(models, name.slice(0, -3)), gunzipSync(readFileSync(join(fixtures, name))));
+      const proxied = { ...env, AWS_DATA_PATH: data, HTTP_PROXY: served.url, http_proxy: served.url, NO_PROXY: "", no_proxy: "" };
+      const { stdout } = await run(AWS!, ["deadline", "list-farms", "--endpoint-url", `http://deadline.test:${port}`, "--output", "json"], { env: proxied });
+      expect(checkRecording(stdout, { strict: true, operation: "deadline:ListFarms" }).ok).toBe(true);
+      expect(JSON.parse(stdout).farms[0].farmId).toMatch(/^farm-[0-9a-f]{32}$/);
+      expect(served.mock.callsTo("deadline:ListFarms").at(-1)!.url).toMatch(/^http:\/\/management\.deadline\.test:\d+\/2023-10-12\/farms/);
     });
 
     test("aws devicefarm get-remote-access-session gets a contract-valid answer", async () => {

@@ -279,13 +279,15 @@ function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext):
   if (/errorcode$/.test(m)) return gen.pick("$code", ["InternalError", "AccessDenied", "ResourceLimitExceeded", "Timeout"]);
   if (/(description|message|reason|details?|summary|comment|explanation|errormessage|statusmessage|statusdetails)$/.test(m)) return faker().hacker.phrase();
   if (/(sql|query|expression)$/.test(m)) return `SELECT * FROM ${slug(faker().word.noun()).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`;
-  if (/(fullname|displayname|username|personname)$/.test(m)) return faker().person.fullName();
+  if (/(fullname|username|personname)$/.test(m)) return faker().person.fullName();
+  if (/displayname$/.test(m)) return `${capital(faker().word.adjective())} ${capital(faker().word.noun())}`;
   if (/timezone$/.test(m)) return "UTC";
   if (/(id|ids)$/.test(m)) return gen.uuid("$id");
   if (/(name|names|key|label|alias)$/.test(m) || m === "value") return `${slug(faker().word.adjective())}-${slug(faker().word.noun())}`;
   return slug(faker().word.noun());
 }
 
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "item";
 
 function region(gen: Gen, ctx: GenericContext): string {
