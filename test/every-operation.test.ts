@@ -199,3 +199,28 @@ describe("the check, for traffic of any operation", () => {
     expect(out.join("\n")).toContain('"PAUSED" is not a known JobRunState value');
   });
 });
+
+describe("every error of every operation can be injected, and the SDK reads it as that error", () => {
+  const mock = createAwsMock();
+  const clients = new Map<string, Client>();
+  afterAll(() => clients.forEach((c) => c.destroy()));
+
+  test.each(ids)("%s", async (id) => {
+    const op = registry.get(id);
+    let c = clients.get(op.service.id);
+    if (!c) clients.set(op.service.id, (c = await client(op, { requestHandler: mock.requestHandler() })));
+    const Command = (await sdk(op))[op.sdk.command]!;
+    const input = createFactories({ seed: 5 }).input(id).build();
+    expect(op.errors.length).toBeGreaterThan(0);
+    for (const error of op.errors) {
+      mock.fault(id, { error: error.name });
+      const thrown = (await c.send(new Command(input)).catch((e: unknown) => e)) as { name: string; $fault: string; $metadata: { httpStatusCode: number } };
+      expect(thrown.name).toBe(error.name);
+      expect(thrown.$fault).toBe(error.fault);
+      expect(thrown.$metadata.httpStatusCode).toBe(error.httpStatus);
+      // The body is the error's own contract: its required members set, its message where the shape puts it.
+      const sent = mock.responses.at(-1)!;
+      expect(error.body.validate(JSON.parse(sent.body), { strict: true }).findings).toEqual([]);
+    }
+  });
+});
