@@ -1,4 +1,4 @@
-import { GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
+import { GetJobRunCommand, GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
 import { mockClient } from "aws-sdk-client-mock";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
@@ -24,15 +24,24 @@ async function perCall(contenders: { name: string; setup: () => Promise<{ send: 
   return contenders.map((c, k) => ({ name: c.name, ms: [...samples[k]!].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]! }));
 }
 
-/** Per-call cost of one Glue GetSession through each way of mocking, measured side by side. */
-export async function benchHandlers(): Promise<string> {
-  const mock = createAwsMock();
-  const stored = mock.glue.sessions.add({ Id: "bench-session" });
-  const body = JSON.stringify(mock.glue.sessions.factory.contract.encode(stored));
-  const wire = `{"Session":${body}}`;
-  const canned = new TextEncoder().encode(wire);
-  const command = () => new GetSessionCommand({ Id: "bench-session" });
+interface Subject {
+  readonly title: string;
+  /** A mock that answers the command, and the command. */
+  readonly mock: ReturnType<typeof createAwsMock>;
+  readonly command: () => GetSessionCommand | GetJobRunCommand;
+  readonly Command: typeof GetSessionCommand | typeof GetJobRunCommand;
+}
+
+/** Per-call cost of one Glue command through each way of mocking, measured side by side. */
+async function benchSubject({ title, mock, command, Command }: Subject): Promise<string> {
   const config = testClientConfig({ maxAttempts: 1 });
+  // Every contender answers with the same bytes: the mock's own answer to this command.
+  const probe = new GlueClient({ ...config, requestHandler: mock.requestHandler() });
+  const output = await probe.send(command() as never);
+  probe.destroy();
+  const wire = mock.responses.at(-1)!.body;
+  const canned = new TextEncoder().encode(wire);
+  const { $metadata: _, ...sdkOutput } = output as unknown as Record<string, unknown>;
 
   const results = await perCall([
     {
@@ -46,7 +55,7 @@ export async function benchHandlers(): Promise<string> {
             httpHandlerConfigs: () => ({}),
           } as never,
         });
-        return { send: () => client.send(command()), teardown: () => client.destroy() };
+        return { send: () => client.send(command() as never), teardown: () => client.destroy() };
       },
     },
     {
@@ -55,7 +64,7 @@ export async function benchHandlers(): Promise<string> {
         const server = setupServer(http.post("https://glue.us-west-2.amazonaws.com/", () => HttpResponse.text(wire, { headers: { "content-type": "application/x-amz-json-1.1" } })));
         server.listen({ onUnhandledRequest: "error" } as never);
         const client = new GlueClient(config);
-        return { send: () => client.send(command()), teardown: () => (client.destroy(), server.close()) };
+        return { send: () => client.send(command() as never), teardown: () => (client.destroy(), server.close()) };
       },
     },
     {
@@ -64,14 +73,14 @@ export async function benchHandlers(): Promise<string> {
         const server = setupServer(...mock.handlers);
         server.listen({ onUnhandledRequest: "error" } as never);
         const client = new GlueClient(config);
-        return { send: () => client.send(command()), teardown: () => (client.destroy(), server.close(), (mock.calls.length = 0), (mock.responses.length = 0)) };
+        return { send: () => client.send(command() as never), teardown: () => (client.destroy(), server.close(), (mock.calls.length = 0), (mock.responses.length = 0)) };
       },
     },
     {
       name: "aws-sdk-contracts direct transport",
       setup: async () => {
         const client = new GlueClient({ ...config, requestHandler: mock.requestHandler() });
-        return { send: () => client.send(command()), teardown: () => (client.destroy(), (mock.calls.length = 0), (mock.responses.length = 0)) };
+        return { send: () => client.send(command() as never), teardown: () => (client.destroy(), (mock.calls.length = 0), (mock.responses.length = 0)) };
       },
     },
     {
@@ -79,16 +88,31 @@ export async function benchHandlers(): Promise<string> {
       setup: async () => {
         const client = new GlueClient(config);
         const cm = mockClient(client);
-        cm.on(GetSessionCommand).resolves({ Session: stored } as never);
-        return { send: () => client.send(command()), teardown: () => (cm.restore(), client.destroy()) };
+        cm.on(Command as never).resolves(sdkOutput as never);
+        return { send: () => client.send(command() as never), teardown: () => (cm.restore(), client.destroy()) };
       },
     },
   ]);
   const floor = results[0]!.ms;
   const msw = results[1]!.ms;
   return table(
-    `Handlers: per-call cost of GlueClient.send(GetSession), median of ${ROUNDS} alternating rounds of ${CALLS} calls`,
+    `Handlers: per-call cost of GlueClient.send(${title}) (${canned.length} bytes), median of ${ROUNDS} alternating rounds of ${CALLS} calls`,
     ["path", "µs/call", "vs floor", "vs bare msw"],
     results.map((r) => [r.name, fmt(r.ms * 1000), `${(r.ms / floor).toFixed(2)}x`, `${(r.ms / msw).toFixed(2)}x`]),
   );
+}
+
+let fresh = 0;
+
+/** GetSession answered from a store, and GetJobRun (a large output) generated by the factories. */
+export async function benchHandlers(): Promise<string> {
+  const sessions = createAwsMock();
+  sessions.glue.sessions.add({ Id: "bench-session" });
+  const jobRuns = createAwsMock();
+  return [
+    await benchSubject({ title: "GetSession", mock: sessions, command: () => new GetSessionCommand({ Id: "bench-session" }), Command: GetSessionCommand }),
+    await benchSubject({ title: "GetJobRun, generated", mock: jobRuns, command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${"a".repeat(64)}` }), Command: GetJobRunCommand }),
+    // Every call names another run: each answer is built, checked and encoded anew (no cached answer).
+    await benchSubject({ title: "GetJobRun, a new run each call", mock: createAwsMock(), command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${(fresh++).toString(16).padStart(64, "0")}` }), Command: GetJobRunCommand }),
+  ].join("\n");
 }

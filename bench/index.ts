@@ -1,7 +1,7 @@
 import { benchCheck } from "./check.js";
 import { benchFactories } from "./factories.js";
 import { benchHandlers } from "./handlers.js";
-import { benchBeforeAfter, benchStartup } from "./startup.js";
+import { benchBeforeAfter, benchFirstBuild, benchStartup } from "./startup.js";
 
 console.log(`aws-sdk-contracts benchmarks on Node ${process.version}: ratios matter, absolute numbers depend on the machine.`);
 const only = process.argv[2];
@@ -9,4 +9,5 @@ if (!only || only === "factories") console.log(benchFactories());
 if (!only || only === "handlers") console.log(await benchHandlers());
 if (!only || only === "check") console.log(await benchCheck());
 if (!only || only === "startup") console.log(benchStartup());
+if (!only || only === "first-build") console.log(benchFirstBuild());
 if (!only || only === "before-after") console.log(benchBeforeAfter());

@@ -218,6 +218,13 @@ function tree(pattern: string): Node | null {
   return node;
 }
 
+const pleasantCache = new WeakMap<Node, string>();
+function pleasantOf(node: Node & { t: "set" }): string {
+  let chars = pleasantCache.get(node);
+  if (chars === undefined) pleasantCache.set(node, (chars = pleasant(node.chars)));
+  return chars;
+}
+
 /** Prefers letters and digits when a class has them, so samples read like identifiers, not line noise. */
 function pleasant(chars: string): string {
   const alnum = [...chars].filter((c) => /[a-z0-9]/i.test(c)).join("");
@@ -244,7 +251,7 @@ export function samplePattern(pattern: string, next: () => number, spread = 3): 
         out += node.text;
         return;
       case "set": {
-        const chars = pleasant(node.chars);
+        const chars = pleasantOf(node);
         if (chars.length) out += chars[Math.floor(next() * chars.length)];
         return;
       }
