@@ -305,7 +305,10 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   // The resource: the member's own words (`remoteAccessSessionArn`), or its structure's (`GetRunRequest.arn` → Run).
   const words = /^(resource)?arn$/i.test(name) ? parent.replace(VERB, "").replace(ROLE, "") : name.replace(/(Arn|ARN|arn)$/, "");
   const subject = words.charAt(0).toUpperCase() + words.slice(1);
-  const known = ctx.hints.arns?.[subject];
+  // The most specific resource the structure names: `projectArn` of `CreateTestGridUrlRequest` is a TestGridProject.
+  const known = Object.entries(ctx.hints.arns ?? {})
+    .filter(([resource]) => resource.endsWith(subject) && parent.includes(resource.slice(0, resource.length - subject.length)))
+    .sort(([a], [b]) => b.length - a.length)[0]?.[1];
   if (known) return fromFormat(known, gen.at("$arn"), ctx) ?? known;
   const account = accountId(gen);
   const where = region(gen, ctx);
