@@ -112,12 +112,14 @@ export function benchFirstBuild(): string {
   const rows = ["glue", "deadline", "deviceFarm"].map((service) => {
     const first = median(runs.map((r) => r.first[service]!));
     const next = runs.flatMap((r) => r.next[service]!);
-    const worst = Math.max(...runs.map((r) => median(r.next[service]!)));
-    return [service, `${first.toFixed(1)} ms`, `${median(next).toFixed(2)} ms`, `${worst.toFixed(2)} ms`, "< 5 ms", median(next) < 5 ? "yes" : "NO"];
+    const sorted = [...next].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
+    const under = next.filter((ms) => ms < 5).length / next.length;
+    return [service, `${first.toFixed(1)} ms`, `${median(next).toFixed(2)} ms`, `${p90.toFixed(2)} ms`, `${sorted.at(-1)!.toFixed(1)} ms`, `${(under * 100).toFixed(0)}%`];
   });
   return table(
     "First build of a never-used operation's output (fresh processes of dist/, 7 runs)",
-    ["service", "first of the process (reads the service's shapes)", "another never-used operation, median", "worst run's median", "goal", "met"],
+    ["service", "first of the process (reads the service's shapes)", "another never-used operation: median", "p90", "max", "under 5 ms (goal)"],
     rows,
   );
 }

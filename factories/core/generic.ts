@@ -203,6 +203,11 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
   const min = shape.range?.min ?? (shape.kind === "double" ? 0 : 0);
   const max = Math.min(shape.range?.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const m = name.toLowerCase();
+  // A long named for a moment (Glue's statement `StartedOn`) is epoch milliseconds, in a timeline as timestamps are.
+  if (shape.kind === "long" && /(on|at|time|timestamp|date)$/.test(m) && max >= REFERENCE_DATE.getTime()) {
+    const rank = timeRank(name);
+    return rank === 4 ? REFERENCE_DATE.getTime() + gen.int("", 3_600_000, 86_400_000) : REFERENCE_DATE.getTime() - (4 - rank) * gen.int("", 60_000, 3_600_000);
+  }
   let [lo, hi] = /percent/.test(m) ? [0, 100] : /port$/.test(m) ? [1024, 65535] : /(bytes|memory|size)/.test(m) ? [1024, 1 << 30] : /(minutes|mins)/.test(m) ? [1, 240] : /(hours)/.test(m) ? [1, 48] : /(seconds|timeout|duration|time$)/.test(m) ? [1, 3600] : /(max|limit|capacity|total)/.test(m) ? [1, 100] : [1, 20];
   lo = Math.max(lo, min);
   hi = Math.min(hi, max);
@@ -254,37 +259,51 @@ const INSTANCE_TYPES = ["m5.xlarge", "c5.2xlarge", "g4dn.xlarge", "r6i.large", "
 const ARN_SERVICES = ["iam", "kms", "secretsmanager", "sns", "sqs", "logs", "s3", "ec2", "sso", "lambda", "states", "events", "glue", "devicefarm", "deadline", "cloudwatch", "codeartifact", "lakeformation", "redshift", "datazone"];
 
 /** What a member name suggests its value looks like (generic: by word, never by service). */
+type Maker = (gen: Gen, name: string, parent: string, ctx: GenericContext, m: string) => string;
+
+const text = (gen: Gen) => gen.faker("$text");
+const noun = (gen: Gen) => slug(text(gen).word.noun());
+
+/** What a member name suggests its value looks like: the first rule whose words the name has. */
+const RULES: readonly [RegExp, Maker][] = [
+  [/arn$|^resourcearn$/, (gen, name, parent, ctx) => arn(gen, name, parent, ctx)],
+  [/(account(id)?|catalogid|ownerid|awsaccountnumber)$/, (gen) => accountId(gen)],
+  [/region$/, (gen, _, __, ctx) => region(gen, ctx)],
+  [/email/, (gen) => text(gen).internet.email().toLowerCase()],
+  [/token$/, (gen) => gen.hex("$token", 40)],
+  [/^(?!.*devicepath).*(s3|location$|path$|prefix$|dir$)/, (gen, _, __, ctx, m) => `s3://${noun(gen)}-${accountId(gen)}-${region(gen, ctx)}/${noun(gen.at("$1"))}/${noun(gen.at("$2"))}.${/script/.test(m) ? "py" : "json"}`],
+  [/(url|uri|endpoint|link)$/, (gen) => `https://${noun(gen)}.${text(gen.at("$d")).internet.domainName()}/${noun(gen.at("$p"))}`],
+  [/ipv6/, (gen, _, __, ctx) => fullIpv6(gen, "$ip6", region(gen, ctx))],
+  [/^ip|ipaddress|ipv4|privateip|publicip/, (gen) => privateIpv4(gen, "$ip")],
+  [/(hostname|dnsname)$/, (gen, _, __, ctx) => ec2HostName(privateIpv4(gen, "$ip"), region(gen, ctx))],
+  [/^(vpc|subnet|securitygroup|sg)(id|ids)?$/, (gen, _, __, ___, m) => `${/^(securitygroup|sg)/.test(m) ? "sg" : /^vpc/.test(m) ? "vpc" : "subnet"}-${gen.hex("$ec2", 17)}`],
+  [/loggroup(name)?$/, (gen, _, __, ctx) => `/aws/${ctx.service.signingName}/${noun(gen)}`],
+  [/policy$/, (_, __, ___, ctx) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `${ctx.service.signingName}:Get*`, Resource: "*" }] })],
+  [/manufacturer$/, (gen) => gen.pick("$maker", ["Google", "Samsung", "Apple", "OnePlus", "Motorola", "Xiaomi"])],
+  [/(createdby|updatedby|modifiedby|owner|requester)$/, (gen) => text(gen).internet.username().toLowerCase()],
+  [/instancetype$/, (gen) => gen.pick("$it", INSTANCE_TYPES)],
+  [/version$/, (gen) => `${gen.int("$v1", 1, 4)}.${gen.int("$v2", 0, 9)}`],
+  [/(checksum|hash|etag|md5|sha\d*)$/, (gen) => gen.hex("$hash", 64)],
+  [/errorcode$/, (gen) => gen.pick("$code", ["InternalError", "AccessDenied", "ResourceLimitExceeded", "Timeout"])],
+  [/(description|message|reason|details?|summary|comment|explanation)$/, (gen) => text(gen).hacker.phrase()],
+  [/(sql|query|expression)$/, (gen) => `SELECT * FROM ${noun(gen).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`],
+  [/(fullname|username|personname)$/, (gen) => text(gen).person.fullName()],
+  [/displayname$/, (gen) => `${capital(text(gen).word.adjective())} ${capital(text(gen.at("$n")).word.noun())}`],
+  [/timezone$/, () => "UTC"],
+  [/(id|ids)$/, (gen) => gen.uuid("$id")],
+  [/(name|names|key|label|alias)$|^value$/, (gen) => `${slug(text(gen).word.adjective())}-${noun(gen.at("$n"))}`],
+  [/(?:)/, (gen) => noun(gen)],
+];
+
+/** The rule of each member name, found once. */
+const ruleOf = new Map<string, Maker>();
+
+/** A realistic value for the member, from its name (generic: by word, never by service). */
 function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
   const m = name.toLowerCase();
-  const faker = () => gen.faker("$text");
-  if (/arn$/.test(m) || m === "resourcearn") return arn(gen, name, parent, ctx);
-  if (/(^|[^a-z])?(account(id)?|catalogid|ownerid|awsaccountnumber)$/.test(m)) return accountId(gen);
-  if (/region$/.test(m)) return region(gen, ctx);
-  if (/email/.test(m)) return faker().internet.email().toLowerCase();
-  if (/(^|_)(nexttoken|token|continuationtoken|paginationtoken)$/.test(m) || /token$/.test(m)) return gen.hex("$token", 40);
-  if (/s3|location$|path$|prefix$|dir$/.test(m) && !/devicepath/.test(m)) return `s3://${slug(faker().word.noun())}-${accountId(gen)}-${region(gen, ctx)}/${slug(faker().word.noun())}/${slug(faker().word.noun())}.${/script/.test(m) ? "py" : "json"}`;
-  if (/(url|uri|endpoint|link)$/.test(m)) return `https://${slug(faker().word.noun())}.${faker().internet.domainName()}/${slug(faker().word.noun())}`;
-  if (/(ipv6)/.test(m)) return fullIpv6(gen, "$ip6", region(gen, ctx));
-  if (/(^ip|ipaddress|ipv4|privateip|publicip)/.test(m)) return privateIpv4(gen, "$ip");
-  if (/(hostname|dnsname)$/.test(m)) return ec2HostName(privateIpv4(gen, "$ip"), region(gen, ctx));
-  const ec2 = /^(vpc|subnet|securitygroup|sg)(id|ids)?$/.exec(m);
-  if (ec2) return `${ec2[1] === "securitygroup" ? "sg" : ec2[1]}-${gen.hex("$ec2", 17)}`;
-  if (/loggroup(name)?$/.test(m)) return `/aws/${ctx.service.signingName}/${slug(faker().word.noun())}`;
-  if (/policy$/.test(m)) return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `${ctx.service.signingName}:Get*`, Resource: "*" }] });
-  if (/manufacturer$/.test(m)) return gen.pick("$maker", ["Google", "Samsung", "Apple", "OnePlus", "Motorola", "Xiaomi"]);
-  if (/(createdby|updatedby|modifiedby|owner|requester)$/.test(m)) return faker().internet.username().toLowerCase();
-  if (/instancetype$/.test(m)) return gen.pick("$it", INSTANCE_TYPES);
-  if (/version$/.test(m)) return `${gen.int("$v1", 1, 4)}.${gen.int("$v2", 0, 9)}`;
-  if (/(checksum|hash|etag|md5|sha\d*)$/.test(m)) return gen.hex("$hash", 64);
-  if (/errorcode$/.test(m)) return gen.pick("$code", ["InternalError", "AccessDenied", "ResourceLimitExceeded", "Timeout"]);
-  if (/(description|message|reason|details?|summary|comment|explanation|errormessage|statusmessage|statusdetails)$/.test(m)) return faker().hacker.phrase();
-  if (/(sql|query|expression)$/.test(m)) return `SELECT * FROM ${slug(faker().word.noun()).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`;
-  if (/(fullname|username|personname)$/.test(m)) return faker().person.fullName();
-  if (/displayname$/.test(m)) return `${capital(faker().word.adjective())} ${capital(faker().word.noun())}`;
-  if (/timezone$/.test(m)) return "UTC";
-  if (/(id|ids)$/.test(m)) return gen.uuid("$id");
-  if (/(name|names|key|label|alias)$/.test(m) || m === "value") return `${slug(faker().word.adjective())}-${slug(faker().word.noun())}`;
-  return slug(faker().word.noun());
+  let make = ruleOf.get(m);
+  if (!make) ruleOf.set(m, (make = RULES.find(([re]) => re.test(m))![1]));
+  return make(gen, name, parent, ctx, m);
 }
 
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

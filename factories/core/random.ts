@@ -18,12 +18,22 @@ export function checkSeed(seed: unknown, where: string): number {
 
 /** FNV-1a over a string, mixed with a seed: the sub-seed of one field path. */
 export function hashSeed(seed: number, text: string): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+  return avalanche(fnv((0x811c9dc5 ^ seed) >>> 0, text));
+}
+
+/** FNV-1a, continued from a state: hashing a path's prefix once serves every field below it. */
+function fnv(state: number, text: string): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  // final avalanche so that neighbouring paths give unrelated streams
+  return h;
+}
+
+/** The final mix, so that neighbouring paths give unrelated streams. */
+function avalanche(state: number): number {
+  let h = state;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h ^= h >>> 13;
@@ -88,15 +98,21 @@ export class RandomSource {
  * the build seed, so adding a field never changes the values of the others.
  */
 export class Gen {
+  /** The hash state after the seed and the prefix (what every field below continues from). */
+  readonly #state: number;
+
   constructor(
     readonly seed: number,
     readonly source: RandomSource = new RandomSource(),
     readonly prefix = "",
-  ) {}
+    state?: number,
+  ) {
+    this.#state = state ?? fnv((0x811c9dc5 ^ seed) >>> 0, prefix);
+  }
 
   /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
   at(path: string): Gen {
-    return new Gen(this.seed, this.source, this.prefix ? `${this.prefix}.${path}` : path);
+    return this.prefix ? new Gen(this.seed, this.source, `${this.prefix}.${path}`, fnv(fnv(this.#state, "."), path)) : new Gen(this.seed, this.source, path, fnv(this.#state, path));
   }
 
   /** A value computed once per build and shared by all its fields (an account id, a region). */
@@ -122,7 +138,7 @@ export class Gen {
 
   #stream(field: string): Sfc32 {
     const random = this.source.random;
-    random.seed(hashSeed(this.seed, this.prefix ? `${this.prefix}.${field}` : field));
+    random.seed(avalanche(fnv(this.prefix ? fnv(this.#state, ".") : this.#state, field)));
     return random;
   }
 
