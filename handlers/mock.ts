@@ -8,6 +8,9 @@ import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeep
 import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";
+import { ManualClock, type Clock } from "./clock.js";
+import type { Answer, Family } from "./families/family.js";
+import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { GeneratedAnswers } from "./generated.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
@@ -24,9 +27,15 @@ export interface AwsMockOptions {
   readonly onUnhandledRequest?: "error" | ((request: Request) => Response | Promise<Response>);
   /** How many calls (and responses) the log keeps, the latest ones; unbounded by default, 1000 in `serve`. */
   readonly maxLoggedCalls?: number;
+  /**
+   * The clock resources age by: give one (`{ now: () => Date.now() }` with `vi.useFakeTimers()`) and
+   * states last their real durations on it. Without one, states last a few polls each, and
+   * `mock.clock.advance(ms)` also moves them on.
+   */
+  readonly clock?: Clock;
 }
 
-const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls"];
+const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls", "clock"];
 /** setTimeout's largest delay: anything above it fires at once. */
 const MAX_DELAY_MS = 2_147_483_647;
 
@@ -48,6 +57,7 @@ function checkOptions(options: unknown): AwsMockOptions {
     );
   }
   if (o.maxLoggedCalls !== undefined && !(Number.isSafeInteger(o.maxLoggedCalls) && (o.maxLoggedCalls as number) >= 0)) fail(`maxLoggedCalls must be a whole number; got ${String(o.maxLoggedCalls)}.`);
+  if (o.clock !== undefined && (o.clock === null || typeof (o.clock as Clock).now !== "function")) fail("clock must be an object with a now() method returning milliseconds (e.g. { now: () => Date.now() }).");
   return o as AwsMockOptions;
 }
 
@@ -143,7 +153,15 @@ export class AwsMock {
   readonly factories: Factories;
   readonly calls: Call[] = [];
   readonly responses: SentResponse[] = [];
-  readonly glue: { readonly sessions: SessionStore<GlueSession, NonNullable<SdkOf<GlueSession>["Status"]>> };
+  readonly glue: {
+    readonly sessions: SessionStore<GlueSession, NonNullable<SdkOf<GlueSession>["Status"]>>;
+    /** Plans how the next statement run ends: `{ output }` or `{ error: { name, value, traceback? } }`. */
+    planStatement(outcome: StatementOutcome): void;
+    /** The ARN of a session, for TagResource and GetTags. */
+    sessionArn(id: string, region?: string): string;
+  };
+  /** The mock's clock: its own (advance it with `mock.clock.advance(ms)`), or the one given as `clock`. */
+  readonly clock: ManualClock;
   readonly deadline: { readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"]> };
   readonly deviceFarm: {
     readonly testGridSessions: SessionStore<TestGridSession, NonNullable<SdkOf<TestGridSession>["status"]>>;
@@ -155,6 +173,7 @@ export class AwsMock {
   readonly #options: AwsMockOptions;
   readonly #wireCache = new WeakMap<object, string>();
   readonly #generated: GeneratedAnswers;
+  readonly #families: Family[];
 
   constructor(options: AwsMockOptions = {}) {
     this.#options = options = checkOptions(options);
@@ -169,7 +188,15 @@ export class AwsMock {
       "deviceFarm.testGridSessions": store("deviceFarm.testGridSessions", f.deviceFarm.testGridSession),
       "deviceFarm.remoteAccessSessions": store("deviceFarm.remoteAccessSessions", f.deviceFarm.remoteAccessSession),
     };
-    this.glue = { sessions: this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"] };
+    const given = options.clock;
+    this.clock = given ? new GivenClock(given) : new ManualClock();
+    const glueSessions = new GlueSessions(this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
+    this.#families = [glueSessions];
+    this.glue = {
+      sessions: glueSessions.sessions,
+      planStatement: (outcome) => glueSessions.planStatement(outcome),
+      sessionArn: (id, region) => glueSessions.arn(id, region),
+    };
     this.deadline = { sessions: this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"] };
     this.deviceFarm = {
       testGridSessions: this.#stores["deviceFarm.testGridSessions"] as AwsMock["deviceFarm"]["testGridSessions"],
@@ -245,6 +272,7 @@ export class AwsMock {
     this.responses.length = 0;
     this.factories.reset();
     this.#generated.reset();
+    for (const family of this.#families) family.reset();
   }
 
   /** Answers one HTTP request, or returns undefined when it is not an AWS call we model. */
@@ -329,6 +357,12 @@ export class AwsMock {
       return successResponse(op, looseWire(op.response.shape, merged, op.protocol.defaultTimestampFormat));
     }
 
+    const region = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\./.exec(request.url.hostname)?.[1] ?? "us-west-2";
+    for (const family of this.#families) {
+      const answered = family.service === op.service.id ? family.answer(op.name, input, region) : undefined;
+      if (answered) return this.#family(op, answered);
+    }
+
     if (!binding) {
       const generated = this.#generated.answer(op, input);
       if ("invalidToken" in generated) return this.#invalidInput(op, generated.invalidToken);
@@ -363,6 +397,11 @@ export class AwsMock {
     const built = this.factories.error(op.id as OperationId, name).build(undefined, { seed: this.calls.length }) as Record<string, unknown>;
     const required = new Set<string>(op.errors.find((e) => e.name === name)!.shape.required);
     return Object.fromEntries(Object.entries(built).filter(([k, v]) => required.has(k) && k.toLowerCase() !== "message" && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")));
+  }
+
+  #family(op: Operation, answer: Answer): WireResponse {
+    if ("error" in answer) return this.#error(op, answer.error, answer.members);
+    return successResponse(op, op.response.encode(answer.output as never));
   }
 
   /** A request the service rejects after reading it (a page token it did not give): its own validation error. */
@@ -497,6 +536,21 @@ function looseWire(shape: Shape | undefined, value: unknown, defaultFormat: Time
     );
   }
   return value;
+}
+
+/** A clock the test gave: the mock reads it, and the test moves it (fake timers), not the mock. */
+class GivenClock extends ManualClock {
+  constructor(readonly given: Clock) {
+    super();
+  }
+
+  override now(): number {
+    return this.given.now();
+  }
+
+  override advance(): void {
+    throw new Error("[aws-sdk-contracts] This mock reads the clock it was given: move that clock (vi.advanceTimersByTime) instead of mock.clock.advance.");
+  }
 }
 
 /**

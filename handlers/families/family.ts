@@ -1,0 +1,14 @@
+/** What a family answers an operation with: an output (SDK-shaped), or one of the operation's modelled errors. */
+export type Answer = { readonly output: unknown } | { readonly error: string; readonly members: Record<string, unknown> };
+
+/**
+ * A family of stateful resources (Glue interactive sessions, …): it answers the operations it keeps
+ * state for, and returns undefined for the rest, which the mock answers as usual.
+ */
+export interface Family {
+  /** The registry's id of the service whose operations it answers. */
+  readonly service: string;
+  /** `operation` is the operation's name in its service; `region` the one the request was sent to. */
+  answer(operation: string, input: Record<string, unknown>, region: string): Answer | undefined;
+  reset(): void;
+}
