@@ -106,6 +106,28 @@ describe("serve", () => {
       expect(served.mock.callsTo("deadline:ListFarms").at(-1)!.url).toMatch(/^http:\/\/management\.deadline\.test:\d+\/2023-10-12\/farms/);
     });
 
+    test("the AWS CLI drives a Glue interactive session from create to delete", async () => {
+      const glue = async (...args: string[]) => {
+        const { stdout } = await run(AWS!, ["glue", ...args, "--endpoint-url", served.url, "--output", "json"], { env });
+        return stdout.trim() ? (JSON.parse(stdout) as Record<string, any>) : {};
+      };
+      const role = "arn:aws:iam::123456789012:role/service-role/GlueNotebookRole";
+      const created = await glue("create-session", "--id", "cli-notebook", "--role", role, "--command", "Name=glueetl,PythonVersion=3", "--tags", "team=data");
+      const states = [created.Session.Status];
+      while (states.at(-1) !== "READY") states.push((await glue("get-session", "--id", "cli-notebook")).Session.Status);
+      const { Id } = await glue("run-statement", "--session-id", "cli-notebook", "--code", "print('hello from the CLI')");
+      let statement: Record<string, any>;
+      do statement = (await glue("get-statement", "--session-id", "cli-notebook", "--id", String(Id))).Statement;
+      while (statement.State !== "AVAILABLE");
+      expect(statement.Output.Data.TextPlain).toBe("hello from the CLI\n");
+      await glue("stop-session", "--id", "cli-notebook");
+      while (states.at(-1) !== "STOPPED") states.push((await glue("get-session", "--id", "cli-notebook")).Session.Status);
+      await glue("delete-session", "--id", "cli-notebook");
+      expect(states.filter((s, i) => s !== states[i - 1])).toEqual(["PROVISIONING", "READY", "STOPPING", "STOPPED"]);
+      const gone = await run(AWS!, ["glue", "get-session", "--id", "cli-notebook", "--endpoint-url", served.url], { env }).catch((e: unknown) => e);
+      expect((gone as { stderr: string }).stderr).toContain("EntityNotFoundException");
+    }, 60_000);
+
     test("aws devicefarm get-remote-access-session gets a contract-valid answer", async () => {
       const arn = served.mock.deviceFarm.remoteAccessSessions.add({ status: "RUNNING" }).arn!;
       const { stdout } = await run(AWS!, ["devicefarm", "get-remote-access-session", "--arn", arn, "--endpoint-url", served.url, "--output", "json"], { env });
