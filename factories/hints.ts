@@ -24,6 +24,10 @@ export interface Hints {
    * `{account}` and `{region}` stand for the build's own.
    */
   readonly arns?: Readonly<Record<string, string>>;
+  /** Numbers by `Structure.member`: the range a realistic value is drawn from (within the model's). */
+  readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
+  /** Groups of members of which a structure sets at most one, by structure name (a group's members go together). */
+  readonly oneOf?: Readonly<Record<string, readonly (readonly string[])[]>>;
   /** State rules, by structure name. */
   readonly states?: Readonly<Record<string, StateRule>>;
 }
@@ -45,6 +49,14 @@ const glueRun = (member: string, ended: readonly string[], failed: readonly stri
 export const hints: Readonly<Record<string, Hints>> = {
   glue: {
     arnSeparator: "/",
+    // Capacity is MaxCapacity or a worker type with a number of workers, never both (Glue's API reference).
+    oneOf: Object.fromEntries(["CreateSessionRequest", "CreateJobRequest", "StartJobRunRequest", "JobUpdate", "CreateMLTransformRequest", "UpdateMLTransformRequest"].map((s) => [s, [["MaxCapacity"], ["WorkerType", "NumberOfWorkers"]]])),
+    ranges: {
+      // Sessions run on two workers or more, and idle out within their timeout (minutes).
+      "CreateSessionRequest.NumberOfWorkers": [2, 10],
+      "CreateSessionRequest.Timeout": [480, 2880],
+      "CreateSessionRequest.IdleTimeout": [15, 480],
+    },
     formats: {
       // Job run ids: `jr_` and 64 hex digits, as Glue writes them.
       "JobRun.Id": "^jr_[0-9a-f]{64}$",
@@ -58,6 +70,9 @@ export const hints: Readonly<Record<string, Hints>> = {
       GlueVersion: "^(3\\.0|4\\.0|5\\.0)$",
       PythonVersion: "^3$",
       "Statement.Code": "^df\\.show\\(\\)$",
+      // Interactive sessions run Spark (glueetl) or streaming jobs.
+      "SessionCommand.Name": "^(glueetl|gluestreaming)$",
+      "CreateSessionRequest.WorkerType": "^G\\.(1|2|4|8)X$",
       CatalogId: "^[1-9][0-9]{11}$",
     },
     states: {

@@ -10,6 +10,7 @@ import { resources, type ResourceBinding, type StoreName } from "./resources.js"
 import { SessionStore } from "./store.js";
 import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
+import { DeadlineFarms } from "./families/deadline-farms.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { GeneratedAnswers } from "./generated.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -162,7 +163,11 @@ export class AwsMock {
   };
   /** The mock's clock: its own (advance it with `mock.clock.advance(ms)`), or the one given as `clock`. */
   readonly clock: ManualClock;
-  readonly deadline: { readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"]> };
+  readonly deadline: {
+    readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"]>;
+    /** Starts a session of a job on a worker (both created first), as Deadline's scheduler does. */
+    startSession(ids: { farmId: string; queueId: string; jobId: string; fleetId: string; workerId: string }): SdkOf<DeadlineSession>;
+  };
   readonly deviceFarm: {
     readonly testGridSessions: SessionStore<TestGridSession, NonNullable<SdkOf<TestGridSession>["status"]>>;
     readonly remoteAccessSessions: SessionStore<RemoteAccessSession, NonNullable<SdkOf<RemoteAccessSession>["status"]>>;
@@ -191,13 +196,14 @@ export class AwsMock {
     const given = options.clock;
     this.clock = given ? new GivenClock(given) : new ManualClock();
     const glueSessions = new GlueSessions(this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
-    this.#families = [glueSessions];
+    const farms = new DeadlineFarms(this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
+    this.#families = [glueSessions, farms];
     this.glue = {
       sessions: glueSessions.sessions,
       planStatement: (outcome) => glueSessions.planStatement(outcome),
       sessionArn: (id, region) => glueSessions.arn(id, region),
     };
-    this.deadline = { sessions: this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"] };
+    this.deadline = { sessions: farms.sessions, startSession: (ids) => farms.startSession(ids) };
     this.deviceFarm = {
       testGridSessions: this.#stores["deviceFarm.testGridSessions"] as AwsMock["deviceFarm"]["testGridSessions"],
       remoteAccessSessions: this.#stores["deviceFarm.remoteAccessSessions"] as AwsMock["deviceFarm"]["remoteAccessSessions"],
@@ -256,6 +262,12 @@ export class AwsMock {
     if (!head) return undefined;
     if (--head.remaining <= 0) list.shift();
     return head.value;
+  }
+
+  /** Whether the mock keeps state for this operation (a family of resources), rather than generating its answers. */
+  keepsState(id: OperationId): boolean {
+    const op = registry.get(id);
+    return this.#families.some((f) => f.service === op.service.id && f.operations.includes(op.name));
   }
 
   /** The calls made to one operation. */
@@ -360,7 +372,8 @@ export class AwsMock {
     const region = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\./.exec(request.url.hostname)?.[1] ?? "us-west-2";
     for (const family of this.#families) {
       const answered = family.service === op.service.id ? family.answer(op.name, input, region) : undefined;
-      if (answered) return this.#family(op, answered);
+      // An unknown id, with `unknownIds: "generate"`: answered as any operation is, below.
+      if (answered && !("error" in answered && answered.missing && this.#options.unknownIds === "generate")) return this.#family(op, answered);
     }
 
     if (!binding) {

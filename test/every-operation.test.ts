@@ -33,6 +33,8 @@ afterAll(() => server.close());
 const ids = registry.operations.map((op) => op.id);
 
 const walk = async (mock: AwsMock, send: Client, op: Operation, seed: number) => {
+  // Each operation on its own: a session the walk created must not make a later step illegal.
+  mock.reset();
   const factories = createFactories({ seed });
   const input = factories.input(op.id as OperationId).build();
   const Command = (await sdk(op))[op.sdk.command]!;
@@ -101,8 +103,9 @@ describe("every operation's output, for any seed, passes its strict contract and
 });
 
 describe("every paginated operation, walked by the SDK's own paginator", () => {
-  const paginated = registry.operations.filter((op) => op.paginated);
   const mock = createAwsMock({ seed: 4 });
+  // Operations whose answers are generated; the stateful families page what they hold, tested with them.
+  const paginated = registry.operations.filter((op) => op.paginated && !mock.keepsState(op.id as OperationId));
   const clients = new Map<string, Client>();
   afterAll(() => clients.forEach((c) => c.destroy()));
 

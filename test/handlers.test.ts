@@ -476,7 +476,8 @@ describe("mock details", () => {
 describe("any operation of the registry", () => {
   test("restJson input is read from labels, query parameters and headers as the model binds them, and checked", async () => {
     const { DeadlineClient, ListJobsCommand, UpdateWorkerScheduleCommand } = await import("@aws-sdk/client-deadline");
-    const mock = createAwsMock();
+    // Ids nobody created: generated answers, as the farm family would otherwise not know them.
+    const mock = createAwsMock({ unknownIds: "generate" });
     const deadline = new DeadlineClient({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() });
     const ids = { farmId: `farm-${"1".repeat(32)}`, queueId: `queue-${"2".repeat(32)}` };
     const first = await deadline.send(new ListJobsCommand({ ...ids, maxResults: 2 }));

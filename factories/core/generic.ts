@@ -72,12 +72,15 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
       return map(shape, gen, name, parent, depth, ctx);
     case "string":
       return string(shape, gen, name, parent, ctx);
-    case "enum":
-      return gen.pick("", shape.values);
+    case "enum": {
+      const format = ctx.hints.formats?.[`${parent}.${name}`];
+      const hinted = format ? samplePattern(format, gen.stream("$format")) : undefined;
+      return hinted !== undefined && shape.values.includes(hinted) ? hinted : gen.pick("", shape.values);
+    }
     case "integer":
     case "long":
     case "double":
-      return number(shape, gen, name);
+      return number(shape, gen, name, ctx.hints.ranges?.[`${parent}.${name}`]);
     case "boolean":
       return gen.bool("");
     case "timestamp":
@@ -125,6 +128,15 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     else if (m.kind === "string" && isReference(member, shape.name)) value = gen.memo(`$ref.${member}.${m.pattern ?? ""}`, () => string(m, at, member, shape.name, ctx));
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
     out[member] = member === state?.member && stateValue !== undefined ? stateValue : value;
+  }
+  // Members that exclude each other: one group is kept, whole.
+  const groups = ctx.hints.oneOf?.[shape.name];
+  if (groups) {
+    const kept = gen.int("$oneOf", 0, groups.length - 1);
+    groups.forEach((group, i) => {
+      if (i !== kept) for (const m of group) delete out[m];
+      else if (group.some((m) => m in out)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
+    });
   }
   // An empty object says nothing: a structure with members shows at least one.
   if (names.length && Object.keys(out).length === 0) {
@@ -199,7 +211,7 @@ function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, par
 
 const singular = (name: string): string => name.replace(/(List|s)$/, "");
 
-function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, gen: Gen, name: string): number {
+function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, gen: Gen, name: string, hinted?: readonly [number, number]): number {
   const min = shape.range?.min ?? (shape.kind === "double" ? 0 : 0);
   const max = Math.min(shape.range?.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const m = name.toLowerCase();
@@ -209,6 +221,7 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
     return rank === 4 ? REFERENCE_DATE.getTime() + gen.int("", 3_600_000, 86_400_000) : REFERENCE_DATE.getTime() - (4 - rank) * gen.int("", 60_000, 3_600_000);
   }
   let [lo, hi] = /percent/.test(m) ? [0, 100] : /port$/.test(m) ? [1024, 65535] : /(bytes|memory|size)/.test(m) ? [1024, 1 << 30] : /(minutes|mins)/.test(m) ? [1, 240] : /(hours)/.test(m) ? [1, 48] : /(seconds|timeout|duration|time$)/.test(m) ? [1, 3600] : /(max|limit|capacity|total)/.test(m) ? [1, 100] : [1, 20];
+  if (hinted) [lo, hi] = hinted;
   lo = Math.max(lo, min);
   hi = Math.min(hi, max);
   if (lo > hi) [lo, hi] = [min, Math.min(max, min + 100)];

@@ -1,5 +1,12 @@
 /** What a family answers an operation with: an output (SDK-shaped), or one of the operation's modelled errors. */
-export type Answer = { readonly output: unknown } | { readonly error: string; readonly members: Record<string, unknown> };
+export type Answer =
+  | { readonly output: unknown }
+  | {
+      readonly error: string;
+      readonly members: Record<string, unknown>;
+      /** The error says a resource does not exist: with `unknownIds: "generate"` the mock answers with a generated one instead. */
+      readonly missing?: true;
+    };
 
 /**
  * A family of stateful resources (Glue interactive sessions, …): it answers the operations it keeps
@@ -8,6 +15,8 @@ export type Answer = { readonly output: unknown } | { readonly error: string; re
 export interface Family {
   /** The registry's id of the service whose operations it answers. */
   readonly service: string;
+  /** The names of the operations it keeps state for. */
+  readonly operations: readonly string[];
   /** `operation` is the operation's name in its service; `region` the one the request was sent to. */
   answer(operation: string, input: Record<string, unknown>, region: string): Answer | undefined;
   reset(): void;

@@ -42,7 +42,7 @@ interface SessionRecord {
   readonly tags: Record<string, string>;
 }
 
-const notFound = (what: string) => ({ error: "EntityNotFoundException", members: { Message: `${what} not found.`, FromFederationSource: false } });
+const notFound = (what: string): Answer => ({ error: "EntityNotFoundException", members: { Message: `${what} not found.`, FromFederationSource: false }, missing: true });
 const invalid = (message: string): Answer => ({ error: "InvalidInputException", members: { Message: message, FromFederationSource: false } });
 const illegal = (message: string): Answer => ({ error: "IllegalSessionStateException", members: { Message: message } });
 
@@ -53,6 +53,7 @@ const illegal = (message: string): Answer => ({ error: "IllegalSessionStateExcep
  */
 export class GlueSessions implements Family {
   readonly service = "glue";
+  readonly operations = ["CreateSession", "GetSession", "ListSessions", "StopSession", "DeleteSession", "RunStatement", "GetStatement", "ListStatements", "CancelStatement", "GetSessionEndpoint", "TagResource", "UntagResource", "GetTags"];
   readonly #records = new Map<string, SessionRecord>();
   readonly #planned: StatementOutcome[] = [];
 
@@ -213,7 +214,7 @@ export class GlueSessions implements Family {
   #stop(id: string): Answer {
     const record = this.#record(id);
     // The model lists no EntityNotFoundException for StopSession: Glue answers an unknown id as invalid input.
-    if (!record) return invalid(`Session ${id} not found.`);
+    if (!record) return { ...invalid(`Session ${id} not found.`), missing: true } as Answer;
     const status = this.#current(id, false).Status!;
     if (ENDED.has(status)) return illegal(`Session ${id} is ${status}; only a PROVISIONING or READY session can be stopped.`);
     record.progress.then([STOPPING, end("STOPPED")]);
@@ -222,7 +223,7 @@ export class GlueSessions implements Family {
   }
 
   #delete(id: string): Answer {
-    if (!this.#record(id)) return invalid(`Session ${id} not found.`);
+    if (!this.#record(id)) return { ...invalid(`Session ${id} not found.`), missing: true } as Answer;
     const status = this.#current(id, false).Status!;
     if (status === "PROVISIONING") return illegal(`Session ${id} is PROVISIONING; stop it or wait until it is READY before deleting it.`);
     this.#records.delete(id);
