@@ -11,6 +11,7 @@ import { SessionStore } from "./store.js";
 import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
 import { DeadlineFarms } from "./families/deadline-farms.js";
+import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { GeneratedAnswers } from "./generated.js";
 import { directHandler, type DirectHandler } from "./transport.js";
@@ -167,10 +168,20 @@ export class AwsMock {
     readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"]>;
     /** Starts a session of a job on a worker (both created first), as Deadline's scheduler does. */
     startSession(ids: { farmId: string; queueId: string; jobId: string; fleetId: string; workerId: string }): SdkOf<DeadlineSession>;
+    /** Every farm, queue, fleet, job and worker the mock holds (those its sessions name included). */
+    resources(): ReturnType<DeadlineFarms["resources"]>;
   };
   readonly deviceFarm: {
     readonly testGridSessions: SessionStore<TestGridSession, NonNullable<SdkOf<TestGridSession>["status"]>>;
     readonly remoteAccessSessions: SessionStore<RemoteAccessSession, NonNullable<SdkOf<RemoteAccessSession>["status"]>>;
+    /** The public device catalogue ListDevices and GetDevice answer (the same for the same seed). */
+    devices(): ReturnType<DeviceFarmFamily["devices"]>;
+    /** Opens a Selenium session in a test grid project, as a browser does with the project's URL. */
+    openTestGridSession(projectArn: string, options?: { browser?: "chrome" | "firefox" | "MicrosoftEdge" }): SdkOf<TestGridSession>;
+    /** Ends a test grid session as WebDriver's `quit()` does: CLOSED, its minutes billed. */
+    closeTestGridSession(arn: string): SdkOf<TestGridSession>;
+    /** The projects and test grid projects the mock holds (those its sessions name included). */
+    projects(): ReturnType<DeviceFarmFamily["projects"]>;
   };
   readonly #stores: Record<StoreName, SessionStore<any>>;
   readonly #faults = new Map<OperationId, Planned<Fault>[]>();
@@ -197,16 +208,28 @@ export class AwsMock {
     this.clock = given ? new GivenClock(given) : new ManualClock();
     const glueSessions = new GlueSessions(this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
     const farms = new DeadlineFarms(this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
-    this.#families = [glueSessions, farms];
+    const deviceFarm = new DeviceFarmFamily(
+      this.#stores["deviceFarm.remoteAccessSessions"] as AwsMock["deviceFarm"]["remoteAccessSessions"],
+      this.#stores["deviceFarm.testGridSessions"] as AwsMock["deviceFarm"]["testGridSessions"],
+      f,
+      this.clock,
+      given !== undefined,
+      options.seed ?? 1,
+    );
+    this.#families = [glueSessions, farms, deviceFarm];
     this.glue = {
       sessions: glueSessions.sessions,
       planStatement: (outcome) => glueSessions.planStatement(outcome),
       sessionArn: (id, region) => glueSessions.arn(id, region),
     };
-    this.deadline = { sessions: farms.sessions, startSession: (ids) => farms.startSession(ids) };
+    this.deadline = { sessions: farms.sessions, startSession: (ids) => farms.startSession(ids), resources: () => farms.resources() };
     this.deviceFarm = {
-      testGridSessions: this.#stores["deviceFarm.testGridSessions"] as AwsMock["deviceFarm"]["testGridSessions"],
-      remoteAccessSessions: this.#stores["deviceFarm.remoteAccessSessions"] as AwsMock["deviceFarm"]["remoteAccessSessions"],
+      testGridSessions: deviceFarm.testGridSessions,
+      remoteAccessSessions: deviceFarm.remoteAccessSessions,
+      devices: () => deviceFarm.devices(),
+      openTestGridSession: (projectArn, options) => deviceFarm.openTestGridSession(projectArn, options),
+      closeTestGridSession: (arn) => deviceFarm.closeTestGridSession(arn),
+      projects: () => deviceFarm.projects(),
     };
   }
 

@@ -123,3 +123,12 @@ describe("illegal steps get the error the model lists for them", () => {
     expectContractValid(mock);
   });
 });
+
+test("mock.deadline.resources() shows the hierarchy the mock holds", async () => {
+  const { mock, ids } = await farm();
+  mock.deadline.sessions.add({ lifecycleStatus: "STARTED" });
+  const held = mock.deadline.resources();
+  expect(held.farms).toHaveLength(2);
+  expect(held.jobs.map((j) => j.jobId)).toContain(ids.jobId);
+  expect(held.workers).toHaveLength(2);
+});

@@ -75,7 +75,8 @@ describe("serve", () => {
       expect((await run(AWS!, args, { env })).stdout).toBe(stdout);
     });
 
-    test("aws devicefarm list-projects gets contract-valid projects", async () => {
+    test("aws devicefarm create-project, then list-projects gets it back, contract-valid", async () => {
+      for (const name of ["web QA", "mobile QA"]) await run(AWS!, ["devicefarm", "create-project", "--name", name, "--endpoint-url", served.url, "--output", "json"], { env });
       const { stdout } = await run(AWS!, ["devicefarm", "list-projects", "--endpoint-url", served.url, "--output", "json"], { env });
       expect(JSON.parse(stdout).projects.length).toBeGreaterThan(1);
       expect(checkRecording(stdout, { strict: true, operation: "deviceFarm:ListProjects" }).ok).toBe(true);
@@ -91,7 +92,7 @@ describe("serve", () => {
       expect(whole.JobRuns.every((r: { JobName: string }) => r.JobName === "nightly-orders")).toBe(true);
     });
 
-    test("aws deadline list-farms reaches serve through a proxy (the CLI prefixes the endpoint host with management.)", async () => {
+    test("aws deadline create-farm and list-farms reach serve through a proxy (the CLI prefixes the endpoint host with management.)", async () => {
       const port = new URL(served.url).port;
       // Debian's CLI predates Deadline Cloud: it learns the service from botocore's model (see test/fixtures/botocore-deadline).
       const data = join(dir, "botocore-data");
@@ -100,9 +101,11 @@ describe("serve", () => {
       const fixtures = join(import.meta.dirname, "fixtures", "botocore-deadline");
       for (const name of readdirSync(fixtures).filter((n) => n.endsWith(".json.gz"))) writeFileSync(join(models, name.slice(0, -3)), gunzipSync(readFileSync(join(fixtures, name))));
       const proxied = { ...env, AWS_DATA_PATH: data, HTTP_PROXY: served.url, http_proxy: served.url, NO_PROXY: "", no_proxy: "" };
+      const created = await run(AWS!, ["deadline", "create-farm", "--display-name", "Render farm", "--endpoint-url", `http://deadline.test:${port}`, "--output", "json"], { env: proxied });
+      expect(JSON.parse(created.stdout).farmId).toMatch(/^farm-[0-9a-f]{32}$/);
       const { stdout } = await run(AWS!, ["deadline", "list-farms", "--endpoint-url", `http://deadline.test:${port}`, "--output", "json"], { env: proxied });
       expect(checkRecording(stdout, { strict: true, operation: "deadline:ListFarms" }).ok).toBe(true);
-      expect(JSON.parse(stdout).farms[0].farmId).toMatch(/^farm-[0-9a-f]{32}$/);
+      expect(JSON.parse(stdout).farms).toEqual([expect.objectContaining({ farmId: JSON.parse(created.stdout).farmId, displayName: "Render farm" })]);
       expect(served.mock.callsTo("deadline:ListFarms").at(-1)!.url).toMatch(/^http:\/\/management\.deadline\.test:\d+\/2023-10-12\/farms/);
     });
 

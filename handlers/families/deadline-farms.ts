@@ -5,6 +5,7 @@ import { hashSeed } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
+import { pageOf } from "./page.js";
 
 type Session = SdkOf<GetSessionResponse>;
 type Lifecycle = Session["lifecycleStatus"];
@@ -52,6 +53,12 @@ export class DeadlineFarms implements Family {
     for (const map of Object.values(this.#records)) map.clear();
     this.#progress.clear();
     this.#counter = 0;
+  }
+
+  /** Every farm, queue, fleet, job and worker the mock holds, as their Get operations answer them. */
+  resources(): Record<`${Kind}s`, Rec[]> {
+    this.#adopt();
+    return Object.fromEntries(Object.entries(this.#records).map(([kind, map]) => [`${kind}s`, [...map.values()]])) as Record<`${Kind}s`, Rec[]>;
   }
 
   answer(operation: string, input: Record<string, unknown>): Answer | undefined {
@@ -158,11 +165,10 @@ export class DeadlineFarms implements Family {
     const op = registry.get(id as never) as Operation;
     const list = (op.response.shape as StructureShape).members[member] as Shape & { kind: "list" };
     const item = list.member as StructureShape;
-    const size = input.maxResults === undefined ? 100 : Number(input.maxResults);
-    const start = input.nextToken === undefined ? 0 : Number(/^N(\d+)$/.exec(String(input.nextToken))?.[1] ?? NaN);
-    if (!Number.isInteger(start) || start > records.length) return { error: "ValidationException", members: { message: "The nextToken is not valid.", reason: "OTHER" } };
-    const page = records.slice(start, start + size).map((r) => Object.fromEntries(Object.keys(item.members).filter((k) => r[k] !== undefined).map((k) => [k, r[k]])));
-    return { output: { [member]: page, ...(start + size < records.length ? { nextToken: `N${start + size}` } : {}) } };
+    const page = pageOf(records, input.maxResults === undefined ? 100 : Number(input.maxResults), input.nextToken);
+    if ("invalid" in page) return { error: "ValidationException", members: { message: "The nextToken is not valid.", reason: "OTHER" } };
+    const items = page.items.map((r) => Object.fromEntries(Object.keys(item.members).filter((k) => r[k] !== undefined).map((k) => [k, r[k]])));
+    return { output: { [member]: items, ...(page.next ? { nextToken: page.next } : {}) } };
   }
 
   /** Every session a test added joins the hierarchy: its farm, queue, job, fleet and worker exist. */

@@ -5,6 +5,7 @@ import { hashSeed } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
+import { pageOf } from "./page.js";
 
 type Session = SdkOf<SessionShape>;
 type SessionStatus = NonNullable<Session["Status"]>;
@@ -198,17 +199,9 @@ export class GlueSessions implements Family {
       const tags = this.#record(id)!.tags;
       return wanted.every(([k, v]) => tags[k] === v);
     });
-    const size = input.MaxResults === undefined ? 1000 : Number(input.MaxResults);
-    const start = input.NextToken === undefined ? 0 : Number(/^S(\d+)$/.exec(String(input.NextToken))?.[1] ?? NaN);
-    if (!Number.isInteger(start) || start > ids.length) return invalid("The NextToken is not valid.");
-    const page = ids.slice(start, start + size);
-    return {
-      output: {
-        Ids: page,
-        Sessions: page.map((id) => this.#current(id, false)),
-        ...(start + size < ids.length ? { NextToken: `S${start + size}` } : {}),
-      },
-    };
+    const page = pageOf(ids, input.MaxResults === undefined ? 1000 : Number(input.MaxResults), input.NextToken);
+    if ("invalid" in page) return invalid("The NextToken is not valid.");
+    return { output: { Ids: page.items, Sessions: page.items.map((id) => this.#current(id, false)), ...(page.next ? { NextToken: page.next } : {}) } };
   }
 
   #stop(id: string): Answer {

@@ -1,0 +1,371 @@
+import type { Device, RemoteAccessSession, TestGridSession } from "../../src/contracts/device-farm/shapes.js";
+import type { SdkOf } from "../../src/index.js";
+import type { Factories } from "../../factories/index.js";
+import { hashSeed } from "../../factories/core/random.js";
+import { Progress, type Clock, type Phase } from "../clock.js";
+import type { SessionStore } from "../store.js";
+import type { Answer, Family } from "./family.js";
+import { pageOf } from "./page.js";
+
+type Remote = SdkOf<RemoteAccessSession>;
+type RemoteStatus = NonNullable<Remote["status"]>;
+type Grid = SdkOf<TestGridSession>;
+type Rec = Record<string, unknown>;
+
+/** Device Farm's usual durations: a device is found, prepared (apps installed), then the session runs. */
+const PENDING: Phase<RemoteStatus> = { state: "PENDING", polls: 1, ms: 20_000 };
+const PREPARING: Phase<RemoteStatus> = { state: "PREPARING", polls: 2, ms: 60_000 };
+const STOPPING: Phase<RemoteStatus> = { state: "STOPPING", polls: 1, ms: 15_000 };
+const last = (state: RemoteStatus): Phase<RemoteStatus> => ({ state, polls: 0, ms: 0 });
+/** How many devices the public catalogue holds. */
+const CATALOGUE = 12;
+
+const notFound = (what: string): Answer => ({ error: "NotFoundException", members: { message: `${what} was not found.` }, missing: true });
+const argument = (message: string): Answer => ({ error: "ArgumentException", members: { message } });
+
+const uuidOf = (arn: string) => /:(?:project|testgrid-project):([0-9a-f-]{36})$/.exec(arn)?.[1];
+
+/**
+ * Device Farm's projects, devices, remote access sessions and Selenium test grids: a remote access
+ * session goes PENDING, PREPARING, RUNNING on a device of the catalogue and is stopped through
+ * STOPPING to COMPLETED with minutes billed; test grid sessions open in a project as a browser opens them.
+ */
+export class DeviceFarmFamily implements Family {
+  readonly service = "deviceFarm";
+  readonly operations = [
+    ...["CreateProject", "GetProject", "ListProjects", "DeleteProject", "ListDevices", "GetDevice"],
+    ...["CreateRemoteAccessSession", "GetRemoteAccessSession", "StopRemoteAccessSession", "ListRemoteAccessSessions", "DeleteRemoteAccessSession"],
+    ...["CreateTestGridProject", "GetTestGridProject", "ListTestGridProjects", "DeleteTestGridProject", "CreateTestGridUrl", "ListTestGridSessions", "ListTestGridSessionActions", "ListTestGridSessionArtifacts"],
+  ];
+  readonly #projects = new Map<string, Rec>();
+  readonly #gridProjects = new Map<string, Rec>();
+  readonly #progress = new Map<string, Progress<RemoteStatus>>();
+  #devices: SdkOf<Device>[] | undefined;
+  #counter = 0;
+
+  constructor(
+    readonly remoteAccessSessions: SessionStore<RemoteAccessSession, RemoteStatus>,
+    readonly testGridSessions: SessionStore<TestGridSession, NonNullable<Grid["status"]>>,
+    readonly factories: Factories,
+    readonly clock: Clock,
+    readonly timeOnly: boolean,
+    readonly seed: number,
+  ) {}
+
+  reset(): void {
+    this.#projects.clear();
+    this.#gridProjects.clear();
+    this.#progress.clear();
+    this.#counter = 0;
+  }
+
+  #account(): string {
+    return String(100000000000 + (hashSeed(this.seed, "account") % 900000000000));
+  }
+
+  #uuid(): string {
+    const h = [0, 1, 2, 3].map((i) => hashSeed(this.seed, `uuid${this.#counter}.${i}`).toString(16).padStart(8, "0")).join("");
+    this.#counter++;
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[parseInt(h[16]!, 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  #arn(type: string, path: string): string {
+    return `arn:aws:devicefarm:us-west-2:${this.#account()}:${type}:${path}`;
+  }
+
+  /** The public device catalogue: the same devices for the same seed. */
+  devices(): SdkOf<Device>[] {
+    return (this.#devices ??= Array.from({ length: CATALOGUE }, (_, i) => this.factories.deviceFarm.device.with(i % 3 === 0 ? "ios" : "android").build(undefined, { seed: hashSeed(this.seed, `device ${i}`) })));
+  }
+
+  /** The projects and test grid projects, as GetProject and GetTestGridProject answer them. */
+  projects(): { projects: Rec[]; testGridProjects: Rec[] } {
+    this.#adoptProjects();
+    return { projects: [...this.#projects.values()], testGridProjects: [...this.#gridProjects.values()] };
+  }
+
+  /** Sessions a test added (or a state file) bring their project: it exists, and lists them. */
+  #adoptProjects(): void {
+    for (const arn of this.remoteAccessSessions.keys()) {
+      const m = /^arn:aws:devicefarm:([^:]*):([^:]*):session:([0-9a-f-]{36})\//.exec(arn);
+      const project = m && `arn:aws:devicefarm:${m[1]}:${m[2]}:project:${m[3]}`;
+      if (project && !this.#projects.has(project)) this.#projects.set(project, { arn: project, name: `project ${m[3]!.slice(0, 8)}`, defaultJobTimeoutMinutes: 150, created: this.remoteAccessSessions.get(arn)!.created });
+    }
+    for (const arn of this.testGridSessions.keys()) {
+      const m = /^arn:aws:devicefarm:([^:]*):([^:]*):testgrid-session:([0-9a-f-]{36})\//.exec(arn);
+      const project = m && `arn:aws:devicefarm:${m[1]}:${m[2]}:testgrid-project:${m[3]}`;
+      if (project && !this.#gridProjects.has(project)) this.#gridProjects.set(project, { arn: project, name: `grid ${m[3]!.slice(0, 8)}`, created: this.testGridSessions.get(arn)!.created });
+    }
+  }
+
+  answer(operation: string, input: Rec): Answer | undefined {
+    this.#adoptProjects();
+    switch (operation) {
+      case "CreateProject":
+        return this.#createProject(input);
+      case "GetProject":
+        return this.#projects.has(String(input.arn)) ? { output: { project: this.#projects.get(String(input.arn)) } } : notFound(`Project ${String(input.arn)}`);
+      case "ListProjects":
+        return { output: { projects: [...this.#projects.values()].filter((p) => input.arn === undefined || p.arn === input.arn) } };
+      case "DeleteProject":
+        return this.#projects.delete(String(input.arn)) ? { output: {} } : notFound(`Project ${String(input.arn)}`);
+      case "ListDevices":
+        return { output: { devices: this.devices().filter((d) => matches(d, input.filters as Rec[] | undefined)) } };
+      case "GetDevice": {
+        const device = this.devices().find((d) => d.arn === input.arn);
+        return device ? { output: { device } } : notFound(`Device ${String(input.arn)}`);
+      }
+      case "CreateRemoteAccessSession":
+        return this.#createRemote(input);
+      case "GetRemoteAccessSession":
+        return this.#progress.has(String(input.arn)) ? { output: { remoteAccessSession: this.#remote(String(input.arn), true) } } : undefined;
+      case "StopRemoteAccessSession":
+        return this.#stopRemote(String(input.arn));
+      case "ListRemoteAccessSessions":
+        return this.#listRemote(String(input.arn));
+      case "DeleteRemoteAccessSession":
+        return this.#deleteRemote(String(input.arn));
+      case "CreateTestGridProject":
+        return this.#createGridProject(input);
+      case "GetTestGridProject":
+        return this.#gridProjects.has(String(input.projectArn)) ? { output: { testGridProject: this.#gridProjects.get(String(input.projectArn)) } } : notFound(`Test grid project ${String(input.projectArn)}`);
+      case "ListTestGridProjects":
+        return this.#page([...this.#gridProjects.values()], input, "testGridProjects");
+      case "DeleteTestGridProject":
+        return this.#deleteGridProject(String(input.projectArn));
+      case "CreateTestGridUrl":
+        return this.#url(input);
+      case "ListTestGridSessions":
+        return this.#listGrid(input);
+      case "ListTestGridSessionActions":
+      case "ListTestGridSessionArtifacts":
+        return this.#gridDetails(operation, input);
+      default:
+        return undefined;
+    }
+  }
+
+  #page(items: readonly unknown[], input: Rec, member: string): Answer {
+    const page = pageOf(items, input.maxResult === undefined ? 50 : Number(input.maxResult), input.nextToken);
+    if ("invalid" in page) return argument("The nextToken is not valid.");
+    return { output: { [member]: page.items, ...(page.next ? { nextToken: page.next } : {}) } };
+  }
+
+  #createProject(input: Rec): Answer {
+    const project: Rec = {
+      arn: this.#arn("project", this.#uuid()),
+      name: input.name,
+      defaultJobTimeoutMinutes: input.defaultJobTimeoutMinutes ?? 150,
+      created: new Date(this.clock.now()),
+      ...(input.vpcConfig ? { vpcConfig: input.vpcConfig } : {}),
+      ...(input.environmentVariables ? { environmentVariables: input.environmentVariables } : {}),
+      ...(input.executionRoleArn ? { executionRoleArn: input.executionRoleArn } : {}),
+    };
+    this.#projects.set(String(project.arn), project);
+    return { output: { project } };
+  }
+
+  #createRemote(input: Rec): Answer {
+    const project = this.#projects.get(String(input.projectArn));
+    if (!project) return notFound(`Project ${String(input.projectArn)}`);
+    const device = this.devices().find((d) => d.arn === input.deviceArn);
+    if (!device) return notFound(`Device ${String(input.deviceArn)}`);
+    if (!device.remoteAccessEnabled) return argument(`Device ${device.name} does not support remote access.`);
+    const arn = this.#arn("session", `${uuidOf(String(project.arn))}/${this.#uuid()}/00000`);
+    this.remoteAccessSessions.add(
+      {
+        arn,
+        name: (input.name as string | undefined) ?? device.name!,
+        status: "PENDING",
+        created: new Date(this.clock.now()),
+        device,
+        billingMethod: (input.configuration as Rec | undefined)?.billingMethod === "UNMETERED" ? "UNMETERED" : "METERED",
+        ...(input.interactionMode ? { interactionMode: input.interactionMode as never } : {}),
+        skipAppResign: input.skipAppResign === true,
+      },
+      { seed: hashSeed(this.seed, arn) },
+    );
+    this.#progress.set(arn, new Progress([PENDING, PREPARING, last("RUNNING")], this.clock, this.timeOnly));
+    return { output: { remoteAccessSession: this.#remote(arn, false) } };
+  }
+
+  /** The session as it is now (a poll moves it on), with its times and minutes as the state gives them. */
+  #remote(arn: string, poll: boolean): Remote {
+    const progress = this.#progress.get(arn)!;
+    const stored = this.remoteAccessSessions.get(arn)!;
+    const status = progress.state(poll);
+    if (status === stored.status && status !== "RUNNING") return stored;
+    const started = progress.enteredAt("RUNNING");
+    const stopped = status === "COMPLETED" ? progress.enteredAt("COMPLETED") : undefined;
+    const ran = started === undefined ? 0 : ((stopped ?? this.clock.now()) - started) / 60_000;
+    // Device Farm bills whole minutes of a device, by the session's billing method.
+    const total = Math.ceil(ran);
+    const minutes = stored.billingMethod === "UNMETERED" ? { total, metered: 0, unmetered: total } : { total, metered: total, unmetered: 0 };
+    const changes: Rec = { status, ...(started !== undefined ? { started: new Date(started), deviceMinutes: minutes } : {}) };
+    if (status === "COMPLETED") Object.assign(changes, { stopped: new Date(stopped!), result: "STOPPED", message: "Session was stopped by the user." });
+    if (status === stored.status && JSON.stringify(stored.deviceMinutes) === JSON.stringify(minutes)) return stored;
+    return this.remoteAccessSessions.update(arn, changes as never);
+  }
+
+  /** A session of the store (one a test added) gets a lifecycle from the state it holds now. */
+  #adopt(arn: string): boolean {
+    if (this.#progress.has(arn)) return true;
+    const stored = this.remoteAccessSessions.get(arn);
+    if (!stored) return false;
+    this.#progress.set(arn, new Progress([last(stored.status ?? "RUNNING")], this.clock, this.timeOnly));
+    return true;
+  }
+
+  #stopRemote(arn: string): Answer {
+    if (!this.#adopt(arn)) return notFound(`Remote access session ${arn}`);
+    const status = this.#remote(arn, false).status!;
+    if (status === "COMPLETED" || status === "STOPPING") return argument(`Remote access session ${arn} is ${status}; it cannot be stopped again.`);
+    this.#progress.get(arn)!.then([STOPPING, last("COMPLETED")]);
+    return { output: { remoteAccessSession: this.#remote(arn, false) } };
+  }
+
+  #listRemote(projectArn: string): Answer {
+    const project = this.#projects.get(projectArn);
+    if (!project) return notFound(`Project ${projectArn}`);
+    const id = uuidOf(projectArn)!;
+    const sessions = this.remoteAccessSessions.keys().filter((arn) => arn.includes(`:session:${id}/`)).map((arn) => (this.#adopt(arn), this.#remote(arn, false)));
+    return { output: { remoteAccessSessions: sessions } };
+  }
+
+  #deleteRemote(arn: string): Answer {
+    if (!this.#adopt(arn)) return notFound(`Remote access session ${arn}`);
+    const status = this.#remote(arn, false).status!;
+    if (status !== "COMPLETED") return argument(`Remote access session ${arn} is ${status}; stop it before deleting it.`);
+    this.remoteAccessSessions.remove(arn);
+    this.#progress.delete(arn);
+    return { output: {} };
+  }
+
+  #createGridProject(input: Rec): Answer {
+    const project: Rec = {
+      arn: this.#arn("testgrid-project", this.#uuid()),
+      name: input.name,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.vpcConfig ? { vpcConfig: input.vpcConfig } : {}),
+      created: new Date(this.clock.now()),
+    };
+    this.#gridProjects.set(String(project.arn), project);
+    return { output: { testGridProject: project } };
+  }
+
+  #gridSessions(projectArn: string): Grid[] {
+    const id = uuidOf(projectArn);
+    return this.testGridSessions.list().filter((s) => s.arn?.includes(`:testgrid-session:${id}/`));
+  }
+
+  #deleteGridProject(projectArn: string): Answer {
+    if (!this.#gridProjects.has(projectArn)) return notFound(`Test grid project ${projectArn}`);
+    if (this.#gridSessions(projectArn).some((s) => s.status === "ACTIVE")) return { error: "CannotDeleteException", members: { message: `Test grid project ${projectArn} has active sessions.` } };
+    this.#gridProjects.delete(projectArn);
+    return { output: {} };
+  }
+
+  #url(input: Rec): Answer {
+    const projectArn = String(input.projectArn);
+    if (!this.#gridProjects.has(projectArn)) return notFound(`Test grid project ${projectArn}`);
+    const seconds = Number(input.expiresInSeconds);
+    const token = [0, 1, 2, 3, 4, 5].map((i) => hashSeed(this.seed, `${projectArn} url ${this.#counter} ${i}`).toString(36)).join("");
+    this.#counter++;
+    return { output: { url: `https://testgrid-devicefarm.us-west-2.amazonaws.com/AQIC${token}/wd/hub`, expires: new Date(this.clock.now() + seconds * 1000) } };
+  }
+
+  /**
+   * Opens a Selenium session in a test grid project, as a browser does with the project's URL.
+   * @example mock.deviceFarm.openTestGridSession(projectArn, { browser: "firefox" })
+   */
+  openTestGridSession(projectArn: string, { browser = "chrome" }: { browser?: "chrome" | "firefox" | "MicrosoftEdge" } = {}): Grid {
+    if (!this.#gridProjects.has(projectArn)) throw new Error(`[aws-sdk-contracts] Failed to open a test grid session: no test grid project ${projectArn} in this mock; create it first.`);
+    const arn = this.#arn("testgrid-session", `${uuidOf(projectArn)}/${this.#uuid().replaceAll("-", "")}`);
+    const stored = this.testGridSessions.add({ arn, status: "ACTIVE", created: new Date(this.clock.now()) }, { seed: hashSeed(this.seed, arn) });
+    // The browser the session was opened with is what Selenium reports as its capabilities.
+    return this.testGridSessions.update(arn, { seleniumProperties: stored.seleniumProperties!.replace(/"browserName":"[^"]*"/, `"browserName":"${browser}"`) } as never);
+  }
+
+  /** Ends a test grid session, as the browser's WebDriver `quit()` does: CLOSED, with its minutes billed. */
+  closeTestGridSession(arn: string): Grid {
+    const stored = this.testGridSessions.get(arn);
+    if (!stored) throw new Error(`[aws-sdk-contracts] Failed to close a test grid session: no session ${arn}.`);
+    const ended = new Date(Math.max(this.clock.now(), stored.created!.getTime() + 60_000));
+    return this.testGridSessions.update(arn, { status: "CLOSED", ended, billingMinutes: Math.ceil((ended.getTime() - stored.created!.getTime()) / 60_000) } as never);
+  }
+
+  #listGrid(input: Rec): Answer {
+    const projectArn = String(input.projectArn);
+    if (!this.#gridProjects.has(projectArn)) return notFound(`Test grid project ${projectArn}`);
+    const t = (k: string) => (input[k] === undefined ? undefined : Date.parse(String(input[k])) || Number(input[k]) * 1000);
+    const sessions = this.#gridSessions(projectArn).filter((s) => {
+      const created = s.created!.getTime();
+      const ended = s.ended?.getTime();
+      return (
+        (input.status === undefined || s.status === input.status) &&
+        (t("creationTimeAfter") === undefined || created >= t("creationTimeAfter")!) &&
+        (t("creationTimeBefore") === undefined || created <= t("creationTimeBefore")!) &&
+        (t("endTimeAfter") === undefined || (ended !== undefined && ended >= t("endTimeAfter")!)) &&
+        (t("endTimeBefore") === undefined || (ended !== undefined && ended <= t("endTimeBefore")!))
+      );
+    });
+    return this.#page(sessions, input, "testGridSessions");
+  }
+
+  #gridDetails(operation: string, input: Rec): Answer {
+    const session = this.testGridSessions.get(String(input.sessionArn));
+    if (!session) return notFound(`Test grid session ${String(input.sessionArn)}`);
+    if (operation === "ListTestGridSessionActions") return this.#page(actionsOf(session), input, "actions");
+    // Artifacts exist once the session has closed: the video and the Selenium log.
+    const id = session.arn!.split("/").pop()!;
+    const base = `https://prod-us-west-2-testgrid.s3-us-west-2.amazonaws.com/${this.#account()}/${id}`;
+    const all = session.status === "ACTIVE" ? [] : [
+      { filename: "video.mp4", type: "VIDEO", url: `${base}/video.mp4` },
+      { filename: "selenium-server.log", type: "SELENIUM_LOG", url: `${base}/selenium-server.log` },
+    ];
+    const wanted = input.type === "VIDEO" ? "VIDEO" : input.type === "LOG" ? "SELENIUM_LOG" : undefined;
+    return this.#page(all.filter((a) => wanted === undefined || a.type === wanted), input, "artifacts");
+  }
+}
+
+/** The WebDriver commands a session's browser sent: opened, navigated, found and clicked, and quit once closed. */
+function actionsOf(session: Grid): Rec[] {
+  const start = session.created!.getTime();
+  const steps: [string, string, number][] = [
+    ["newSession", "POST", 4_200],
+    ["navigateTo", "POST", 1_300],
+    ["findElement", "POST", 90],
+    ["elementClick", "POST", 240],
+    ["takeScreenshot", "GET", 410],
+    ...(session.status === "ACTIVE" ? [] : ([["deleteSession", "DELETE", 800]] as [string, string, number][])),
+  ];
+  let at = start;
+  return steps.map(([action, requestMethod, duration]) => {
+    const out = { action, started: new Date(at), duration, statusCode: "200", requestMethod };
+    at += duration + 500;
+    return out;
+  });
+}
+
+/** Whether a device passes ListDevices filters (EQUALS, IN and NOT_IN over the attributes a device has). */
+function matches(device: SdkOf<Device>, filters: Rec[] | undefined): boolean {
+  const attribute: Record<string, (d: SdkOf<Device>) => unknown> = {
+    ARN: (d) => d.arn,
+    PLATFORM: (d) => d.platform,
+    OS_VERSION: (d) => d.os,
+    MODEL: (d) => d.model,
+    AVAILABILITY: (d) => d.availability,
+    FORM_FACTOR: (d) => d.formFactor,
+    MANUFACTURER: (d) => d.manufacturer,
+    REMOTE_ACCESS_ENABLED: (d) => String(d.remoteAccessEnabled),
+    FLEET_TYPE: (d) => d.fleetType,
+  };
+  return (filters ?? []).every((f) => {
+    const read = attribute[String(f.attribute)];
+    if (!read) return true;
+    const value = String(read(device));
+    const values = ((f.values ?? []) as string[]).map(String);
+    if (f.operator === "NOT_IN") return !values.includes(value);
+    return values.includes(value);
+  });
+}
