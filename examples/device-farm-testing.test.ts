@@ -17,7 +17,7 @@ import {
 import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
 import { registry, type Contract } from "../src/index.js";
-import { gridReport, gridUrl, openDevice, stopDevice } from "../examples/device-farm-testing.js";
+import { gridReport, gridUrl, openDevice, stopDevice } from "./device-farm-testing.js";
 
 const noSleep = async () => {};
 

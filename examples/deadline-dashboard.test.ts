@@ -18,7 +18,7 @@ import {
 import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
 import { registry, type Contract } from "../src/index.js";
-import { endSession, jobActivity } from "../examples/deadline-dashboard.js";
+import { endSession, jobActivity } from "./deadline-dashboard.js";
 
 const role = "arn:aws:iam::123456789012:role/DeadlineFleetRole";
 
