@@ -8,3 +8,6 @@ export { onUnhandled } from "./msw-options.js";
 export type { UnhandledStrategy } from "./msw-options.js";
 export { serve } from "./serve.js";
 export type { ServeOptions, Served } from "./serve.js";
+export { ManualClock } from "./clock.js";
+export type { Clock } from "./clock.js";
+export type { StatementOutcome } from "./families/glue-sessions.js";
