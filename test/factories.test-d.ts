@@ -21,5 +21,4 @@ describe("factories of any operation build the SDK's own types", () => {
     // @ts-expect-error: not a JobRunState
     factories.operation("glue:GetJobRun").build({ JobRun: { JobRunState: "PAUSED" } });
   });
-
 });
