@@ -51,6 +51,25 @@ describe("serve", () => {
     expect(other.status).toBe(404);
   });
 
+  test("a state file seeds the families: a Deadline session brings its job, worker and fleet", async () => {
+    const { DeadlineClient, GetJobCommand, GetWorkerCommand, ListSessionsCommand } = await import("@aws-sdk/client-deadline");
+    const file = join(dir, "deadline-state.json");
+    const ids = { farmId: `farm-${"a".repeat(32)}`, queueId: `queue-${"b".repeat(32)}`, jobId: `job-${"c".repeat(32)}` };
+    writeFileSync(file, JSON.stringify({ "deadline.sessions": [{ ...ids, sessionId: `session-${"d".repeat(32)}`, lifecycleStatus: "STARTED" }] }));
+    const seeded = await serve({ port: 0, state: file });
+    try {
+      const deadline = new DeadlineClient({ region: "us-west-2", endpoint: seeded.url, disableHostPrefix: true, credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" } });
+      const { sessions } = await deadline.send(new ListSessionsCommand(ids));
+      expect(sessions!.map((s) => s.sessionId)).toEqual([`session-${"d".repeat(32)}`]);
+      expect((await deadline.send(new GetJobCommand(ids))).jobId).toBe(ids.jobId);
+      const worker = await deadline.send(new GetWorkerCommand({ farmId: ids.farmId, fleetId: sessions![0]!.fleetId!, workerId: sessions![0]!.workerId! }));
+      expect(worker.workerId).toBe(sessions![0]!.workerId);
+      deadline.destroy();
+    } finally {
+      await seeded.close();
+    }
+  });
+
   describe.skipIf(!AWS)("with the AWS CLI", () => {
     test("aws glue get-session gets a contract-valid answer", async () => {
       const { stdout } = await run(AWS!, ["glue", "get-session", "--id", "etl-notebook-session-01", "--endpoint-url", served.url, "--output", "json"], { env });
