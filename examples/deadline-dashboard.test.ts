@@ -132,3 +132,12 @@ test("mock.deadline.resources() shows the hierarchy the mock holds", async () =>
   expect(held.jobs.map((j) => j.jobId)).toContain(ids.jobId);
   expect(held.workers).toHaveLength(2);
 });
+
+test("a throttled ListSessions is retried by the SDK, and the dashboard still gets every session", async () => {
+  const { mock, ids } = await farm();
+  const deadline = new DeadlineClient({ ...testClientConfig({ maxAttempts: 3 }), requestHandler: mock.requestHandler() });
+  mock.deadline.startSession(ids);
+  mock.fault("deadline:ListSessions", { error: "ThrottlingException" });
+  expect(await jobActivity(deadline, ids)).toHaveLength(1);
+  expect(mock.callsTo("deadline:ListSessions").map((c) => c.attempt)).toEqual([1, 2]);
+});

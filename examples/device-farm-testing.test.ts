@@ -128,3 +128,13 @@ test("sessions added to the stores bring their projects, which list them", async
   expect((await df.send(new ListRemoteAccessSessionsCommand({ arn: String(projects[0]!.arn) }))).remoteAccessSessions!.map((s) => s.arn)).toEqual([session.arn]);
   expect((await df.send(new ListTestGridSessionsCommand({ projectArn: String(testGridProjects[0]!.arn) }))).testGridSessions!.map((s) => s.arn)).toEqual([grid.arn]);
 });
+
+test("a throttled poll (LimitExceededException) is retried by the SDK, and the session still opens", async () => {
+  const mock = createAwsMock();
+  const df = new DeviceFarmClient({ ...testClientConfig({ maxAttempts: 3 }), requestHandler: mock.requestHandler() });
+  const { project } = await df.send(new CreateProjectCommand({ name: "manual QA" }));
+  mock.fault("deviceFarm:GetRemoteAccessSession", { error: "LimitExceededException" });
+  const { states } = await openDevice(df, project!.arn!, "IOS", noSleep);
+  expect(states).toEqual(["PENDING", "PREPARING", "RUNNING"]);
+  expect(mock.callsTo("deviceFarm:GetRemoteAccessSession")[1]!.attempt).toBe(2);
+});
