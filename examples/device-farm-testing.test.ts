@@ -138,3 +138,15 @@ test("a throttled poll (LimitExceededException) is retried by the SDK, and the s
   expect(states).toEqual(["PENDING", "PREPARING", "RUNNING"]);
   expect(mock.callsTo("deviceFarm:GetRemoteAccessSession")[1]!.attempt).toBe(2);
 });
+
+test("a remote session added with a lifecycle keeps it after ListRemoteAccessSessions, until the API stops it", async () => {
+  const { mock, df } = setup();
+  const session = mock.deviceFarm.remoteAccessSessions.add({}, { lifecycle: ["PENDING", "RUNNING"] });
+  const projectArn = String(mock.deviceFarm.projects().projects[0]!.arn);
+  await df.send(new ListRemoteAccessSessionsCommand({ arn: projectArn }));
+  const { GetRemoteAccessSessionCommand } = await import("@aws-sdk/client-device-farm");
+  const seen = [];
+  for (let i = 0; i < 3; i++) seen.push((await df.send(new GetRemoteAccessSessionCommand({ arn: session.arn! }))).remoteAccessSession!.status);
+  expect(seen).toEqual(["PENDING", "RUNNING", "RUNNING"]);
+  expect((await stopDevice(df, session.arn!, noSleep)).states).toEqual(["STOPPING", "COMPLETED"]);
+});

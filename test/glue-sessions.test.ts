@@ -147,3 +147,17 @@ describe("the Glue session family", () => {
     expect((await s.glue.send(new GetSessionCommand({ Id: "etl" }))).Session!.Status).toBe("READY");
   });
 });
+
+test("a session added with a lifecycle keeps it, even after ListSessions and a stop", async () => {
+  const s = setup();
+  s.mock.glue.sessions.add({ Id: "polled" }, { lifecycle: ["PROVISIONING", "PROVISIONING", "READY"] });
+  const { ListSessionsCommand } = await import("@aws-sdk/client-glue");
+  await s.glue.send(new ListSessionsCommand({}));
+  const seen = [];
+  for (let i = 0; i < 3; i++) seen.push((await s.glue.send(new GetSessionCommand({ Id: "polled" }))).Session!.Status);
+  expect(seen).toEqual(["PROVISIONING", "PROVISIONING", "READY"]);
+  await s.glue.send(new StopSessionCommand({ Id: "polled" }));
+  const after = [];
+  for (let i = 0; i < 2; i++) after.push((await s.glue.send(new GetSessionCommand({ Id: "polled" }))).Session!.Status);
+  expect(after).toEqual(["STOPPING", "STOPPED"]);
+});

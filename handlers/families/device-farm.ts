@@ -40,6 +40,8 @@ export class DeviceFarmFamily implements Family {
   readonly #projects = new Map<string, Rec>();
   readonly #gridProjects = new Map<string, Rec>();
   readonly #progress = new Map<string, Progress<RemoteStatus>>();
+  /** Sessions the family moves (created or stopped through the API); the store's lifecycle moves the others. */
+  readonly #owned = new Set<string>();
   #devices: SdkOf<Device>[] | undefined;
   #counter = 0;
 
@@ -56,6 +58,7 @@ export class DeviceFarmFamily implements Family {
     this.#projects.clear();
     this.#gridProjects.clear();
     this.#progress.clear();
+    this.#owned.clear();
     this.#counter = 0;
   }
 
@@ -118,7 +121,7 @@ export class DeviceFarmFamily implements Family {
       case "CreateRemoteAccessSession":
         return this.#createRemote(input);
       case "GetRemoteAccessSession":
-        return this.#progress.has(String(input.arn)) ? { output: { remoteAccessSession: this.#remote(String(input.arn), true) } } : undefined;
+        return this.#owned.has(String(input.arn)) ? { output: { remoteAccessSession: this.#remote(String(input.arn), true) } } : undefined;
       case "StopRemoteAccessSession":
         return this.#stopRemote(String(input.arn));
       case "ListRemoteAccessSessions":
@@ -186,6 +189,7 @@ export class DeviceFarmFamily implements Family {
       { seed: hashSeed(this.seed, arn) },
     );
     this.#progress.set(arn, new Progress([PENDING, PREPARING, last("RUNNING")], this.clock, this.timeOnly));
+    this.#owned.add(arn);
     return { output: { remoteAccessSession: this.#remote(arn, false) } };
   }
 
@@ -193,6 +197,7 @@ export class DeviceFarmFamily implements Family {
   #remote(arn: string, poll: boolean): Remote {
     const progress = this.#progress.get(arn)!;
     const stored = this.remoteAccessSessions.get(arn)!;
+    if (!this.#owned.has(arn)) return stored;
     const status = progress.state(poll);
     if (status === stored.status && status !== "RUNNING") return stored;
     const started = progress.enteredAt("RUNNING");
@@ -220,6 +225,11 @@ export class DeviceFarmFamily implements Family {
     if (!this.#adopt(arn)) return notFound(`Remote access session ${arn}`);
     const status = this.#remote(arn, false).status!;
     if (status === "COMPLETED" || status === "STOPPING") return argument(`Remote access session ${arn} is ${status}; it cannot be stopped again.`);
+    if (!this.#owned.has(arn)) {
+      // From here on the family moves it, from the state the store holds now.
+      this.#progress.set(arn, new Progress([last(status)], this.clock, this.timeOnly));
+      this.#owned.add(arn);
+    }
     this.#progress.get(arn)!.then([STOPPING, last("COMPLETED")]);
     return { output: { remoteAccessSession: this.#remote(arn, false) } };
   }
@@ -238,6 +248,7 @@ export class DeviceFarmFamily implements Family {
     if (status !== "COMPLETED") return argument(`Remote access session ${arn} is ${status}; stop it before deleting it.`);
     this.remoteAccessSessions.remove(arn);
     this.#progress.delete(arn);
+    this.#owned.delete(arn);
     return { output: {} };
   }
 

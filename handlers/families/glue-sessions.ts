@@ -38,6 +38,8 @@ interface StatementRecord {
 }
 
 interface SessionRecord {
+  /** The family moves this session (created or stopped through the API); else the store's lifecycle does. */
+  owned: boolean;
   readonly progress: Progress<SessionStatus>;
   readonly statements: StatementRecord[];
   readonly tags: Record<string, string>;
@@ -95,7 +97,7 @@ export class GlueSessions implements Family {
       case "CreateSession":
         return this.#create(input, region);
       case "GetSession":
-        return this.#records.has(String(input.Id)) ? { output: { Session: this.#current(String(input.Id), true) } } : undefined;
+        return this.#records.get(String(input.Id))?.owned ? { output: { Session: this.#current(String(input.Id), true) } } : undefined;
       case "ListSessions":
         return this.#list(input);
       case "StopSession":
@@ -161,7 +163,7 @@ export class GlueSessions implements Family {
       },
       { seed: hashSeed(this.seed, `session ${id}`) },
     );
-    this.#records.set(id, { progress: new Progress([PROVISIONING, end("READY")], this.clock, this.timeOnly), statements: [], tags: { ...(input.Tags as Record<string, string> | undefined) } });
+    this.#records.set(id, { owned: true, progress: new Progress([PROVISIONING, end("READY")], this.clock, this.timeOnly), statements: [], tags: { ...(input.Tags as Record<string, string> | undefined) } });
     void region;
     return { output: { Session: this.sessions.get(id) } };
   }
@@ -172,7 +174,7 @@ export class GlueSessions implements Family {
     if (!record) {
       const stored = this.sessions.get(id);
       if (!stored) return undefined;
-      record = { progress: new Progress([end(stored.Status ?? "READY")], this.clock, this.timeOnly), statements: [], tags: {} };
+      record = { owned: false, progress: new Progress([end(stored.Status ?? "READY")], this.clock, this.timeOnly), statements: [], tags: {} };
       this.#records.set(id, record);
     }
     return record;
@@ -182,6 +184,8 @@ export class GlueSessions implements Family {
   #current(id: string, poll: boolean): Session {
     const record = this.#records.get(id)!;
     const stored = this.sessions.get(id)!;
+    // A session the store moves (added with a lifecycle) is as the store holds it.
+    if (!record.owned) return stored;
     const status = record.progress.state(poll);
     if (status === stored.Status) return stored;
     const changes: Record<string, unknown> = { Status: status };
@@ -205,11 +209,15 @@ export class GlueSessions implements Family {
   }
 
   #stop(id: string): Answer {
-    const record = this.#record(id);
+    let record = this.#record(id);
     // The model lists no EntityNotFoundException for StopSession: Glue answers an unknown id as invalid input.
     if (!record) return { ...invalid(`Session ${id} not found.`), missing: true } as Answer;
     const status = this.#current(id, false).Status!;
     if (ENDED.has(status)) return illegal(`Session ${id} is ${status}; only a PROVISIONING or READY session can be stopped.`);
+    if (!record.owned) {
+      // From here on the family moves it: its lifecycle starts from the state the store holds now.
+      this.#records.set(id, (record = { ...record, owned: true, progress: new Progress([end(status)], this.clock, this.timeOnly) }));
+    }
     record.progress.then([STOPPING, end("STOPPED")]);
     this.#current(id, false);
     return { output: { Id: id } };
