@@ -106,7 +106,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[chosen] = generate(members[chosen]!, gen.at(chosen), chosen, shape.name, depth + 1, ctx);
     return out;
   }
-  const required = new Set(shape.required as string[]);
+  const { required, draws, references } = metaOf(shape);
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
   let width = WIDTH[depth] ?? WIDTH.at(-1)!;
   // A state member decides others (a FAILED run has an error message): it is drawn first.
@@ -115,17 +115,18 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   const stateValue = stateShape?.kind === "enum" ? gen.at(state!.member).pick("", stateShape.values) : undefined;
   const forced = stateValue !== undefined ? state!.when[stateValue] : undefined;
   const times = timeline(gen);
-  for (const member of names) {
+  for (let i = 0; i < names.length; i++) {
+    const member = names[i]!;
     const m = members[member]!;
     const wanted = required.has(member) || forced?.present?.includes(member);
     if (!wanted) {
-      if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(`${member}?`, optional)) continue;
+      if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(draws[i]!, optional)) continue;
       width--;
     }
     const at = gen.at(member);
     let value: unknown;
     if (m.kind === "timestamp") value = times(member);
-    else if (m.kind === "string" && isReference(member, shape.name)) value = gen.memo(`$ref.${member}.${m.pattern ?? ""}`, () => string(m, at, member, shape.name, ctx));
+    else if (m.kind === "string" && references[i] !== undefined) value = gen.memo(references[i]!, () => string(m, at, member, shape.name, ctx));
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
     out[member] = member === state?.member && stateValue !== undefined ? stateValue : value;
   }
@@ -144,6 +145,34 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
   return out;
+}
+
+interface Meta {
+  readonly required: ReadonlySet<string>;
+  /** The field each optional member's presence is drawn from (`Name?`). */
+  readonly draws: readonly string[];
+  /** The memo key of members that name another resource (shared by the whole build), by position. */
+  readonly references: readonly (string | undefined)[];
+}
+
+/** What a structure's build needs besides its members, worked out once per structure. */
+const metas = new WeakMap<StructureShape, Meta>();
+function metaOf(shape: StructureShape): Meta {
+  let meta = metas.get(shape);
+  if (!meta) {
+    const members = shape.members as Record<string, Shape>;
+    const names = Object.keys(members);
+    meta = {
+      required: new Set(shape.required as string[]),
+      draws: names.map((n) => `${n}?`),
+      references: names.map((n) => {
+        const m = members[n]!;
+        return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
+      }),
+    };
+    metas.set(shape, meta);
+  }
+  return meta;
 }
 
 /**
@@ -249,9 +278,9 @@ function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | und
 /** The candidate if it meets the constraints, else a sample of the pattern, else the candidate cut to length. */
 function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: Gen): string {
   const max = shape.length?.max;
-  const tries = [candidate, candidate.replaceAll("-", "_"), candidate.replace(/[^A-Za-z0-9]/g, "")];
-  if (max !== undefined) tries.push(candidate.slice(0, max));
-  for (const t of tries) if (fits(shape, t)) return t;
+  if (fits(shape, candidate)) return candidate;
+  // Close variants first: another separator, letters and digits only, cut to length.
+  for (const t of [candidate.replaceAll("-", "_"), candidate.replace(/[^A-Za-z0-9]/g, ""), ...(max !== undefined ? [candidate.slice(0, max)] : [])]) if (fits(shape, t)) return t;
   if (shape.pattern !== undefined) {
     let k = 0;
     for (let spread = 3; spread <= 3 + 8 * 20; spread += 8) {

@@ -98,21 +98,21 @@ export class RandomSource {
  * the build seed, so adding a field never changes the values of the others.
  */
 export class Gen {
-  /** The hash state after the seed and the prefix (what every field below continues from). */
-  readonly #state: number;
+  /** The hash state a field name continues from: the seed, the path so far and its separating dot. */
+  readonly #base: number;
 
+  /** A generator at the root of a build; `at(path)` gives those below it. */
   constructor(
     readonly seed: number,
     readonly source: RandomSource = new RandomSource(),
-    readonly prefix = "",
-    state?: number,
+    base?: number,
   ) {
-    this.#state = state ?? fnv((0x811c9dc5 ^ seed) >>> 0, prefix);
+    this.#base = base ?? (0x811c9dc5 ^ seed) >>> 0;
   }
 
   /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
   at(path: string): Gen {
-    return this.prefix ? new Gen(this.seed, this.source, `${this.prefix}.${path}`, fnv(fnv(this.#state, "."), path)) : new Gen(this.seed, this.source, path, fnv(this.#state, path));
+    return new Gen(this.seed, this.source, fnv(fnv(this.#base, path), "."));
   }
 
   /** A value computed once per build and shared by all its fields (an account id, a region). */
@@ -126,19 +126,14 @@ export class Gen {
     return source.memo.get(key) as T;
   }
 
-  /** A generator for fields at the root of the build, whatever this one's prefix. */
+  /** A generator for fields at the root of the build, whatever this one's path. */
   root(): Gen {
     return new Gen(this.seed, this.source);
   }
 
-  /** A generator with another seed sharing this one's machinery (for list items). */
-  reseeded(seed: number): Gen {
-    return new Gen(seed, this.source, this.prefix);
-  }
-
   #stream(field: string): Sfc32 {
     const random = this.source.random;
-    random.seed(avalanche(fnv(this.prefix ? fnv(this.#state, ".") : this.#state, field)));
+    random.seed(avalanche(fnv(this.#base, field)));
     return random;
   }
 
