@@ -392,9 +392,8 @@ export class AwsMock {
       return successResponse(op, looseWire(op.response.shape, merged, op.protocol.defaultTimestampFormat));
     }
 
-    const region = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\./.exec(request.url.hostname)?.[1] ?? "us-west-2";
     for (const family of this.#families) {
-      const answered = family.service === op.service.id ? family.answer(op.name, input, region) : undefined;
+      const answered = family.service === op.service.id ? family.answer(op.name, input) : undefined;
       // An unknown id, with `unknownIds: "generate"`: answered as any operation is, below.
       if (answered && !("error" in answered && answered.missing && this.#options.unknownIds === "generate")) return this.#family(op, answered);
     }

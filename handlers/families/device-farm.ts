@@ -5,7 +5,7 @@ import { hashSeed } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
-import { pageOf } from "./page.js";
+import { accountOf, pageOf } from "./page.js";
 
 type Remote = SdkOf<RemoteAccessSession>;
 type RemoteStatus = NonNullable<Remote["status"]>;
@@ -63,7 +63,7 @@ export class DeviceFarmFamily implements Family {
   }
 
   #account(): string {
-    return String(100000000000 + (hashSeed(this.seed, "account") % 900000000000));
+    return accountOf(this.seed);
   }
 
   #uuid(): string {

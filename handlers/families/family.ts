@@ -17,7 +17,7 @@ export interface Family {
   readonly service: string;
   /** The names of the operations it keeps state for. */
   readonly operations: readonly string[];
-  /** `operation` is the operation's name in its service; `region` the one the request was sent to. */
-  answer(operation: string, input: Record<string, unknown>, region: string): Answer | undefined;
+  /** `operation` is the operation's name in its service; `input` the request, validated against its contract. */
+  answer(operation: string, input: Record<string, unknown>): Answer | undefined;
   reset(): void;
 }

@@ -5,7 +5,7 @@ import { hashSeed } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
-import { pageOf } from "./page.js";
+import { accountOf, pageOf } from "./page.js";
 
 type Session = SdkOf<SessionShape>;
 type SessionStatus = NonNullable<Session["Status"]>;
@@ -89,13 +89,13 @@ export class GlueSessions implements Family {
   }
 
   #account(): string {
-    return String(100000000000 + (hashSeed(this.seed, "account") % 900000000000));
+    return accountOf(this.seed);
   }
 
-  answer(operation: string, input: Record<string, unknown>, region: string): Answer | undefined {
+  answer(operation: string, input: Record<string, unknown>): Answer | undefined {
     switch (operation) {
       case "CreateSession":
-        return this.#create(input, region);
+        return this.#create(input);
       case "GetSession":
         return this.#records.get(String(input.Id))?.owned ? { output: { Session: this.#current(String(input.Id), true) } } : undefined;
       case "ListSessions":
@@ -123,7 +123,7 @@ export class GlueSessions implements Family {
     }
   }
 
-  #create(input: Record<string, unknown>, region: string): Answer {
+  #create(input: Record<string, unknown>): Answer {
     const id = String(input.Id);
     if (this.#records.has(id) || this.sessions.get(id)) return { error: "AlreadyExistsException", members: { Message: `Session ${id} already exists.` } };
     const command = (input.Command ?? {}) as { Name?: string; PythonVersion?: string };
@@ -164,7 +164,6 @@ export class GlueSessions implements Family {
       { seed: hashSeed(this.seed, `session ${id}`) },
     );
     this.#records.set(id, { owned: true, progress: new Progress([PROVISIONING, end("READY")], this.clock, this.timeOnly), statements: [], tags: { ...(input.Tags as Record<string, string> | undefined) } });
-    void region;
     return { output: { Session: this.sessions.get(id) } };
   }
 
