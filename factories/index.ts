@@ -46,8 +46,11 @@ function refinements(): ReadonlyMap<Shape, Refinement> {
 /** How many structures one generated value holds at most: deep, wide models (Glue's job graphs) stay readable. */
 const STRUCTURE_BUDGET = 150;
 
-/** A factory definition for any structure of an operation, built by the generic factory. */
-function genericDefinition(op: Operation, name: string, shape: () => StructureShape): AnyDefinition {
+/**
+ * A factory definition for any structure of an operation, built by the generic factory; `without`
+ * names a member left out (a list operation's page tokens).
+ */
+function genericDefinition(op: Operation, name: string, shape: () => StructureShape, without?: string): AnyDefinition {
   return {
     name,
     get shape() {
@@ -58,7 +61,9 @@ function genericDefinition(op: Operation, name: string, shape: () => StructureSh
     traits: {},
     generate: (gen) => {
       const s = shape();
-      return generate(s, gen, s.name, "", 0, { service: op.service, hints: hints[op.service.id] ?? {}, refinements: refinements(), budget: STRUCTURE_BUDGET });
+      const value = generate(s, gen, s.name, "", 0, { service: op.service, hints: hints[op.service.id] ?? {}, refinements: refinements(), budget: STRUCTURE_BUDGET }) as Record<string, unknown>;
+      if (without !== undefined) delete value[without];
+      return value;
     },
   };
 }
@@ -102,20 +107,7 @@ function outputDefinition(id: OperationId): AnyDefinition {
 
 /** A generic output; a list operation's output is one complete page (no next token: a paginator stops). */
 function outputOf(op: Operation, output: StructureShape): AnyDefinition {
-  const definition = genericDefinition(op, `${op.id} response`, () => output);
-  const token = op.paginated?.outputToken;
-  if (!token) return definition;
-  return {
-    ...definition,
-    get shape() {
-      return output;
-    },
-    generate: (gen, params) => {
-      const value = definition.generate(gen, params) as Record<string, unknown>;
-      delete value[token];
-      return value;
-    },
-  };
+  return genericDefinition(op, `${op.id} response`, () => output, op.paginated?.outputToken);
 }
 
 /**
@@ -167,23 +159,9 @@ export function createFactories(options: FactoriesOptions = {}) {
       let factory = inputs.get(id);
       if (!factory) {
         const op = registry.get(id);
-        const definition = genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape);
-        const token = op.paginated?.inputToken;
         // A generated request asks for the first page: a page token is only valid when the service gave it.
-        const first: AnyDefinition = token
-          ? {
-              ...definition,
-              get shape() {
-                return op.request.shape;
-              },
-              generate: (gen, params) => {
-                const value = definition.generate(gen, params) as Record<string, unknown>;
-                delete value[token];
-                return value;
-              },
-            }
-          : definition;
-        inputs.set(id, (factory = new Factory(first, sequence)));
+        const definition = genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape, op.paginated?.inputToken);
+        inputs.set(id, (factory = new Factory(definition, sequence)));
       }
       return factory;
     },
