@@ -238,3 +238,30 @@ describe("realism details", () => {
     }
   });
 });
+
+describe("service hints keep generated values consistent", () => {
+  test("a Device Farm run's counters add up to their total, and it has completed at most its jobs, whatever the seed", () => {
+    const f = factories.operation("deviceFarm:GetRun");
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const { run } = f.build(undefined, { seed });
+        const c = run?.counters;
+        if (c?.total !== undefined && [c.passed, c.failed, c.warned, c.errored, c.stopped, c.skipped].some((n) => n !== undefined)) {
+          expect(c.total).toBe([c.passed, c.failed, c.warned, c.errored, c.stopped, c.skipped].reduce<number>((sum, n) => sum + (n ?? 0), 0));
+        }
+        if (run?.completedJobs !== undefined && run.totalJobs !== undefined) expect(run.completedJobs).toBeLessThanOrEqual(run.totalJobs);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a Glue job run that ended has a completion time, and a failed one says why", () => {
+    const f = factories.operation("glue:GetJobRun");
+    for (let seed = 0; seed < 200; seed++) {
+      const { JobRun } = f.build(undefined, { seed });
+      if (JobRun?.JobRunState === "RUNNING") expect([JobRun.CompletedOn, JobRun.ErrorMessage]).toEqual([undefined, undefined]);
+      if (JobRun?.JobRunState === "FAILED") expect(JobRun.ErrorMessage).toEqual(expect.any(String));
+      if (JobRun?.JobRunState === "SUCCEEDED") expect(JobRun.CompletedOn).toBeInstanceOf(Date);
+    }
+  });
+});

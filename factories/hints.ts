@@ -28,6 +28,10 @@ export interface Hints {
   readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
   /** Groups of members of which a structure sets at most one, by structure name (a group's members go together). */
   readonly oneOf?: Readonly<Record<string, readonly (readonly string[])[]>>;
+  /** Members that are the sum of others, by structure name: `{ Counters: { total: ["passed", …] } }`. */
+  readonly sums?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /** Pairs of members whose values are in order (the first at most the second), by structure name. */
+  readonly ordered?: Readonly<Record<string, readonly (readonly [string, string])[]>>;
   /** State rules, by structure name. */
   readonly states?: Readonly<Record<string, StateRule>>;
 }
@@ -110,6 +114,9 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Device.platform": "^(ANDROID|IOS)$",
       "Device.os": "^(13|14|15|16|17)$",
     },
+    // A run's counters add up, and it cannot have completed more jobs than it has.
+    sums: { Counters: { total: ["passed", "failed", "warned", "errored", "stopped", "skipped"] } },
+    ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),
     states: {
       Run: { member: "status", when: { COMPLETED: { present: ["result", "stopped"] }, PENDING: { absent: ["stopped", "result", "deviceMinutes"] }, RUNNING: { absent: ["stopped"] } } },
       Job: { member: "status", when: { COMPLETED: { present: ["result", "stopped"] }, PENDING: { absent: ["stopped", "result", "deviceMinutes"] }, RUNNING: { absent: ["stopped"] } } },

@@ -139,6 +139,13 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
       else if (group.some((m) => m in out)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
     });
   }
+  // Totals that add up, and pairs that keep their order (a run's counters; completed ≤ total jobs).
+  for (const [total, parts] of Object.entries(ctx.hints.sums?.[shape.name] ?? {})) {
+    if (total in out && parts.some((p) => typeof out[p] === "number")) out[total] = parts.reduce((sum, p) => sum + (typeof out[p] === "number" ? (out[p] as number) : 0), 0);
+  }
+  for (const [low, high] of ctx.hints.ordered?.[shape.name] ?? []) {
+    if (typeof out[low] === "number" && typeof out[high] === "number" && (out[low] as number) > (out[high] as number)) [out[low], out[high]] = [out[high], out[low]];
+  }
   // An empty object says nothing: a structure with members shows at least one.
   if (names.length && Object.keys(out).length === 0) {
     const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
