@@ -53,8 +53,8 @@ export class GeneratedAnswers {
     const shape = op.response.shape as StructureShape;
     const paging = op.paginated;
     if (paging) {
+      // The output factory builds one complete page: no next token of its own.
       const lists = pagedLists(shape, paging.items);
-      delete output[paging.outputToken];
       if (lists.length) {
         const total = COLLECTION.min + (seed % (COLLECTION.max - COLLECTION.min + 1));
         const token = input[paging.inputToken];
@@ -67,15 +67,14 @@ export class GeneratedAnswers {
         }
         const size = pageSize(op, input);
         const end = Math.min(total, offset + size);
-        for (const list of lists) {
-          const items: unknown[] = [];
-          // Item i is the same on every page and in every call: built from its own seed.
-          for (let i = offset; i < end; i++) {
-            const one = factory.build(undefined, { seed: hashSeed(seed, `item ${i}`) }) as Record<string, unknown>;
+        for (const list of lists) output[list] = [];
+        // Item i is the same on every page and in every call: built from its own seed, once for all the lists.
+        for (let i = offset; i < end; i++) {
+          const one = factory.build(undefined, { seed: hashSeed(seed, `item ${i}`) }) as Record<string, unknown>;
+          for (const list of lists) {
             const built = one[list] as unknown[] | undefined;
-            if (built?.length) items.push(built[0]);
+            if (built?.length) (output[list] as unknown[]).push(built[0]);
           }
-          output[list] = items;
         }
         // Letters and digits only: every service's token pattern takes them.
         if (end < total) output[paging.outputToken] = `P${end}T${tag}`;
