@@ -1,6 +1,6 @@
 import type { DeepPartial, StructureShape, SdkOf } from "../src/index.js";
 import type { Factory } from "../factories/index.js";
-import { checkSeed, hashSeed } from "../factories/core/random.js";
+import { checkSeed, hashSeed, hex32 } from "../factories/core/random.js";
 import type { ResourceBinding } from "./resources.js";
 
 /** Options when adding a session to a store. */
@@ -78,7 +78,7 @@ export class SessionStore<S extends StructureShape, State extends string = strin
     const given: Record<string, unknown> = {};
     for (const k of ["farmId", "queueId", "jobId"] as const) if (options[k] !== undefined) given[k] = options[k];
     const seed = options.seed !== undefined ? checkSeed(options.seed, `Failed to add to ${this.name}`) : hashSeed(this.#added++, JSON.stringify([overrides, given]));
-    const random = (name: string) => [0, 1, 2, 3].map((i) => hashSeed(seed, `${name}${i}`).toString(16).padStart(8, "0")).join("");
+    const random = (name: string) => hex32(seed, name);
     const ids: Record<string, unknown> = { ...this.binding.parentIds?.(random), ...given };
     const lifecycle = options.lifecycle;
     if (lifecycle !== undefined) {

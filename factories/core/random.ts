@@ -21,6 +21,17 @@ export function hashSeed(seed: number, text: string): number {
   return avalanche(fnv((0x811c9dc5 ^ seed) >>> 0, text));
 }
 
+/** 32 hexadecimal digits from a seed and a label (four hashes of `label0` … `label3`): an id's random part. */
+export function hex32(seed: number, label: string): string {
+  return [0, 1, 2, 3].map((i) => hashSeed(seed, `${label}${i}`).toString(16).padStart(8, "0")).join("");
+}
+
+/** 32 hexadecimal digits written as an RFC 4122 version 4 UUID. */
+export function uuidOf(h: string): string {
+  const variant = "89ab"[parseInt(h[16]!, 16) % 4];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** FNV-1a, continued from a state: hashing a path's prefix once serves every field below it. */
 function fnv(state: number, text: string): number {
   let h = state;
@@ -191,9 +202,7 @@ export class Gen {
 
   /** An RFC 4122 version 4 UUID. */
   uuid(field: string): string {
-    const h = this.hex(field, 32);
-    const variant = "89ab"[parseInt(h[16]!, 16) % 4];
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return uuidOf(this.hex(field, 32));
   }
 
   /** A date between `from` and `to` (inclusive), to the millisecond. */

@@ -1,7 +1,7 @@
 import type { GetSessionResponse } from "../../src/contracts/deadline/shapes.js";
 import { registry, type Operation, type SdkOf, type Shape, type StructureShape } from "../../src/index.js";
 import type { Factories } from "../../factories/index.js";
-import { hashSeed } from "../../factories/core/random.js";
+import { hashSeed, hex32 } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
@@ -91,7 +91,7 @@ export class DeadlineFarms implements Family {
   /** A new id of a kind, in Deadline's form (`farm-` and 32 hex digits), the same for the same mock and order. */
   #id(prefix: string): string {
     const n = this.#counter++;
-    return `${prefix}-${[0, 1, 2, 3].map((i) => hashSeed(this.seed, `${prefix}${n}.${i}`).toString(16).padStart(8, "0")).join("")}`;
+    return `${prefix}-${hex32(this.seed, `${prefix}${n}.`)}`;
   }
 
   #key(kind: Kind, ids: Rec): string {

@@ -1,7 +1,7 @@
 import type { Device, RemoteAccessSession, TestGridSession } from "../../src/contracts/device-farm/shapes.js";
 import type { SdkOf } from "../../src/index.js";
 import type { Factories } from "../../factories/index.js";
-import { hashSeed } from "../../factories/core/random.js";
+import { hashSeed, hex32, uuidOf } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
@@ -23,7 +23,7 @@ const CATALOGUE = 12;
 const notFound = (what: string): Answer => ({ error: "NotFoundException", members: { message: `${what} was not found.` }, missing: true });
 const argument = (message: string): Answer => ({ error: "ArgumentException", members: { message } });
 
-const uuidOf = (arn: string) => /:(?:project|testgrid-project):([0-9a-f-]{36})$/.exec(arn)?.[1];
+const projectIdOf = (arn: string) => /:(?:project|testgrid-project):([0-9a-f-]{36})$/.exec(arn)?.[1];
 
 /**
  * Device Farm's projects, devices, remote access sessions and Selenium test grids: a remote access
@@ -67,9 +67,7 @@ export class DeviceFarmFamily implements Family {
   }
 
   #uuid(): string {
-    const h = [0, 1, 2, 3].map((i) => hashSeed(this.seed, `uuid${this.#counter}.${i}`).toString(16).padStart(8, "0")).join("");
-    this.#counter++;
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[parseInt(h[16]!, 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return uuidOf(hex32(this.seed, `uuid${this.#counter++}.`));
   }
 
   #arn(type: string, path: string): string {
@@ -174,7 +172,7 @@ export class DeviceFarmFamily implements Family {
     const device = this.devices().find((d) => d.arn === input.deviceArn);
     if (!device) return notFound(`Device ${String(input.deviceArn)}`);
     if (!device.remoteAccessEnabled) return argument(`Device ${device.name} does not support remote access.`);
-    const arn = this.#arn("session", `${uuidOf(String(project.arn))}/${this.#uuid()}/00000`);
+    const arn = this.#arn("session", `${projectIdOf(String(project.arn))}/${this.#uuid()}/00000`);
     this.remoteAccessSessions.add(
       {
         arn,
@@ -237,7 +235,7 @@ export class DeviceFarmFamily implements Family {
   #listRemote(projectArn: string): Answer {
     const project = this.#projects.get(projectArn);
     if (!project) return notFound(`Project ${projectArn}`);
-    const id = uuidOf(projectArn)!;
+    const id = projectIdOf(projectArn)!;
     const sessions = this.remoteAccessSessions.keys().filter((arn) => arn.includes(`:session:${id}/`)).map((arn) => (this.#adopt(arn), this.#remote(arn, false)));
     return { output: { remoteAccessSessions: sessions } };
   }
@@ -265,7 +263,7 @@ export class DeviceFarmFamily implements Family {
   }
 
   #gridSessions(projectArn: string): Grid[] {
-    const id = uuidOf(projectArn);
+    const id = projectIdOf(projectArn);
     return this.testGridSessions.list().filter((s) => s.arn?.includes(`:testgrid-session:${id}/`));
   }
 
@@ -291,7 +289,7 @@ export class DeviceFarmFamily implements Family {
    */
   openTestGridSession(projectArn: string, { browser = "chrome" }: { browser?: "chrome" | "firefox" | "MicrosoftEdge" } = {}): Grid {
     if (!this.#gridProjects.has(projectArn)) throw new Error(`[aws-sdk-contracts] Failed to open a test grid session: no test grid project ${projectArn} in this mock; create it first.`);
-    const arn = this.#arn("testgrid-session", `${uuidOf(projectArn)}/${this.#uuid().replaceAll("-", "")}`);
+    const arn = this.#arn("testgrid-session", `${projectIdOf(projectArn)}/${this.#uuid().replaceAll("-", "")}`);
     const stored = this.testGridSessions.add({ arn, status: "ACTIVE", created: new Date(this.clock.now()) }, { seed: hashSeed(this.seed, arn) });
     // The browser the session was opened with is what Selenium reports as its capabilities.
     return this.testGridSessions.update(arn, { seleniumProperties: stored.seleniumProperties!.replace(/"browserName":"[^"]*"/, `"browserName":"${browser}"`) } as never);
