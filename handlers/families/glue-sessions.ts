@@ -47,6 +47,8 @@ interface SessionRecord {
 
 const notFound = (what: string): Answer => ({ error: "EntityNotFoundException", members: { Message: `${what} not found.`, FromFederationSource: false }, missing: true });
 const invalid = (message: string): Answer => ({ error: "InvalidInputException", members: { Message: message, FromFederationSource: false } });
+/** StopSession and DeleteSession model no EntityNotFoundException: Glue answers an unknown id as invalid input. */
+const unknownSession = (id: string): Answer => ({ ...invalid(`Session ${id} not found.`), missing: true });
 const illegal = (message: string): Answer => ({ error: "IllegalSessionStateException", members: { Message: message } });
 
 /**
@@ -209,8 +211,7 @@ export class GlueSessions implements Family {
 
   #stop(id: string): Answer {
     let record = this.#record(id);
-    // The model lists no EntityNotFoundException for StopSession: Glue answers an unknown id as invalid input.
-    if (!record) return { ...invalid(`Session ${id} not found.`), missing: true } as Answer;
+    if (!record) return unknownSession(id);
     const status = this.#current(id, false).Status!;
     if (ENDED.has(status)) return illegal(`Session ${id} is ${status}; only a PROVISIONING or READY session can be stopped.`);
     if (!record.owned) {
@@ -223,7 +224,7 @@ export class GlueSessions implements Family {
   }
 
   #delete(id: string): Answer {
-    if (!this.#record(id)) return { ...invalid(`Session ${id} not found.`), missing: true } as Answer;
+    if (!this.#record(id)) return unknownSession(id);
     const status = this.#current(id, false).Status!;
     if (status === "PROVISIONING") return illegal(`Session ${id} is PROVISIONING; stop it or wait until it is READY before deleting it.`);
     this.#records.delete(id);
