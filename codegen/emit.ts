@@ -4,7 +4,7 @@
  * in dependency order, so that only the back edges of a cycle need a getter. Output is sorted and
  * stable: a second run writes the same bytes.
  */
-import type { IROperation, IRService, IRStructure, IRTraits, IRType } from "./reconcile.js";
+import type { IROperation, IRService, IRTraits, IRType } from "./reconcile.js";
 
 export interface ServiceInfo {
   /** Our service id (`glue`), the export of `src/contracts/services.ts`. */

@@ -4,7 +4,7 @@ import { createFactories, type Factories } from "../factories/index.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { ContractError, formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { SessionStore } from "./store.js";

@@ -20,7 +20,6 @@ import {
   GlueClient,
   GlueServiceException,
   InternalServiceException,
-  InvalidInputException,
 } from "@aws-sdk/client-glue";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
