@@ -39,6 +39,8 @@ export class DeadlineFarms implements Family {
   ];
   readonly #records: Record<Kind, Map<string, Rec>> = { farm: new Map(), queue: new Map(), fleet: new Map(), job: new Map(), worker: new Map() };
   readonly #progress = new Map<string, Progress<Lifecycle>>();
+  /** Store keys of the sessions whose farm, queue, job, fleet and worker are already in the hierarchy. */
+  readonly #adopted = new Set<string>();
   #counter = 0;
 
   constructor(
@@ -52,6 +54,7 @@ export class DeadlineFarms implements Family {
   reset(): void {
     for (const map of Object.values(this.#records)) map.clear();
     this.#progress.clear();
+    this.#adopted.clear();
     this.#counter = 0;
   }
 
@@ -171,14 +174,24 @@ export class DeadlineFarms implements Family {
     return { output: { [member]: items, ...(page.next ? { nextToken: page.next } : {}) } };
   }
 
+  /** The stored sessions with the ids they live under, read from their store keys (`farm/queue/job/session`). */
+  #stored(): { key: string; ids: Rec; session: Session }[] {
+    return this.sessions.keys().map((key) => {
+      const [farmId, queueId, jobId, sessionId] = key.split("/");
+      return { key, ids: { farmId, queueId, jobId, sessionId }, session: this.sessions.get(key)! };
+    });
+  }
+
   /** Every session a test added joins the hierarchy: its farm, queue, job, fleet and worker exist. */
   #adopt(): void {
-    for (const session of this.sessions.list()) {
-      const ids = { ...this.sessions.inputFor(session), fleetId: session.fleetId, workerId: session.workerId };
+    for (const { key: sessionKey, ids: stored, session } of this.#stored()) {
+      if (this.#adopted.has(sessionKey)) continue;
+      this.#adopted.add(sessionKey);
+      const ids: Rec = { ...stored, fleetId: session.fleetId, workerId: session.workerId };
       for (const kind of ["farm", "queue", "job", "fleet", "worker"] as const) {
         const key = this.#key(kind, ids);
         if (this.#records[kind].has(key)) continue;
-        const fields: Rec = Object.fromEntries([...KINDS[kind].parents, idMember(kind)].map((k) => [k, ids[k as keyof typeof ids]]));
+        const fields: Rec = Object.fromEntries([...KINDS[kind].parents, idMember(kind)].map((k) => [k, ids[k]]));
         this.#records[kind].set(key, this.#build(kind, { ...fields, createdAt: new Date(session.startedAt.getTime() - 600_000), ...(kind === "worker" ? { status: "RUNNING" } : {}), ...(kind === "job" ? { lifecycleStatus: "CREATE_COMPLETE", taskRunStatus: "RUNNING" } : {}) }));
         if (kind === "worker") this.#bump(ids, 1);
       }
@@ -222,10 +235,9 @@ export class DeadlineFarms implements Family {
 
   /** The sessions under a job (or on a worker), as they are now. */
   #all(): { session: Session; ids: Rec }[] {
-    return this.sessions.list().map((session) => {
-      const ids = this.sessions.inputFor(session) as Rec;
-      const progress = this.#progress.get(this.#sessionKey(ids));
-      return { session: progress ? this.#current(this.#sessionKey(ids), progress, false) : session, ids };
+    return this.#stored().map(({ key, ids, session }) => {
+      const progress = this.#progress.get(key);
+      return { session: progress ? this.#current(key, progress, false) : session, ids };
     });
   }
 
