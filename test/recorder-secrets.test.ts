@@ -1,12 +1,12 @@
-import { DeadlineClient, ListJobsCommand } from "@aws-sdk/client-deadline";
+import { CreateQueueEnvironmentCommand, DeadlineClient, ListJobsCommand } from "@aws-sdk/client-deadline";
 import { CreateTestGridUrlCommand, DeviceFarmClient, ListRemoteAccessSessionsCommand } from "@aws-sdk/client-device-farm";
-import { GetConnectionCommand, GetJobCommand, GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
+import { CreateJobCommand, GetConnectionCommand, GetJobCommand, GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
 import fc from "fast-check";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { testClientConfig } from "../handlers/index.js";
-import { recordResponses, type Refusal } from "../src/check/index.js";
+import { checkPaths, recordResponses, type Refusal } from "../src/check/index.js";
 import { scratchFolders } from "./support/scratch.js";
 
 // A planted-secret corpus: every kind of secret the recorder must keep off the disk, in modelled and
@@ -261,5 +261,125 @@ describe("for all bodies with a secret planted anywhere", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("round 2: secrets inside structured text, authorization values and hosts in every form", () => {
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  // Each planted value is unique: finding it on disk is a leak.
+  const pw = (n: number) => `Pl4nted2Pw${String(n).padStart(2, "0")}x`;
+  const hexBearer = "9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa";
+  const hosts = ["sqlhost", "orahost", "mssqlhost", "mysqlhost", "redishost", "mongohost", "smbhost", "ftphost", "kafka1", "kafka2", "pghost", "kb1", "kb2", "cmdhost", "farmhost"];
+  const secretArgs: Record<string, string> = {
+    "--db_pass": pw(1),
+    "--pass": pw(2),
+    "--pw": pw(3),
+    "--smtp-pass": pw(4),
+    "--encryption-key": pw(5),
+    "--hmac-key": pw(6),
+    "--extra-args": `--password ${pw(7)} -p ${pw(8)} -h cmdhost.corp.internal`,
+    "--config-json": JSON.stringify({ db: { password: pw(9), host: "pghost.corp.internal" } }),
+    "--config-yaml": `db:\n  password: ${pw(10)}\n  api_key: "${pw(11)}"\n`,
+    "--ado": `Server=tcp:sqlhost.corp.internal,1433;User Id=sa;Password=${pw(12)};`,
+    "--oracle": `jdbc:oracle:thin:scott/${pw(13)}@//orahost.corp.internal:1521/svc`,
+    "--mssql": `jdbc:sqlserver://mssqlhost.corp.internal:1433;user=sa;password=${pw(14)}`,
+    "--mysql": `jdbc:mysql://mysqlhost.corp.internal:3306/db?user=u&password=${pw(15)}`,
+    "--basic": `Basic ${b64(`etl:${pw(16)}`)}`,
+    "--bearer": `Bearer ${hexBearer}`,
+    "--redis": `redis://:${pw(17)}@redishost.corp.internal:6379`,
+    "--mongo": `mongodb+srv://u:${pw(18)}@mongohost.corp.internal/db`,
+    "--smb": "smb://smbhost.corp.internal/share",
+    "--ftp": "ftp://ftphost.corp.internal/x",
+    "--kafka": "kafka1.corp.internal:9092,kafka2.corp.internal:9092",
+    signing_key: pw(19),
+    api_key: pw(20),
+    auth_token: pw(21),
+    client_secret: pw(22),
+    DB_PASS: pw(23),
+    session_cookie: pw(24),
+  };
+  const planted = [...Array.from({ length: 30 }, (_, i) => pw(i + 1)), hexBearer, b64(`etl:${pw(16)}`), ...hosts.map((h) => `${h}.corp`)];
+
+  test("no planted value reaches disk, from request or response bodies or headers, and the cassettes pass check --strict", async () => {
+    const dir = scratch();
+    const refusals: Refusal[] = [];
+    const recorder = recordResponses({ dir, onRefused: (r) => refusals.push(r) });
+    const glue = recorder.attach(
+      new GlueClient(
+        config(
+          canned([
+            { headers: { authorization: `Bearer ${pw(25)}`, "set-cookie": `s=${pw(25)}` }, body: JSON.stringify({ Job: { Name: "nightly", DefaultArguments: secretArgs } }) },
+            {
+              body: JSON.stringify({
+                Connection: {
+                  Name: "db",
+                  ConnectionType: "KAFKA",
+                  ConnectionProperties: {
+                    HOST: "pghost.corp.internal",
+                    KAFKA_BOOTSTRAP_SERVERS: "kb1.corp.internal:9094,kb2.corp.internal:9094",
+                    JDBC_CONNECTION_URL: `jdbc:postgresql://pghost.corp.internal:5432/db?password=${pw(26)}`,
+                    PASSWORD: pw(27),
+                  },
+                },
+              }),
+            },
+            { body: JSON.stringify({ Name: "nightly" }) },
+            // An error whose message quotes a connection string: the kept error type header and the body are redacted.
+            { status: 400, headers: { "x-amzn-errortype": "InvalidInputException" }, body: JSON.stringify({ __type: "InvalidInputException", Message: `cannot connect: Password=${pw(28)}; host kafka1.corp.internal:9092` }) },
+          ]),
+        ),
+      ),
+    );
+    await glue.send(new GetJobCommand({ JobName: "nightly" }));
+    await glue.send(new GetConnectionCommand({ Name: "db" }));
+    await glue.send(new CreateJobCommand({ Name: "nightly", Role: "arn:aws:iam::123456789012:role/R", Command: { Name: "glueetl" }, DefaultArguments: secretArgs }));
+    await expect(glue.send(new GetJobCommand({ JobName: "x" }))).rejects.toThrow();
+    // Deadline: a @sensitive template in the request body, and an environment variable holding a password.
+    const deadline = recorder.attach(new DeadlineClient(config(canned([{ body: JSON.stringify({ queueEnvironmentId: `queueenv-${"c".repeat(32)}` }) }]))));
+    await deadline.send(
+      new CreateQueueEnvironmentCommand({
+        farmId: `farm-${"a".repeat(32)}`,
+        queueId: `queue-${"b".repeat(32)}`,
+        priority: 1,
+        templateType: "YAML",
+        template: `specificationVersion: environment-2023-09\nenvironment:\n  name: db\n  variables:\n    DB_PASSWORD: ${pw(29)}\n`,
+      }),
+    );
+
+    const disk = written(dir);
+    for (const value of planted) expect(disk, value).not.toContain(value);
+    expect(refusals).toEqual([]);
+    expect(recorder.written).toHaveLength(5);
+    const reports = await checkPaths(dir, { strict: true });
+    expect(reports.flatMap((r) => [...r.problems.map((p) => p.message), ...r.entries.flatMap((e) => e.findings.map((f) => `${f.path} ${f.message}`))])).toEqual([]);
+    // Pseudonyms keep the value's form: a URL stays a URL of its scheme, a host list a host list, a flag its flag.
+    const args = JSON.parse(JSON.parse(readFileSync(recorder.written[0]!, "utf8")).response.body).Job.DefaultArguments as Record<string, string>;
+    expect(args["--redis"]).toMatch(/^redis:\/\/:redacted-[0-9a-f]{16}@host-[0-9a-f]{10}\.example:6379$/);
+    expect(args["--kafka"]).toMatch(/^host-[0-9a-f]{10}\.example:9092,host-[0-9a-f]{10}\.example:9092$/);
+    expect(args["--extra-args"]).toMatch(/^--password redacted-[0-9a-f]{16} -p redacted-[0-9a-f]{16} -h host-[0-9a-f]{10}\.example$/);
+    expect(JSON.parse(args["--config-json"]!)).toEqual({ db: { password: expect.stringMatching(/^redacted-/), host: expect.stringMatching(/^host-[0-9a-f]{10}\.example$/) } });
+  });
+
+  test("credentials that redaction would hide are refused: Basic credentials of an AWS key pair, keys written with \\u escapes in text", async () => {
+    const dir = scratch();
+    const refusals: Refusal[] = [];
+    const recorder = recordResponses({ dir, onRefused: (r) => refusals.push(r) });
+    const keyPair = `${"AKIA"}PLANTEDBASIC0003:Pl4ntedBasic/SecretKeyMustNotLeak00000000`;
+    const escaped = "AKIAPLANTEDESCAPE004".replace("A", "\\\\u0041");
+    const glue = recorder.attach(
+      new GlueClient(
+        config(
+          canned([
+            { body: JSON.stringify({ Session: { Id: "b", Description: `Authorization: Basic ${b64(keyPair)}` } }) },
+            // A log line quoting JSON: the key is written with a \u escape inside ordinary text.
+            { body: `{"Session":{"Id":"e","Description":"log: {\\"key\\":\\"${escaped}\\"}"}}` },
+          ]),
+        ),
+      ),
+    );
+    await glue.send(new GetSessionCommand({ Id: "b" }));
+    await glue.send(new GetSessionCommand({ Id: "e" }));
+    expect(recorder.written).toEqual([]);
+    expect(refusals.map((r) => r.secrets.join(","))).toEqual(["AWS access key id in Basic credentials", "AWS access key id"]);
   });
 });

@@ -8,4 +8,4 @@ export type { Totals } from "./print.js";
 export { samplesDir } from "./samples.js";
 export { recordResponses } from "./recorder.js";
 export type { RecorderOptions, Refusal } from "./recorder.js";
-export { Pseudonyms, redactString, redactValue, findSecrets, secretPatterns, isSecretName } from "./redact.js";
+export { Pseudonyms, redactString, redactValue, findSecrets, secretPatterns, isSecretName, isHostName, SecretFound } from "./redact.js";

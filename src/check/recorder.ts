@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Operation } from "../contracts/operation.js";
 import { registry } from "../contracts/registry.js";
 import { CASSETTE } from "./formats.js";
-import { findSecrets, isAwsHost, isSecretName, Pseudonyms, redactString, redactValue, sdkGuide, shapeGuide, type Guide } from "./redact.js";
+import { findSecrets, isAwsHost, isSecretName, Pseudonyms, redactString, redactValue, SecretFound, sdkGuide, shapeGuide, type Guide } from "./redact.js";
 
 export interface RecorderOptions {
   /** The folder cassettes are written to (created if missing). */
@@ -177,6 +177,7 @@ export function recordResponses(options: RecorderOptions) {
     try {
       return JSON.stringify(redactValue(parsed, guide, pseudonyms));
     } catch (error) {
+      if (error instanceof SecretFound) throw error;
       throw new NotRecordable(`the ${what} body could not be redacted (${(error as Error).message})`);
     }
   }
@@ -263,7 +264,8 @@ export function recordResponses(options: RecorderOptions) {
         await record(args, result.response, context, id, op);
       } catch (error) {
         // Whatever happens here, the user's call goes on; nothing half-redacted is written.
-        refuse({ operation: id, secrets: [], reason: error instanceof NotRecordable ? error.message : `not recorded: ${(error as Error)?.message ?? String(error)}` });
+        if (error instanceof SecretFound) refuse({ operation: id, secrets: [error.secret] });
+        else refuse({ operation: id, secrets: [], reason: error instanceof NotRecordable ? error.message : `not recorded: ${(error as Error)?.message ?? String(error)}` });
       }
       return result;
     };

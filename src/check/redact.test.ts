@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { registry } from "../contracts/registry.js";
-import { Pseudonyms, findSecrets, isSecretName, redactString, redactValue } from "./redact.js";
+import { Pseudonyms, SecretFound, findSecrets, isHostName, isSecretName, redactString, redactValue } from "./redact.js";
 
 describe("redaction", () => {
   test("an account gets one pseudonym, in an ARN and alone", () => {
@@ -76,5 +76,45 @@ describe("redaction", () => {
     expect(findSecrets("k=wJalrXUtnFEMI%2FK7MDENG%2FbPxRfiCYEXAMPLEKEY")).toEqual(["AWS secret access key"]);
     expect(findSecrets("AKIAIOSFODNN7EXAMPLE_old")).toEqual(["AWS access key id"]);
     expect(findSecrets("-----BEGIN OPENSSH PRIVATE KEY-----")).toEqual(["private key"]);
+  });
+
+  test("the secret-name vocabulary: flags, environment names and members that hold secrets, and model names that do not", () => {
+    const secret = [
+      "--db_pass", "DB_PASS", "--pass", "--pw", "--smtp-pass", "--encryption-key", "--hmac-key", "signing_key", "api_key", "auth_token",
+      "client_secret", "session_cookie", "PASSWD", "db-pwd", "x-api-key", "private_key", "access_key", "SSL_KEY", "cert_key", "AccessToken", "refresh_token", "Authorization",
+    ];
+    const plain = ["PartitionKeys", "KeyName", "keyPrefix", "SortKey", "TokenType", "AuthenticationType", "keyId", "KmsKeyArn", "Name", "Description", "bypass", "KeySchemaElements", "PrimaryKey", "author"];
+    for (const name of secret) expect(isSecretName(name), name).toBe(true);
+    for (const name of plain) expect(isSecretName(name), name).toBe(false);
+    for (const name of ["HOST", "hostAddress", "KAFKA_BOOTSTRAP_SERVERS", "hostName", "--bootstrap-server"]) expect(isHostName(name), name).toBe(true);
+    for (const name of ["ServerSideEncryption", "HostedZone", "Name"]) expect(isHostName(name), name).toBe(false);
+  });
+
+  test("secrets inside structured strings are redacted where they stand, and the rest of the text is kept", () => {
+    const p = new Pseudonyms();
+    const cases: [string, RegExp][] = [
+      ['{"db":{"password":"pw1"}}', /^\{"db":\{"password":"redacted-[0-9a-f]{16}"\}\}$/],
+      ["password: pw2\nuser: etl", /^password: redacted-[0-9a-f]{16}\nuser: etl$/],
+      ["--password pw3 --verbose", /^--password redacted-[0-9a-f]{16} --verbose$/],
+      ["mysql -u root -p pw4", /^mysql -u root -p redacted-[0-9a-f]{16}$/],
+      ["Driver={x};Server=db.corp.internal;Pwd=pw5;", /^Driver=\{x\};Server=host-[0-9a-f]{10}\.example;Pwd=redacted-[0-9a-f]{16};$/],
+      ["jdbc:oracle:thin:scott/pw6@//db.corp.internal:1521/svc", /^jdbc:oracle:thin:scott\/redacted-[0-9a-f]{16}@\/\/host-[0-9a-f]{10}\.example:1521\/svc$/],
+      ["jdbc:sqlserver://db.corp.internal;password=pw7", /^jdbc:sqlserver:\/\/host-[0-9a-f]{10}\.example;password=redacted-[0-9a-f]{16}$/],
+      ["Authorization: Bearer 0123456789abcdef0123", /^Authorization: redacted-[0-9a-f]{16}$/],
+      ["curl -H 'x: Basic ZXRsOnB3OA==' https://h.corp.io/x", /^curl -H 'x: Basic redacted-[0-9a-f]{16}' https:\/\/host-[0-9a-f]{10}\.example\/x$/],
+      ["redis://:pw9@cache.corp.internal:6379", /^redis:\/\/:redacted-[0-9a-f]{16}@host-[0-9a-f]{10}\.example:6379$/],
+      ["a.corp.internal:9092,b.corp.internal:9092", /^host-[0-9a-f]{10}\.example:9092,host-[0-9a-f]{10}\.example:9092$/],
+      ["spark.sql.shuffle.partitions:200 s3://bucket/key arn:aws:secretsmanager:us-east-1:123456789012:secret:db", /^spark\.sql\.shuffle\.partitions:200 s3:\/\/bucket\/key arn:aws:secretsmanager:us-east-1:\d{12}:secret:db$/],
+    ];
+    for (const [text, expected] of cases) expect(redactString(text, p), text).toMatch(expected);
+  });
+
+  test("a credential inside Basic credentials or written with escapes is found, so the cassette is refused", () => {
+    const p = new Pseudonyms();
+    const basic = `Basic ${Buffer.from("AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY").toString("base64")}`;
+    expect(() => redactString(basic, p)).toThrow(SecretFound);
+    expect(findSecrets(basic)).toEqual(["AWS access key id", "AWS secret access key"]);
+    expect(findSecrets(String.raw`log {\"k\":\"\u0041KIAIOSFODNN7EXAMPLE\"}`)).toEqual(["AWS access key id"]);
+    expect(findSecrets(String.raw`\\u0041KIAIOSFODNN7EXAMPLE`)).toEqual(["AWS access key id"]);
   });
 });
