@@ -461,7 +461,8 @@ export class AwsMock {
     const types = findings.filter((f) => SERIALIZATION.has(f.code));
     if (types.length) {
       const f = types[0]!;
-      return frameworkError(op.service, 400, "SerializationException", `Value at '${validationErrors(op.request.shape, input, [f])[0]!.at}' must be ${f.expected}, not ${f.received}.`);
+      const located = validationErrors(op.request.shape, input, [f])[0]!;
+      return frameworkError(op.service, 400, "SerializationException", `Value at '${located.at}' must be ${f.expected}, not ${located.sensitive ? "the value given" : f.received}.`);
     }
     const errors = validationErrors(op.request.shape, input, findings);
     return this.#frameworkValidation(op, validationMessage(errors), errors);

@@ -68,9 +68,10 @@ function pathSegments(path: string): (string | number)[] {
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 /** The shape, value and AWS-style path (`tags.1.member.key`, member names with a lower-case first letter) a finding names. */
-function locate(root: Shape, input: unknown, path: string): { shape: Shape | undefined; value: unknown; at: string } {
+function locate(root: Shape, input: unknown, path: string): { shape: Shape | undefined; value: unknown; at: string; sensitive: boolean } {
   let shape: Shape | undefined = root;
   let value: unknown = input;
+  let sensitive = root.sensitive === true;
   const at: string[] = [];
   for (const seg of pathSegments(path)) {
     const container = value as Record<string | number, unknown> | undefined;
@@ -85,8 +86,9 @@ function locate(root: Shape, input: unknown, path: string): { shape: Shape | und
       at.push(String(seg));
       shape = shape.value;
     } else at.push(String(seg));
+    sensitive ||= shape?.sensitive === true;
   }
-  return { shape, value, at: at.join(".") };
+  return { shape, value, at: at.join("."), sensitive };
 }
 
 const sizeOf = (value: unknown): number =>
@@ -118,11 +120,14 @@ function quoted(value: unknown): string {
   return `'${text.length > 1024 ? `${text.slice(0, 1021)}...` : text}'`;
 }
 
-/** Each constraint failure as AWS's front end words it, with the member path it names. */
-export function validationErrors(root: Shape, input: unknown, findings: readonly Finding[]): { at: string; text: string }[] {
+/**
+ * Each constraint failure as AWS's front end words it, with the member path it names. The value of a
+ * `@sensitive` member (or of anything inside one) is never quoted: AWS writes `Value at 'template' …`.
+ */
+export function validationErrors(root: Shape, input: unknown, findings: readonly Finding[]): { at: string; text: string; sensitive: boolean }[] {
   return findings.map((f) => {
-    const { shape, value, at } = locate(root, input, f.path);
-    return { at, text: `Value ${quoted(value)} at '${at}' failed to satisfy constraint: ${constraint(f, shape, value)}` };
+    const { shape, value, at, sensitive } = locate(root, input, f.path);
+    return { at, sensitive, text: `Value ${sensitive ? "" : `${quoted(value)} `}at '${at}' failed to satisfy constraint: ${constraint(f, shape, value)}` };
   });
 }
 

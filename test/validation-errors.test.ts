@@ -1,4 +1,4 @@
-import { DeadlineClient, GetSessionCommand as DeadlineGetSession } from "@aws-sdk/client-deadline";
+import { CreateQueueEnvironmentCommand, DeadlineClient, GetSessionCommand as DeadlineGetSession } from "@aws-sdk/client-deadline";
 import { DeviceFarmClient, GetRemoteAccessSessionCommand, GetTestGridSessionCommand } from "@aws-sdk/client-device-farm";
 import { GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
 import { execFile } from "node:child_process";
@@ -125,4 +125,23 @@ describe.skipIf(!AWS)("through serve and the AWS CLI", () => {
     expect(error.stderr).toContain("An error occurred (ValidationException) when calling the GetSession operation: 1 validation error detected: Value '");
     expect(error.stderr).toContain("at 'id' failed to satisfy constraint: Member must have length less than or equal to 255");
   });
+});
+
+test("a @sensitive member's value is never quoted: not in the ValidationException, its field list, nor a check finding", async () => {
+  const mock = createAwsMock();
+  const { deadline } = clients({ requestHandler: mock.requestHandler() });
+  const op = registry.get("deadline:CreateQueueEnvironment");
+  const template = (op.request.shape.members as Record<string, Shape>).template!;
+  expect(template.sensitive).toBe(true);
+  const max = template.kind === "string" ? template.length!.max! : 0;
+  const planted = `PlantedTemplateSecret ${"x".repeat(max)}`;
+  const ids = { farmId: `farm-${"1".repeat(32)}`, queueId: `queue-${"2".repeat(32)}` };
+  const error = (await deadline!.send(new CreateQueueEnvironmentCommand({ ...ids, priority: 1, templateType: "YAML", template: planted })).catch((e: unknown) => e)) as { message: string; fieldList: { message: string }[] };
+  expect(error.message).toBe(`1 validation error detected: Value at 'template' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+  expect(JSON.stringify(error.fieldList)).not.toContain("Planted");
+  expect(mock.responses.map((r) => r.body).join("")).not.toContain("Planted");
+  // The check names the finding without the value.
+  const findings = op.request.validate({ ...ids, priority: 1, templateType: "YAML", template: planted }).findings;
+  expect(findings.map((f) => f.code)).toEqual(["length"]);
+  expect(JSON.stringify(findings)).not.toContain("Planted");
 });

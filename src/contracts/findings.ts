@@ -31,6 +31,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const received = (value: unknown): string => (value === undefined ? "nothing" : `${jsonType(value)} ${show(value)}`);
 
+/** Whether a path from the root passes through a `@sensitive` shape. */
+function sensitiveAt(root: Shape, path: readonly PropertyKey[]): boolean {
+  let shape: Shape | undefined = root;
+  for (const key of path) {
+    if (!shape || shape.sensitive) return shape?.sensitive === true;
+    shape = shapeAt(shape, [key]);
+  }
+  return shape?.sensitive === true;
+}
+
 function membersOf(shape: Shape | undefined): string {
   if (shape?.kind !== "structure") return "a modelled member";
   return `one of ${shape.name}'s members: ${Object.keys(shape.members).join(", ")}`;
@@ -43,13 +53,15 @@ function membersOf(shape: Shape | undefined): string {
 export function toFindings(issues: readonly z.core.$ZodIssue[], root: Shape, strict: boolean, prefix: readonly PropertyKey[] = []): Finding[] {
   const findings: Finding[] = [];
   const add = (code: FindingCode, path: readonly PropertyKey[], message: string, expected: string, input: unknown) => {
+    // A @sensitive member's value (or anything inside one) is never quoted in a finding.
+    const hidden = input !== undefined && input !== null && sensitiveAt(root, path);
     findings.push({
       severity: drift.has(code) && !strict ? "drift" : "violation",
       code,
       path: formatPath([...prefix, ...path]),
-      message,
+      message: hidden ? message.split(show(input)).join("The sensitive value") : message,
       expected,
-      received: received(input),
+      received: hidden ? `${jsonType(input)} (sensitive: not shown)` : received(input),
     });
   };
   for (const issue of issues) {
