@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { fits } from "../factories/core/generic.js";
 import { hashSeed } from "../factories/core/random.js";
 import type { Factories } from "../factories/index.js";
@@ -36,10 +37,13 @@ export class GeneratedAnswers {
     const identity = identityOf(op, input);
     const paging = op.paginated;
     const page = paging ? [input[paging.inputToken] ?? "", input[paging.pageSize ?? ""] ?? ""] : [];
-    const key = `${op.id}\n${identity}\n${page.join("\n")}`;
+    // The key is a digest: a large input must not be kept once per cached answer.
+    const key = createHash("sha256").update(`${op.id}\n${identity}\n${canonical(page)}`).digest("base64");
     let answer = this.#cache.get(key);
     if (answer === undefined) {
       answer = this.#build(op, input, identity);
+      // A rejected page token is answered anew each time: an error is never kept.
+      if ("invalidToken" in answer) return answer;
       if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
       this.#cache.set(key, answer);
     }

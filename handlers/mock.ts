@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { http, type RequestHandler } from "msw";
 import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
@@ -30,6 +31,11 @@ export interface AwsMockOptions {
   /** How many calls (and responses) the log keeps, the latest ones; unbounded by default, 1000 in `serve`. */
   readonly maxLoggedCalls?: number;
   /**
+   * How many bytes of request and response bodies the log keeps, the latest calls first; unbounded by
+   * default, 32 MiB in `serve`. The latest call is always kept, whatever its size.
+   */
+  readonly maxLoggedBytes?: number;
+  /**
    * The clock resources age by: give one (`{ now: () => Date.now() }` with `vi.useFakeTimers()`) and
    * states last their real durations on it. Without one, states last a few polls each, and
    * `mock.clock.advance(ms)` also moves them on.
@@ -37,7 +43,9 @@ export interface AwsMockOptions {
   readonly clock?: Clock;
 }
 
-const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls", "clock"];
+const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls", "maxLoggedBytes", "clock"];
+/** Idempotency tokens remembered per mock (AWS keeps them for hours; a test never needs more). */
+const IDEMPOTENCY_LIMIT = 10_000;
 /** setTimeout's largest delay: anything above it fires at once. */
 const MAX_DELAY_MS = 2_147_483_647;
 
@@ -59,6 +67,7 @@ function checkOptions(options: unknown): AwsMockOptions {
     );
   }
   if (o.maxLoggedCalls !== undefined && !(Number.isSafeInteger(o.maxLoggedCalls) && (o.maxLoggedCalls as number) >= 0)) fail(`maxLoggedCalls must be a whole number; got ${String(o.maxLoggedCalls)}.`);
+  if (o.maxLoggedBytes !== undefined && !(Number.isSafeInteger(o.maxLoggedBytes) && (o.maxLoggedBytes as number) >= 0)) fail(`maxLoggedBytes must be a whole number of bytes; got ${String(o.maxLoggedBytes)}.`);
   if (o.clock !== undefined && (o.clock === null || typeof (o.clock as Clock).now !== "function")) fail("clock must be an object with a now() method returning milliseconds (e.g. { now: () => Date.now() }).");
   return o as AwsMockOptions;
 }
@@ -190,6 +199,13 @@ export class AwsMock {
   readonly #wireCache = new WeakMap<object, string>();
   readonly #generated: GeneratedAnswers;
   readonly #families: Family[];
+  /** Bumped by reset(): a call that began before it changes nothing after it. */
+  #generation = 0;
+  /** Bytes behind each logged call and each logged response, oldest first. */
+  readonly #callSizes: number[] = [];
+  readonly #responseSizes: number[] = [];
+  /** First answers by idempotency token: `op\0token` → the request's digest and the answer. */
+  readonly #idempotent = new Map<string, { readonly digest: string; readonly answer: WireResponse }>();
 
   constructor(options: AwsMockOptions = {}) {
     this.#options = options = checkOptions(options);
@@ -300,6 +316,10 @@ export class AwsMock {
 
   /** Forgets every session, fault, override, call and response. */
   reset(): void {
+    this.#generation++;
+    this.#callSizes.length = 0;
+    this.#responseSizes.length = 0;
+    this.#idempotent.clear();
     for (const store of Object.values(this.#stores)) store.reset();
     this.#faults.clear();
     this.#overrides.clear();
@@ -337,26 +357,34 @@ export class AwsMock {
       );
     }
     const op = routed.operation as Operation;
-    const wire = await this.#answer(op, request, routed.labels);
-    this.responses.push({ operation: op.id as OperationId, ...wire });
-    this.#trimLog();
+    const generation = this.#generation;
+    const wire = await this.#answer(op, request, routed.labels, generation);
+    // A call that began before a reset is not logged after it: calls and responses stay in step.
+    if (generation === this.#generation) {
+      this.responses.push({ operation: op.id as OperationId, ...wire });
+      this.#responseSizes.push(wire.body.length);
+      this.#trimLog();
+    }
     return wire;
   }
 
-  /** Keeps the latest `maxLoggedCalls` calls and responses, so a long-running mock stays bounded. */
+  /** Keeps the latest `maxLoggedCalls` calls and responses, each log within `maxLoggedBytes`, so a long-running mock stays bounded. */
   #trimLog(): void {
-    const max = this.#options.maxLoggedCalls;
-    if (max === undefined) return;
-    if (this.calls.length > max) this.calls.splice(0, this.calls.length - max);
-    if (this.responses.length > max) this.responses.splice(0, this.responses.length - max);
+    if (this.#options.maxLoggedCalls === undefined && this.#options.maxLoggedBytes === undefined) return;
+    const max = this.#options.maxLoggedCalls ?? Number.POSITIVE_INFINITY;
+    const bytes = this.#options.maxLoggedBytes ?? Number.POSITIVE_INFINITY;
+    trim(this.calls, this.#callSizes, max, bytes);
+    trim(this.responses, this.#responseSizes, max, bytes);
   }
 
-  async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>): Promise<WireResponse> {
+  async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>, generation: number): Promise<WireResponse> {
     const id = op.id as OperationId;
     let input: Record<string, unknown> = { ...labels };
+    let size = request.url.href.length;
     // awsJson: the body is the input. restJson: labels, query parameters and headers bound by the model, and the body for the rest.
     if (op.protocol.targetHeader || !["GET", "HEAD", "DELETE"].includes(request.method.toUpperCase())) {
       const text = await request.body();
+      size += text.length;
       try {
         const parsed: unknown = text === "" ? {} : JSON.parse(text);
         if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
@@ -367,21 +395,42 @@ export class AwsMock {
       if (nestsDeeper(input)) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
     }
     if (!op.protocol.targetHeader) Object.assign(input, boundMembers(op.request.shape, request));
+    if (generation !== this.#generation) return resetDuringCall(op);
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     this.calls.push({ operation: id, input, method: request.method, url: request.url.href, attempt });
+    this.#callSizes.push(size);
 
     const fault = this.#take(this.#faults, id);
-    // A delay slows this one call, which is then answered as usual.
-    if (fault && "delay" in fault) await sleep(fault.delay, request.signal);
-    else if (fault) return this.#faultResponse(op, fault, input);
+    // A delay slows this one call, which is then answered as usual, unless the mock was reset meanwhile.
+    if (fault && "delay" in fault) {
+      await sleep(fault.delay, request.signal);
+      if (generation !== this.#generation) return resetDuringCall(op);
+    } else if (fault) return this.#faultResponse(op, fault, input);
 
-    const binding = resources[id];
     // AWS's JSON protocols read a null member as an absent one.
     input = withoutNulls(input) as Record<string, unknown>;
     const checked = op.request.validate(input);
     const broken = checked.findings.filter((f) => f.severity === "violation" || f.code === "unknown_enum_value");
     if (broken.length) return this.#validationError(op, input, broken);
 
+    // A token seen before: the first answer again, nothing created; the same token on another request: the service's conflict.
+    const token = idempotencyKey(op, input);
+    if (token) {
+      const seen = this.#idempotent.get(token.key);
+      if (seen && seen.digest === token.digest) return { ...seen.answer, headers: { ...seen.answer.headers, "x-amzn-requestid": randomUUID() } };
+      if (seen) return this.#idempotencyMismatch(op, token.member);
+    }
+    const answered = this.#respond(op, id, input);
+    if (token && answered.status < 300) {
+      if (this.#idempotent.size >= IDEMPOTENCY_LIMIT) this.#idempotent.delete(this.#idempotent.keys().next().value!);
+      this.#idempotent.set(token.key, { digest: token.digest, answer: answered });
+    }
+    return answered;
+  }
+
+  /** The answer to a validated request: planned, from a family's state, generated, or from a store. */
+  #respond(op: Operation, id: OperationId, input: Record<string, unknown>): WireResponse {
+    const binding = resources[id];
     const override = this.#take(this.#overrides, id);
     if (override) {
       const factory = this.factories.operation(id);
@@ -475,6 +524,18 @@ export class AwsMock {
     return frameworkError(op.service, 400, "ValidationException", message);
   }
 
+  /**
+   * The same idempotency token on a different request: the service's conflict error where it models one
+   * (Deadline's ConflictException), else its own validation error, else the framework's.
+   */
+  #idempotencyMismatch(op: Operation, member: string): WireResponse {
+    const message = `The request uses the same ${member} as a previous, but not identical, request. Do not reuse ${member}s for different requests.`;
+    for (const name of ["IdempotentParameterMismatchException", "ConflictException"]) {
+      if (op.errors.some((e) => e.name === name)) return this.#error(op, name, { ...this.#errorMembers(op, name), message });
+    }
+    return this.#invalidInput(op, message);
+  }
+
   #faultResponse(op: Operation, fault: Fault, input: Record<string, unknown>): WireResponse {
     if ("malformed" in fault) return { status: 200, headers: { "content-type": op.protocol.responseContentType }, body: '{"truncated": ' };
     if ("status" in fault) return frameworkError(op.service, fault.status, fault.status === 503 ? "ServiceUnavailableException" : "InternalFailure", "Injected server error.");
@@ -486,6 +547,41 @@ export class AwsMock {
     }
     return frameworkError(op.service, 500, "InternalFailure", "Unknown fault.");
   }
+}
+
+/** Drops the oldest entries of a log (and their sizes) beyond `max` entries or `bytes` in all; the latest stays. */
+function trim(log: unknown[], sizes: number[], max: number, bytes: number): void {
+  // A log the user emptied by hand starts its sizes again.
+  if (sizes.length > log.length) sizes.splice(0, sizes.length - log.length);
+  let drop = Math.max(0, log.length - max);
+  let total = 0;
+  for (let i = drop; i < sizes.length; i++) total += sizes[i]!;
+  while (total > bytes && drop < log.length - 1) total -= sizes[drop++]!;
+  if (drop === 0) return;
+  log.splice(0, drop);
+  sizes.splice(0, drop);
+}
+
+/** The answer to a call that was still in flight when the mock was reset: nothing is changed, the SDK does not retry it. */
+function resetDuringCall(op: Operation): WireResponse {
+  return frameworkError(op.service, 400, "RequestCanceledException", "[aws-sdk-contracts] The mock was reset while this call was in flight; it changed nothing.");
+}
+
+/** The member marked `@idempotencyToken` that the request sets, and a digest of the rest of the request. */
+function idempotencyKey(op: Operation, input: Record<string, unknown>): { key: string; member: string; digest: string } | undefined {
+  for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) {
+    const value = input[name];
+    if (!member.idempotencyToken || typeof value !== "string") continue;
+    const rest = Object.fromEntries(Object.entries(input).filter(([k]) => k !== name));
+    return { key: `${op.id}\0${value}`, member: name, digest: createHash("sha256").update(stableJson(rest)).digest("base64") };
+  }
+  return undefined;
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(value) ?? "null";
 }
 
 /** Fills an error's members: the message in the member the shape names, required members with plausible values. */

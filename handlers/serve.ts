@@ -26,6 +26,8 @@ export interface Served {
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 const DEFAULT_LOGGED_CALLS = 1000;
+/** Bytes of bodies the call log of `serve` keeps (the latest call is always kept). */
+const DEFAULT_LOGGED_BYTES = 16 * 1024 * 1024;
 /** Keys of a state-file entry that are options of `add`, not members of the session. */
 const ADD_OPTIONS = ["lifecycle", "seed", "farmId", "queueId", "jobId"];
 
@@ -144,7 +146,7 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   const { port = 4566, state, maxBodyBytes = DEFAULT_MAX_BODY, ...mockOptions } = options ?? {};
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`[aws-sdk-contracts] serve: port must be a whole number from 0 to 65535; got ${String(port)}.`);
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) throw new TypeError(`[aws-sdk-contracts] serve: maxBodyBytes must be a positive whole number; got ${String(maxBodyBytes)}.`);
-  const mock = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, ...mockOptions });
+  const mock = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, maxLoggedBytes: DEFAULT_LOGGED_BYTES, ...mockOptions });
   const added = state ? await loadState(mock, state) : [];
 
   const send = (res: ServerResponse, wire: WireResponse, close = false) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 export { route } from "../src/index.js";
+import { outside, TYPE_RANGE } from "../src/contracts/bounds.js";
 import { operations, type ErrorContract, type Finding, type Operation, type Service, type Shape } from "../src/index.js";
 
 /** The member of an error shape that carries its message (`message` or `Message`). */
@@ -105,8 +106,11 @@ function constraint(f: Finding, shape: Shape | undefined, value: unknown): strin
       return `Member must satisfy regular expression pattern: ${shape && "pattern" in shape ? shape.pattern : f.expected}`;
     case "length":
       return bounds(sizeOf(value), shape && "length" in shape ? shape.length : undefined, "length");
-    case "range":
-      return bounds(Number(value), shape && "range" in shape ? shape.range : undefined, "value");
+    case "range": {
+      const modelled = shape && "range" in shape ? shape.range : undefined;
+      const type = shape?.kind === "integer" || shape?.kind === "long" ? TYPE_RANGE[shape.kind] : undefined;
+      return bounds(Number(value), type && outside(Number(value), type) ? type : modelled, "value");
+    }
     case "unknown_enum_value":
       return `Member must satisfy enum value set: [${shape?.kind === "enum" ? shape.values.join(", ") : f.expected.split(" | ").join(", ")}]`;
     default:

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import type { Bounds, EnumShape, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape, TimestampFormat } from "../model/shapes.js";
 import { dateTime, epochSeconds, isoJson, sdkDate } from "../protocols/timestamps.js";
-import { codePoints, outside } from "./bounds.js";
+import { codePoints, outside, TYPE_RANGE } from "./bounds.js";
 import { pushIssue, show, type CheckContext } from "./issues.js";
 
 /**
@@ -67,9 +67,16 @@ function enumSchema(shape: EnumShape, o: BuildOptions): z.ZodType {
 function numberSchema(shape: NumberShape): z.ZodType {
   const integral = shape.kind !== "double";
   if (!integral && !shape.range) return z.number();
+  const type = shape.kind === "double" ? undefined : TYPE_RANGE[shape.kind];
   return z.number().check((ctx) => {
     if (integral && !Number.isInteger(ctx.value)) pushIssue(ctx, "not_integer", `${ctx.value} is not a whole number.`, `an ${shape.kind}`);
-    if (outside(ctx.value, shape.range)) {
+    if (type && outside(ctx.value, type)) {
+      const message =
+        shape.kind === "integer"
+          ? `${ctx.value} is outside a Smithy integer (32-bit: ${type.min}..${type.max}).`
+          : `${ctx.value} is beyond 2^53 - 1: the SDK reads a long as a JavaScript number and cannot represent it exactly.`;
+      pushIssue(ctx, "range", message, `${type.min}..${type.max}`);
+    } else if (outside(ctx.value, shape.range)) {
       pushIssue(ctx, "range", `${ctx.value} is outside ${describeBounds(shape.range!, "")}.`.replace(" .", "."), describeBounds(shape.range!, "").trim());
     }
   });

@@ -1,6 +1,6 @@
 import type { Shape, TimestampFormat } from "../model/shapes.js";
 import { isDateTime, MAX_EPOCH_SECONDS } from "../protocols/timestamps.js";
-import { codePoints, outside } from "./bounds.js";
+import { codePoints, outside, TYPE_RANGE } from "./bounds.js";
 
 /**
  * A fast yes/no gate for wire JSON: true exactly when the zod contract (with drift reported) finds
@@ -51,7 +51,8 @@ export function compileGate(shape: Shape, defaultFormat: TimestampFormat, memo =
     case "double": {
       const integral = shape.kind !== "double";
       const range = shape.range;
-      return (v) => typeof v === "number" && Number.isFinite(v) && (!integral || Number.isInteger(v)) && within(v, range);
+      const type = shape.kind === "double" ? undefined : TYPE_RANGE[shape.kind];
+      return (v) => typeof v === "number" && Number.isFinite(v) && (!integral || Number.isInteger(v)) && within(v, type) && within(v, range);
     }
     case "boolean":
       return (v) => typeof v === "boolean";
