@@ -24,6 +24,12 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no result within ${ms} ms`)), ms).unref())]);
 }
 
+const writeHar = (text: string) => {
+  const file = join(scratch(), "bombs.har");
+  writeFileSync(file, text);
+  return file;
+};
+
 const sampleHar = () => JSON.parse(readFileSync(join(samplesDir(), "sessions.har"), "utf8")) as { log: { entries: Record<string, any>[] } };
 const glueWire = () => JSON.parse(readFileSync(join(samplesDir(), "glue-GetSession.wire.json"), "utf8")) as Record<string, any>;
 
@@ -193,6 +199,28 @@ describe("output a terminal and a CI can trust", () => {
     entry.response.content = { mimeType: "application/x-amz-json-1.1", text: gzipSync(original).toString("latin1") };
     const [problem] = checkRecording(JSON.stringify(har)).problems;
     expect(problem?.message).toMatch(/the body is compressed \(content-encoding: gzip\); export the HAR with decoded content/);
+  });
+
+  test("decompression bombs: each body inflates within maxBytes and all of them within a total budget; the rest of the HAR is still checked", async () => {
+    const har = sampleHar();
+    const glue = har.log.entries.find((e) => e.request.url.includes("glue"))!;
+    const bomb = (mib: number) => ({ ...glue, response: { ...glue.response, content: { mimeType: "application/x-amz-json-1.1", encoding: "base64", text: gzipSync(Buffer.alloc(mib * 1024 * 1024, 0x20)).toString("base64") } } });
+    // A 3 MiB bomb against a 1 MiB limit, then twelve 0.9 MiB bodies (blank: not JSON) against the 8 MiB total, then the sample's own entries.
+    har.log.entries = [bomb(3), ...Array.from({ length: 12 }, () => bomb(0.9)), ...har.log.entries];
+    const text = JSON.stringify(har);
+    expect(text.length).toBeLessThan(1024 * 1024);
+    for (const report of [checkRecording(text, { maxBytes: 1024 * 1024 }), (await checkPaths(writeHar(text), { maxBytes: 1024 * 1024, streamAbove: 0 }))[0]!]) {
+      const large = report.problems.filter((p) => p.code === "too_large").map((p) => p.message);
+      expect(large[0]).toMatch(/^\$\.log\.entries\[0\]: the gzip body was not checked: it inflates to more than 1\.0 MiB/);
+      expect(large.slice(1).every((m) => /inflate to more than 8\.0 MiB in all/.test(m))).toBe(true);
+      expect(large.length).toBeGreaterThanOrEqual(4);
+      // The entries after the bombs were still checked.
+      expect(report.entries.length).toBeGreaterThan(0);
+    }
+    const cli = await run("check", writeHar(text), "--max-bytes", String(1024 * 1024));
+    // Problems (not a crash): exit 2 with each one named.
+    expect(cli.code).toBe(2);
+    expect(`${cli.out}\n${cli.err}`).toMatch(/gzip body was not checked/);
   });
 });
 

@@ -213,14 +213,18 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
         return report(source, { entries: [], skipped: 0, problems: [{ code: "invalid_json", message: `Malformed JSON${at}: ${message}`, ...where }] });
       }
     }
+    // HAR entries are checked as they are read, so one inflated body at a time is held.
+    const visited: EntryResult[] = [];
     const detected = detect(document, {
       ...(options.format ? { format: options.format } : {}),
       ...(operation ? { operation } : {}),
       ...(mayHaveOffsets !== undefined ? { mayHaveOffsets } : {}),
       harFile: /\.har$/i.test(source),
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      visit: (e) => visited.push(checkEntry(e, options.strict ?? false)),
     });
     if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
-    let entries = detected.entries.map((e) => checkEntry(e, options.strict ?? false));
+    let entries = [...visited, ...detected.entries.map((e) => checkEntry(e, options.strict ?? false))];
     if (!options.format && detected.format === "wire") entries = entries.map(hintSdkJson);
     return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [...detected.problems] });
   } catch (error) {

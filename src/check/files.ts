@@ -4,7 +4,7 @@ import type { Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { registry } from "../contracts/registry.js";
 import { checkEntry, checkRecording, DEFAULT_MAX_BYTES, optionsProblem, tooLarge, type CheckOptions, type CheckReport, type EntryResult, type Problem } from "./check.js";
-import { harEntry } from "./formats.js";
+import { harEntry, inflateBudget } from "./formats.js";
 import { streamHarEntries } from "./har-stream.js";
 
 /** Files above this size that look like HAR are streamed entry by entry. */
@@ -41,14 +41,15 @@ async function checkHarStreaming(path: string, source: string, options: CheckOpt
   let skipped = 0;
   const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
   const reader = streamHarEntries(stream as AsyncIterable<string>, { maxEntryChars: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  const budget = inflateBudget(options.maxBytes ?? DEFAULT_MAX_BYTES);
   let step = await reader.next();
   while (!step.done) {
     const item = step.value;
     if ("error" in item) problems.push({ code: "invalid_entry", message: `$.log.entries[${item.index}]: ${item.error}` });
     else {
-      const r = harEntry(item.entry, item.index, forced);
+      const r = harEntry(item.entry, item.index, forced, budget);
       if ("skip" in r) skipped++;
-      else if ("problem" in r) problems.push({ code: "invalid_entry", message: r.problem });
+      else if ("problem" in r) problems.push({ code: r.code ?? "invalid_entry", message: r.problem });
       else entries.push(checkEntry(r, options.strict ?? false));
     }
     step = await reader.next();

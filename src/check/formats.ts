@@ -27,7 +27,7 @@ export interface Entry {
 
 /** Why one entry of a document (or the whole document) could not be checked. */
 interface DetectProblem {
-  readonly code: "unknown_operation" | "unknown_format" | "invalid_entry" | "too_deep";
+  readonly code: "unknown_operation" | "unknown_format" | "invalid_entry" | "too_deep" | "too_large";
   readonly message: string;
 }
 
@@ -200,8 +200,22 @@ const lowerHeaders = (list: unknown): Record<string, string> => {
   return out;
 };
 
-/** One HAR entry (`log.entries[i]`) as a check entry. */
-export function harEntry(entry: unknown, index: number, forced?: Operation): Entry | { skip: true } | { problem: string } {
+/**
+ * How much a HAR's compressed bodies may inflate to: at most `perEntry` bytes each (the check's `maxBytes`)
+ * and `remaining` bytes in all, so a small file of decompression bombs is refused entry by entry.
+ */
+export interface InflateBudget {
+  readonly perEntry: number;
+  remaining: number;
+}
+
+/** The budget of one HAR: each body within `maxBytes`, all of them within eight times that. */
+export const inflateBudget = (maxBytes: number): InflateBudget => ({ perEntry: maxBytes, remaining: maxBytes * 8 });
+
+const mib = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+
+/** One HAR entry (`log.entries[i]`) as a check entry; a body that inflates beyond the budget is a `too_large` problem. */
+export function harEntry(entry: unknown, index: number, forced?: Operation, budget: InflateBudget = inflateBudget(64 * 1024 * 1024)): Entry | { skip: true } | { problem: string; code?: "too_large" } {
   const location = `$.log.entries[${index}]`;
   if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) return { problem: `${location}: not a HAR entry (request and response objects expected).` };
   try {
@@ -209,8 +223,22 @@ export function harEntry(entry: unknown, index: number, forced?: Operation): Ent
     let text = content.text;
     if (typeof text === "string" && content.encoding === "base64") {
       const bytes = Buffer.from(text, "base64");
-      // A compressed body saved as base64 is still the body AWS sent: read it as the SDK would.
-      text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes, { maxOutputLength: 64 * 1024 * 1024 }) : bytes).toString("utf8");
+      // A compressed body saved as base64 is still the body AWS sent: read it as the SDK would, within the budget.
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        const limit = Math.max(0, Math.min(budget.perEntry, budget.remaining));
+        let inflated: Buffer;
+        try {
+          inflated = gunzipSync(bytes, { maxOutputLength: Math.max(1, limit) });
+        } catch (error) {
+          if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+            const why = limit < budget.perEntry ? `the HAR's compressed bodies inflate to more than ${mib(budget.perEntry * 8)} in all` : `it inflates to more than ${mib(budget.perEntry)}`;
+            return { code: "too_large", problem: `${location}: the gzip body was not checked: ${why} (raise it with --max-bytes or the maxBytes option).` };
+          }
+          throw error;
+        }
+        budget.remaining -= inflated.length;
+        text = inflated.toString("utf8");
+      } else text = bytes.toString("utf8");
     }
     return exchangeEntry(
       location,
@@ -233,6 +261,10 @@ export interface DetectOptions {
   readonly mayHaveOffsets?: boolean;
   /** The file is named `*.har`: it must be a HAR document. */
   readonly harFile?: boolean;
+  /** The most bytes one compressed HAR body may inflate to (the check's `maxBytes`). */
+  readonly maxBytes?: number;
+  /** HAR only: each entry is handed here as it is read, instead of being collected in `entries`. */
+  readonly visit?: (entry: Entry) => void;
 }
 
 /** Works out the format of a parsed document and the responses in it. */
@@ -249,10 +281,13 @@ export function detect(document: unknown, options: DetectOptions = {}): Detected
     const problems: DetectProblem[] = [];
     let skipped = 0;
     // One problem per bad entry; every other entry is still checked (the streaming reader does the same).
+    const budget = inflateBudget(options.maxBytes ?? 64 * 1024 * 1024);
     for (const [i, e] of document.log.entries.entries()) {
-      const r = harEntry(e, i, options.operation);
+      const r = harEntry(e, i, options.operation, budget);
       if ("skip" in r) skipped++;
-      else if ("problem" in r) problems.push({ code: "invalid_entry", message: r.problem });
+      else if ("problem" in r) problems.push({ code: r.code ?? "invalid_entry", message: r.problem });
+      // Checked as soon as it is read, when the caller asks: only one inflated body is held at a time.
+      else if (options.visit) options.visit(r);
       else entries.push(r);
     }
     return { format: "har", entries, skipped, problems };
