@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setOwn } from "../src/model/own.js";
-import { parseDateTime, parseEpochSeconds, route, type Shape } from "../src/index.js";
+import { parseDateTime, parseEpochSeconds, registry, route, type OperationId, type Shape } from "../src/index.js";
+import { resources } from "./resources.js";
 import { createAwsMock, type AwsMock, type AwsMockOptions } from "./mock.js";
 import type { SessionStore } from "./store.js";
 import { frameworkError, type WireResponse } from "./wire.js";
@@ -73,8 +74,12 @@ async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> 
   }
   const added: { store: string; input: Record<string, string> }[] = [];
   for (const [name, list] of Object.entries(state)) {
-    const store = stores[name];
-    if (!store) throw stateError(path, `$["${name}"]`, `unknown store; known: ${Object.keys(stores).join(", ")}.`);
+    // Own keys only: `toString`, `__proto__` or `constructor` name no store.
+    const store = Object.hasOwn(stores, name) ? stores[name] : undefined;
+    if (!store) throw stateError(path, `$[${JSON.stringify(name)}]`, `unknown store; known: ${Object.keys(stores).join(", ")}.`);
+    // The ids a session is added under (Deadline's farm, queue and job) are held to the request contract of the store's operation.
+    const binding = Object.entries(resources).find(([, r]) => r.store === name);
+    const request = binding ? registry.get(binding[0] as OperationId).request : undefined;
     if (!Array.isArray(list)) throw stateError(path, `$["${name}"]`, `expected a list of sessions; got ${JSON.stringify(list)}.`);
     const shape = store.factory.contract.shape as Shape & { kind: "structure" };
     for (const [i, entry] of list.entries()) {
@@ -85,6 +90,11 @@ async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> 
       for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
         if (ADD_OPTIONS.includes(k) && !(k in shape.members)) options[k] = v;
         else members[k] = v;
+      }
+      const ids = Object.entries(options).filter(([k]) => request && Object.hasOwn(request.shape.members, k));
+      if (ids.length && request) {
+        const findings = request.validate(Object.fromEntries(ids)).findings.filter((f) => ids.some(([k]) => f.path === `$.${k}`));
+        if (findings.length) throw stateError(path, `${at}.${findings[0]!.path.slice(2)}`, `${findings[0]!.message} Expected ${findings[0]!.expected}.`);
       }
       try {
         const session = store.add(reviveDates(shape, members, at, path) as never, options as never);

@@ -160,6 +160,11 @@ describe("serve --state", () => {
     ['{"glue.sessions": [{"Id": "a", "CreatedOn": "yesterday"}]}', /\$\["glue.sessions"\]\[0\]\.CreatedOn: expected a timestamp/],
     ['{"glue.sessions": [{"Id": "a", "Status": "DANCING"}]}', /\$\["glue.sessions"\]\[0\]: .*state "DANCING" has no trait/],
     ['{"s3.buckets": []}', /unknown store; known: glue.sessions/],
+    ['{"toString": []}', /\$\["toString"\]: unknown store; known: glue.sessions/],
+    ['{"__proto__": []}', /\$\["__proto__"\]: unknown store; known: glue.sessions/],
+    ['{"constructor": []}', /\$\["constructor"\]: unknown store; known: glue.sessions/],
+    ['{"deadline.sessions": [{"lifecycleStatus": "STARTED", "farmId": "farm-1"}]}', /\$\["deadline.sessions"\]\[0\]\.farmId: "farm-1" does not match .*farm-\[0-9a-f\]\{32\}/],
+    ['{"deadline.sessions": [{"lifecycleStatus": "STARTED", "queueId": 7}]}', /\$\["deadline.sessions"\]\[0\]\.queueId: Expected string, received number/],
   ])("%s is refused with a sentence naming where", async (state, message) => {
     const result = await withState(state);
     expect(result).toBeInstanceOf(Error);
