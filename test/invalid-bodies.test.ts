@@ -69,7 +69,7 @@ const deadline: Row[] = [
 const testGrid: Row[] = [
   ["created as an ISO string", "response", ["testGridSession", "created"], "2024-03-01T12:00:00.123Z", "timestamp_encoding", "$.testGridSession.created"],
   ["ended in epoch milliseconds", "response", ["testGridSession", "ended"], 1709296200456, "timestamp_range", "$.testGridSession.ended"],
-  ["created before 1970", "response", ["testGridSession", "created"], -1, "timestamp_range", "$.testGridSession.created"],
+  ["created before the year 0000", "response", ["testGridSession", "created"], -62_167_219_201, "timestamp_range", "$.testGridSession.created"],
   ["arn of another service (pattern)", "response", ["testGridSession", "arn"], "arn:aws:s3:::bucket-name-that-is-long-enough", "pattern", "$.testGridSession.arn"],
   ["arn shorter than 32 characters", "response", ["testGridSession", "arn"], "arn:aws:devicefarm:x", "length", "$.testGridSession.arn"],
   ["billingMinutes as a string", "response", ["testGridSession", "billingMinutes"], "30.5", "wrong_type", "$.testGridSession.billingMinutes"],

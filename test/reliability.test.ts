@@ -103,3 +103,18 @@ describe("serve keeps its memory bounded in bytes", () => {
     }
   });
 });
+
+describe("one timestamp rule for both wire formats", () => {
+  test("a time before 1970 passes as Glue epoch seconds and as a Deadline date-time; before the year 0000 fails both", async () => {
+    const { registry } = await import("../src/index.js");
+    const glue = registry.get("glue:GetJobRun").response;
+    const deadline = registry.get("deadline:GetFarm").response;
+    const farm = (createdAt: string) => ({ farmId: `farm-${"1".repeat(32)}`, displayName: "f", kmsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/abc", createdAt, createdBy: "u" });
+    expect(glue.validate({ JobRun: { Id: "jr_1", StartedOn: -86_400 } }).ok).toBe(true);
+    expect(deadline.validate(farm("1969-12-31T00:00:00Z")).findings.filter((f) => f.path === "$.createdAt")).toEqual([]);
+    expect(glue.validate({ JobRun: { Id: "jr_1", StartedOn: -62_167_219_201 } }).findings.map((f) => f.code)).toEqual(["timestamp_range"]);
+    // A numeric string is what AWS never sends, though the SDK reads it: the finding says so, not that the SDK rejects it.
+    const [finding] = glue.validate({ JobRun: { Id: "jr_1", StartedOn: "1700000000" } }).findings;
+    expect(finding?.message).toMatch(/AWS sends the number itself \(the SDK reads this string too/);
+  });
+});

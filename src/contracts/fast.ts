@@ -1,5 +1,5 @@
 import type { Shape, TimestampFormat } from "../model/shapes.js";
-import { isDateTime, MAX_EPOCH_SECONDS } from "../protocols/timestamps.js";
+import { isDateTime, MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS } from "../protocols/timestamps.js";
 import { codePoints, outside, TYPE_RANGE } from "./bounds.js";
 
 /**
@@ -59,7 +59,7 @@ export function compileGate(shape: Shape, defaultFormat: TimestampFormat, memo =
     case "timestamp":
       return (shape.format ?? defaultFormat) === "date-time"
         ? (v) => typeof v === "string" && isDateTime(v)
-        : (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= MAX_EPOCH_SECONDS;
+        : (v) => typeof v === "number" && Number.isFinite(v) && v >= MIN_EPOCH_SECONDS && v <= MAX_EPOCH_SECONDS;
     case "list": {
       const member = compileGate(shape.member, defaultFormat, memo);
       const length = shape.length;

@@ -4,6 +4,11 @@ import { jsonType, pushIssue, show, type CheckContext } from "../contracts/issue
 
 /** The latest instant a four-digit year can hold: anything later is almost always epoch milliseconds. */
 export const MAX_EPOCH_SECONDS = 253_402_300_799.999;
+/**
+ * The earliest instant either wire format writes, 0000-01-01T00:00:00Z: one rule for epoch seconds and
+ * date-time strings (Smithy's epoch seconds may be negative; the SDK reads them).
+ */
+export const MIN_EPOCH_SECONDS = -62_167_219_200;
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -86,14 +91,17 @@ function checkEpochSeconds(ctx: CheckContext): void {
         `${value} epoch seconds is the year ${Number.isNaN(year) ? "beyond 275760" : year}: this looks like epoch milliseconds; AWS sends seconds with a fraction.`,
         "epoch-seconds JSON number (seconds, fraction allowed)",
       );
-    } else if (value < 0) pushIssue(ctx, "timestamp_range", `${value} epoch seconds is before 1970.`, "epoch-seconds JSON number >= 0");
+    } else if (value < MIN_EPOCH_SECONDS) pushIssue(ctx, "timestamp_range", `${value} epoch seconds is before the year 0000.`, "epoch-seconds JSON number from the year 0000 to 9999");
     return;
   }
   if (typeof value === "string") {
+    const numeric = /^\s*-?\d+(\.\d+)?\s*$/.test(value);
     pushIssue(
       ctx,
       "timestamp_encoding",
-      `Expected epoch seconds as a JSON number, received the string ${show(value)}; the SDK rejects it.`,
+      numeric
+        ? `Expected epoch seconds as a JSON number, received the string ${show(value)}; AWS sends the number itself (the SDK reads this string too, so code tested against it may break on AWS's number).`
+        : `Expected epoch seconds as a JSON number, received the string ${show(value)}; the SDK rejects it.`,
       "epoch-seconds JSON number",
     );
     return;
@@ -122,9 +130,9 @@ function checkDateTime(ctx: CheckContext): void {
   pushIssue(ctx, "wrong_type", `Expected an RFC 3339 date-time string, received ${jsonType(value)}.`, "RFC 3339 date-time string");
 }
 
-/** The instants each wire format can write: epoch seconds from 1970 to year 9999, date-time years 0000-9999. */
+/** The instants each wire format can write: years 0000-9999, one rule for both. */
 const WIRE_RANGE: Record<TimestampFormat, { min: number; max: number; text: string }> = {
-  "epoch-seconds": { min: 0, max: MAX_EPOCH_SECONDS * 1000, text: "a Date from 1970 to the year 9999 (epoch-seconds)" },
+  "epoch-seconds": { min: MIN_EPOCH_SECONDS * 1000, max: MAX_EPOCH_SECONDS * 1000, text: "a Date in the years 0000-9999 (epoch-seconds)" },
   // 0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z
   "date-time": { min: -62_167_219_200_000, max: 253_402_300_799_999, text: "a Date in the years 0000-9999 (date-time)" },
 };
