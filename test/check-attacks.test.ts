@@ -44,7 +44,8 @@ describe("special files and arguments", () => {
     const cli = await within(10_000, run("check", dir));
     expect(cli.code).toBe(2);
     expect(cli.out).toMatch(/pipe\.json\n {2}error not_regular/);
-    expect(cli.out).toMatch(/zero\.json\n {2}error not_regular/);
+    // In a folder, a link out of it is not followed (it is read when named directly, above).
+    expect(cli.out).toMatch(/zero\.json\n {2}error symlink_outside/);
     expect((await run("check", join(dir, "empty.json"))).out).toMatch(/error not_found: This folder holds no recordings/);
   });
 
@@ -172,6 +173,44 @@ describe("no false passes", () => {
     expect(checkRecording('{"Session":{"Id":"s","DefaultArguments":{"__proto__":5}}}').entries[0]!.findings).toEqual([
       expect.objectContaining({ code: "wrong_type", path: "$.Session.DefaultArguments.__proto__" }),
     ]);
+  });
+});
+
+describe("links, duplicate members and other encodings", () => {
+  test("a link out of the folder being checked is reported and not followed; a link inside it, and a link named directly, are read", async () => {
+    const outside = scratch();
+    writeFileSync(join(outside, "elsewhere.json"), JSON.stringify(glueWire()));
+    const dir = scratch();
+    writeFileSync(join(dir, "a.json"), JSON.stringify(glueWire()));
+    symlinkSync(join(outside, "elsewhere.json"), join(dir, "out.json"));
+    symlinkSync(join(dir, "a.json"), join(dir, "in.json"));
+    const reports = await checkPaths(dir);
+    expect(reports.flatMap((r) => r.problems.map((p) => [r.source, p.code]))).toEqual([[join(dir, "out.json"), "symlink_outside"]]);
+    expect(reports.filter((r) => r.entries.length).map((r) => r.source)).toEqual([join(dir, "a.json")]);
+    expect((await checkPaths(join(dir, "out.json")))[0]!.ok).toBe(true);
+  });
+
+  test("a member named twice is a duplicate_key problem: a HAR's second entries array cannot hide the first", () => {
+    const har = sampleHar();
+    const broken = JSON.parse(JSON.stringify(har.log.entries[0]));
+    broken.response.content.text = "{}";
+    const text = JSON.stringify(har).replace('"entries":[', `"entries":[${JSON.stringify(broken)}],"entries":[`);
+    const report = checkRecording(text);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ code: "duplicate_key", message: expect.stringMatching(/^\$\.log\.entries is named twice in one object/) })]);
+    expect(checkRecording('{"Session":{"Id":"a","Id":"b"}}').problems.map((p) => p.message)).toEqual([expect.stringMatching(/^\$\.Session\.Id is named twice/)]);
+    expect(checkRecording('{"a":[{"x":1},{"x":2}],"b":{"x":"\\u0078"}}', { operation: "glue:GetSession" }).problems).toEqual([]);
+  });
+
+  test("a UTF-16 file (with or without a byte-order mark) is read as text, not called binary", () => {
+    const body = JSON.stringify(glueWire());
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, "utf16le")]);
+    const bare = Buffer.from(body, "utf16le");
+    for (const bytes of [le, bare]) {
+      const report = checkRecording(new Uint8Array(bytes));
+      expect(report.problems).toEqual([]);
+      expect(report.ok).toBe(true);
+    }
   });
 });
 

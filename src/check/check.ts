@@ -1,6 +1,7 @@
 import type { Finding } from "../contracts/findings.js";
 import type { Operation } from "../contracts/operation.js";
 import { registry, unknownOperation } from "../contracts/registry.js";
+import { duplicateKeys } from "./duplicates.js";
 import { detect, formats, type Entry, type Format } from "./formats.js";
 
 export interface CheckOptions {
@@ -54,6 +55,8 @@ export interface Problem {
     | "invalid_entry"
     | "not_found"
     | "symlink_loop"
+    | "symlink_outside"
+    | "duplicate_key"
     | "usage";
   readonly message: string;
   readonly line?: number;
@@ -147,6 +150,20 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
 /** An ISO timestamp with a numeric offset anywhere in a text: the only thing that can make it AWS CLI output. */
 const CLI_TIMESTAMP_TEXT = /"\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2}"/;
 
+/** The UTF-16 encoding of bytes with a byte-order mark, or of JSON text whose every other byte is zero. */
+function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.length >= 4 && bytes.length % 2 === 0) {
+    const sample = bytes.subarray(0, Math.min(bytes.length, 64));
+    const evenZero = sample.every((b, i) => (i % 2 === 0) === (b === 0));
+    const oddZero = sample.every((b, i) => (i % 2 === 1) === (b === 0));
+    if (oddZero) return "utf-16le";
+    if (evenZero) return "utf-16be";
+  }
+  return undefined;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return true;
@@ -191,6 +208,7 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
       }
     }
     let document: unknown = input;
+    let parsedText: string | undefined;
     let mayHaveOffsets: boolean | undefined;
     if (typeof input === "string" || input instanceof Uint8Array) {
       if (input.length === 0) return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file is empty." }] });
@@ -199,13 +217,19 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
       if (size > max) return report(source, { entries: [], skipped: 0, problems: [tooLarge(size, max)] });
       let text: string;
       if (input instanceof Uint8Array) {
-        if (looksBinary(input)) return report(source, { entries: [], skipped: 0, problems: [{ code: "binary", message: "The file is binary, not JSON text." }] });
-        text = new TextDecoder().decode(input);
+        // UTF-16 (a file saved by PowerShell or Notepad): read as the text it is, not as binary.
+        const utf16 = utf16Encoding(input);
+        if (utf16) text = new TextDecoder(utf16).decode(input);
+        else {
+          if (looksBinary(input)) return report(source, { entries: [], skipped: 0, problems: [{ code: "binary", message: "The file is binary, not JSON text." }] });
+          text = new TextDecoder().decode(input);
+        }
       } else text = input;
       if (text.trim() === "") return report(source, { entries: [], skipped: 0, problems: [{ code: "empty", message: "The file holds only white space." }] });
       mayHaveOffsets = CLI_TIMESTAMP_TEXT.test(text);
       try {
-        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        parsedText = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        document = JSON.parse(parsedText);
       } catch (e) {
         const message = (e as Error).message;
         const where = jsonErrorPosition(text, message);
@@ -224,9 +248,12 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
       visit: (e) => visited.push(checkEntry(e, options.strict ?? false)),
     });
     if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
+    // A member named twice hides the first one from JSON.parse: a problem, and what is left is still checked.
+    const twice = parsedText === undefined ? [] : duplicateKeys(parsedText);
+    const duplicates: Problem[] = twice.map((path) => ({ code: "duplicate_key", message: `${path} is named twice in one object; JSON readers keep only the last, so the first was not checked.` }));
     let entries = [...visited, ...detected.entries.map((e) => checkEntry(e, options.strict ?? false))];
     if (!options.format && detected.format === "wire") entries = entries.map(hintSdkJson);
-    return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [...detected.problems] });
+    return report(source, { format: detected.format, entries, skipped: detected.skipped, problems: [...duplicates, ...detected.problems] });
   } catch (error) {
     // A defect of ours must not take the whole run down: report it against this input.
     return report(source, { entries: [], skipped: 0, problems: [{ code: "invalid_entry", message: `Could not check this input: ${(error as Error).message}` }] });

@@ -165,8 +165,17 @@ async function walk(
     problems.push(failed(dir, describeFsError(error)));
     return;
   }
+  const root = ancestors[0] ?? real;
   for (const name of names) {
     const path = join(dir, name);
+    // A link is followed only when it leads inside the folder the walk began in: checking a folder never reads files elsewhere.
+    if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) {
+      const target = await realpath(path).catch(() => undefined);
+      if (target !== undefined && target !== root && !target.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) {
+        if (wanted(path)) problems.push(failed(path, { code: "symlink_outside", message: `Symbolic link to ${target}, outside the folder being checked (${root}): not followed. Name the target itself to check it.` }));
+        continue;
+      }
+    }
     let info;
     try {
       info = await stat(path);
