@@ -15,6 +15,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // The SDK warns once per process on Node 20 that its 2027 releases need Node 22: noise in a test run.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     include: ["src/**/*.test.ts", "factories/**/*.test.ts", "handlers/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts", "codegen/**/*.test.ts"],
     typecheck: {
       enabled: true,

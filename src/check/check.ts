@@ -219,7 +219,8 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
       if (input instanceof Uint8Array) {
         // UTF-16 (a file saved by PowerShell or Notepad): read as the text it is, not as binary.
         const utf16 = utf16Encoding(input);
-        if (utf16) text = new TextDecoder(utf16).decode(input);
+        const decoded = utf16 ? new TextDecoder(utf16).decode(input) : undefined;
+        if (decoded !== undefined && /^\uFEFF?\s*[{[]/.test(decoded)) text = decoded;
         else {
           if (looksBinary(input)) return report(source, { entries: [], skipped: 0, problems: [{ code: "binary", message: "The file is binary, not JSON text." }] });
           text = new TextDecoder().decode(input);
