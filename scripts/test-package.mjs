@@ -23,8 +23,38 @@ const check = (name, fn) => {
 };
 
 try {
-  sh("npm", ["run", "build"], root);
-  const tarball = sh("npm", ["pack", "--silent", "--pack-destination", scratch], root).trim().split("\n").pop();
+  // Packed the way a release is: from a clean clone of what is committed (no dist/), so `prepack` must build it.
+  const clone = join(scratch, "clone");
+  sh("git", ["clone", "-q", root, clone], scratch);
+  sh("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], clone);
+  const tarball = sh("npm", ["pack", "--silent", "--pack-destination", scratch], clone).trim().split("\n").pop();
+  rmSync(clone, { recursive: true, force: true });
+  check("the tarball packed from a clean clone ships the built code", () => {
+    const files = sh("tar", ["-tzf", join(scratch, tarball)]);
+    for (const f of ["package/dist/src/index.js", "package/dist/src/index.d.ts", "package/dist/handlers/index.js", "package/dist/factories/index.js", "package/dist/bin/aws-sdk-contracts.js"]) {
+      if (!files.split("\n").includes(f)) throw new Error(`${f} is not in the tarball`);
+    }
+  });
+  // msw is an optional peer: the direct transport works without it installed.
+  const bare = join(scratch, "without-msw");
+  sh("mkdir", ["-p", bare]);
+  writeFileSync(join(bare, "package.json"), JSON.stringify({ name: "without-msw", private: true, type: "module" }));
+  sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(scratch, tarball), `zod@${pkg.devDependencies.zod}`, `@aws-sdk/client-glue@${pkg.devDependencies["@aws-sdk/client-glue"]}`], bare);
+  check("the handlers load and answer through requestHandler() without msw installed", () => {
+    writeFileSync(
+      join(bare, "direct.mjs"),
+      `import assert from "node:assert";
+import { GetJobRunCommand, GlueClient } from "@aws-sdk/client-glue";
+import { createAwsMock, testClientConfig } from "aws-sdk-contracts/handlers";
+const mock = createAwsMock();
+const glue = new GlueClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+const out = await glue.send(new GetJobRunCommand({ JobName: "nightly", RunId: "jr_0123" }));
+assert.equal(out.JobRun.Id, "jr_0123");
+assert.throws(() => mock.handlers, /mock\.handlers needs msw/);
+`,
+    );
+    sh("node", ["direct.mjs"], bare);
+  });
   writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
   const dev = pkg.devDependencies;
   const peers = ["zod", "msw", "vitest", "@aws-sdk/client-glue", "@aws-sdk/client-deadline", "@aws-sdk/client-device-farm"].map((n) => `${n}@${dev[n]}`);
