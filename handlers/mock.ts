@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { http, type RequestHandler } from "msw";
+import { createRequire } from "node:module";
+import type { RequestHandler } from "msw";
 import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
@@ -251,6 +252,7 @@ export class AwsMock {
 
   /** MSW request handlers: `setupServer(...mock.handlers)` or `server.use(...mock.handlers)`. */
   get handlers(): RequestHandler[] {
+    const { http } = msw();
     return [
       http.all(
         ({ request }) => route(request.method, new URL(request.url), (name) => request.headers.get(name) ?? undefined).kind !== "foreign",
@@ -582,6 +584,19 @@ function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   if (value && typeof value === "object") return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
   return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * msw, loaded when `mock.handlers` is first read: it is an optional peer, and `requestHandler()` and
+ * `serve` need none of it. msw tells its handlers by their `kind`, so this copy serves any `setupServer`.
+ */
+function msw(): typeof import("msw") {
+  try {
+    return createRequire(import.meta.url)("msw") as typeof import("msw");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND" && (error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new Error("[aws-sdk-contracts] mock.handlers needs msw (npm install --save-dev msw); mock.requestHandler() and serve work without it.");
+  }
 }
 
 /** Fills an error's members: the message in the member the shape names, required members with plausible values. */
