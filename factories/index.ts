@@ -1,4 +1,4 @@
-import { registry, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
+import { registry, type ErrorNameOf, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
 import { Factory, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
 import { generate, type Refinement } from "./core/generic.js";
 import { hints } from "./hints.js";
@@ -169,7 +169,7 @@ export function createFactories(options: FactoriesOptions = {}) {
      * The factory of one of an operation's errors, by name: its members as the SDK exposes them.
      * @example factories.error("glue:GetJobRun", "EntityNotFoundException").build({ Message: "Job run not found." })
      */
-    error(id: OperationId, name: string): Factory<StructureShape, object, string> {
+    error<Id extends OperationId>(id: Id, name: ErrorNameOf<Id>): Factory<StructureShape, object, string> {
       const key = `${id} ${name}`;
       let factory = errors.get(key);
       if (!factory) {

@@ -6,9 +6,11 @@ import { createFactories, type Factories } from "../factories/index.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
+import { accountOf } from "./families/page.js";
+import { COMMON_ERRORS, commonError, KNOWN_MESSAGES, type CommonErrorName } from "../src/contracts/common-errors.js";
 import { SessionStore } from "./store.js";
 import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
@@ -87,8 +89,13 @@ function checkFault(id: string, op: Operation, fault: unknown): Fault {
   const f = fault as Record<string, unknown>;
   const extra = Object.keys(f).filter((k) => k !== kinds[0] && !(kinds[0] === "error" && k === "members"));
   if (extra.length) fail(`${where}: unknown fault member ${extra.map((k) => `"${k}"`).join(", ")}.`);
-  if ("error" in f && !op.errors.some((e) => e.name === f.error)) fail(`${where}: ${String(f.error)} is not one of its errors (${op.errors.map((e) => e.name).join(" | ")}).`);
+  if ("error" in f && !op.errors.some((e) => e.name === f.error) && !commonError(String(f.error))) {
+    fail(`${where}: ${String(f.error)} is neither one of its errors (${op.errors.map((e) => e.name).join(" | ")}) nor one every AWS service can send (${COMMON_ERRORS.map((e) => e.name).join(" | ")}).`);
+  }
   if ("members" in f && (f.members === null || typeof f.members !== "object")) fail(`${where}: members must be an object.`);
+  if ("members" in f && !op.errors.some((e) => e.name === f.error) && Object.keys(f.members as object).some((k) => k.toLowerCase() !== "message")) {
+    fail(`${where}: ${String(f.error)} is not modelled for this operation, so its body holds only a message; got members ${Object.keys(f.members as object).join(", ")}.`);
+  }
   if ("status" in f && ![500, 502, 503, 504].includes(f.status as number)) fail(`${where}: status must be 500, 502, 503 or 504 (a server fault the SDK may retry); got ${String(f.status)}. For a client error, inject one of the operation's errors.`);
   if ("delay" in f && !(typeof f.delay === "number" && Number.isFinite(f.delay) && f.delay >= 0 && f.delay <= MAX_DELAY_MS)) fail(`${where}: delay must be a number of milliseconds from 0 to ${MAX_DELAY_MS}; got ${JSON.stringify(f.delay)}.`);
   if ("malformed" in f && f.malformed !== true) fail(`${where}: malformed must be true.`);
@@ -112,8 +119,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** One faulty answer, injected before the mock looks at its state. */
-export type Fault =
-  | { readonly error: string; readonly members?: Record<string, unknown> }
+export type Fault<Id extends OperationId = OperationId> =
+  | { readonly error: ErrorNameOf<Id> | CommonErrorName; readonly members?: Record<string, unknown> }
   | { readonly status: 500 | 502 | 503 | 504 }
   | { readonly delay: number }
   | { readonly malformed: true };
@@ -155,7 +162,8 @@ interface Override {
   readonly validate: boolean;
 }
 
-const defaultMessage = (name: string) => `${name} injected by aws-sdk-contracts.`;
+/** AWS's words for an error where they are known; otherwise a message that says the test planned it. */
+const defaultMessage = (name: string) => KNOWN_MESSAGES[name] ?? `${name} injected by aws-sdk-contracts.`;
 
 /**
  * A mock of the AWS services in the registry: MSW handlers (or a direct transport) that route,
@@ -270,9 +278,9 @@ export class AwsMock {
   }
 
   /** Answers `count` calls of an operation (default 1) with a fault, then goes back to normal. */
-  fault(id: OperationId, fault: Fault, { times = 1 }: { times?: number } = {}): this {
+  fault<Id extends OperationId>(id: Id, fault: Fault<Id>, { times = 1 }: { times?: number } = {}): this {
     const op = registry.get(id);
-    this.#plan(this.#faults, id, checkFault(id, op, fault), checkTimes(times, `Failed to plan a fault for ${id}`));
+    this.#plan(this.#faults, id, checkFault(id, op, fault) as Fault, checkTimes(times, `Failed to plan a fault for ${id}`));
     return this;
   }
 
@@ -538,14 +546,25 @@ export class AwsMock {
     return this.#invalidInput(op, message);
   }
 
+  /** A common error's message with the caller's action and account filled in. */
+  #commonMessage(op: Operation, template: string): string {
+    return template.replaceAll("{action}", `${op.service.signingName}:${op.name}`).replaceAll("{account}", accountOf(this.#options.seed ?? 1));
+  }
+
   #faultResponse(op: Operation, fault: Fault, input: Record<string, unknown>): WireResponse {
     if ("malformed" in fault) return { status: 200, headers: { "content-type": op.protocol.responseContentType }, body: '{"truncated": ' };
     if ("status" in fault) return frameworkError(op.service, fault.status, fault.status === 503 ? "ServiceUnavailableException" : "InternalFailure", "Injected server error.");
     if ("error" in fault) {
+      const common = op.errors.some((e) => e.name === fault.error) ? undefined : commonError(fault.error);
+      // An error the operation does not model: the front end's answer, in the protocol's form and AWS's words.
+      if (common) return frameworkError(op.service, common.status[op.protocol.name], common.name, String(fault.members?.message ?? fault.members?.Message ?? this.#commonMessage(op, common.message)));
       const notFound = resources[op.id as OperationId]?.notFound(input, "");
       // The not-found error's modelled members (resource id and type) only make sense on that error.
-      const defaults = notFound && fault.error === notFound.error ? withoutMessage(notFound.members) : {};
-      return this.#error(op, fault.error, { ...this.#errorMembers(op, fault.error), ...defaults, ...fault.members });
+      const defaults = notFound && fault.error === notFound.error ? withoutMessage(notFound.members) : requested(op, op.errors.find((e) => e.name === fault.error)!, input);
+      // A modelled error that every service sends (Deadline's AccessDeniedException) keeps the front end's words.
+      const known = commonError(fault.error);
+      const message = known ? { message: this.#commonMessage(op, known.message) } : {};
+      return this.#error(op, fault.error, { ...this.#errorMembers(op, fault.error), ...retryAfter(op.errors.find((e) => e.name === fault.error)!), ...defaults, ...message, ...fault.members });
     }
     return frameworkError(op.service, 500, "InternalFailure", "Unknown fault.");
   }
@@ -562,6 +581,27 @@ function trim(log: unknown[], sizes: number[], max: number, bytes: number): void
   if (drop === 0) return;
   log.splice(0, drop);
   sizes.splice(0, drop);
+}
+
+/**
+ * An injected error's members that name what was asked for: `resourceId` is the request's most specific
+ * id (its last URI label, `sessionId` of `…/sessions/{sessionId}`), `resourceType` that label's kind.
+ */
+function requested(op: Operation, error: ErrorContract, input: Record<string, unknown>): Record<string, unknown> {
+  const members = error.shape.members as Record<string, Shape>;
+  const labels = [...op.http.path.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1]!).filter((l) => typeof input[l] === "string");
+  const last = labels[labels.length - 1];
+  if (!last) return {};
+  const out: Record<string, unknown> = {};
+  if (members.resourceId?.kind === "string") out.resourceId = input[last];
+  if (members.resourceType?.kind === "string") out.resourceType = last.replace(/(Id|Arn|Name)$/, "").replace(/[A-Z]/g, (c: string) => `_${c.toLowerCase()}`);
+  return out;
+}
+
+/** A throttling or server error that names a `Retry-After` header gets one (a second), as AWS's 429s do. */
+function retryAfter(error: ErrorContract): Record<string, unknown> {
+  const member = Object.entries(error.headers).find(([, header]) => header.toLowerCase() === "retry-after")?.[0];
+  return member ? { [member]: 1 } : {};
 }
 
 /** The answer to a call that was still in flight when the mock was reset: nothing is changed, the SDK does not retry it. */

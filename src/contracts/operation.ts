@@ -172,10 +172,12 @@ export function operation<I extends StructureShape, O extends StructureShape, Sv
 }
 
 /** An operation as the generated tuple types declare it: its service, name and shapes. */
-export type Declared<Svc extends Service, N extends string, I extends StructureShape, O extends StructureShape> = Operation<I, O> & {
+export type Declared<Svc extends Service, N extends string, I extends StructureShape, O extends StructureShape, E extends string = never> = Operation<I, O> & {
   readonly id: `${Svc["id"]}:${N}`;
   readonly name: N;
   readonly service: Svc;
+  /** The names of the errors the operation models (a type only: `errors` holds their contracts). */
+  readonly errorNames?: E;
 };
 
 interface OperationData {

@@ -135,6 +135,8 @@ function safeDecode(text: string): string {
 
 /** The SDK-side output of an operation as its response contract decodes it (no `$metadata`). */
 export type OutputOf<Id extends OperationId> = SdkOf<OperationById<Id>["response"]["shape"]>;
+/** The names of the errors an operation models. */
+export type ErrorNameOf<Id extends OperationId> = OperationById<Id> extends { readonly errorNames?: infer E } ? Exclude<E, undefined> : string;
 /** The SDK-side input of an operation. */
 export type InputOf<Id extends OperationId> = SdkOf<OperationById<Id>["request"]["shape"]>;
 /** The wire JSON of an operation's response. */
