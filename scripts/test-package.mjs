@@ -39,7 +39,16 @@ try {
   const bare = join(scratch, "without-msw");
   sh("mkdir", ["-p", bare]);
   writeFileSync(join(bare, "package.json"), JSON.stringify({ name: "without-msw", private: true, type: "module" }));
-  sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(scratch, tarball), `zod@${pkg.devDependencies.zod}`, `@aws-sdk/client-glue@${pkg.devDependencies["@aws-sdk/client-glue"]}`], bare);
+  sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(scratch, tarball), `zod@${pkg.devDependencies.zod}`], bare);
+  check("drift with no SDK client installed is a usage error, not 0 passed", () => {
+    try {
+      execFileSync("npx", ["--no-install", "aws-sdk-contracts", "drift"], { cwd: bare, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+      throw new Error("drift exited 0");
+    } catch (error) {
+      if (error.status !== 2 || !/None of the SDK clients to compare with is installed/.test(error.stderr)) throw new Error(`exit ${error.status}: ${error.stderr ?? error.message}`);
+    }
+  });
+  sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `@aws-sdk/client-glue@${pkg.devDependencies["@aws-sdk/client-glue"]}`], bare);
   check("the handlers load and answer through requestHandler() without msw installed", () => {
     writeFileSync(
       join(bare, "direct.mjs"),

@@ -56,6 +56,13 @@ describe("special files and arguments", () => {
     expect(result).toMatchObject({ code: 2, stdout: expect.stringContaining("not_regular") });
   });
 
+  test("a reader that closes the pipe early (drift --json | head -1) ends the output quietly, exit 0", async () => {
+    const shell = `"${process.execPath}" --import tsx bin/aws-sdk-contracts.ts drift --json | head -c 1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`;
+    const result = await within(30_000, promisify(execFile)("bash", ["-c", shell]));
+    expect(result.stdout.trim()).toBe("exit 0");
+    expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   test("checkPaths takes one path or a list, and says so for anything else", async () => {
     const reports = await checkPaths("ab.json");
     expect(reports).toEqual([expect.objectContaining({ source: "ab.json", problems: [expect.objectContaining({ code: "not_found" })] })]);

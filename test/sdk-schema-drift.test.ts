@@ -88,3 +88,11 @@ describe("the comparison names every kind of difference", () => {
     expect(reports.every((r) => r.version === undefined && r.differences.length === 0)).toBe(true);
   });
 });
+
+test("a command a newer SDK removed is named as removed, not as a missing schema", async () => {
+  const sdk = { ...(await import("@aws-sdk/client-glue")) } as Record<string, unknown>;
+  delete sdk.GetJobRunCommand;
+  delete sdk.GetJobRun$;
+  const { registry, compareWithSdkSchema } = await import("../src/index.js");
+  expect(compareWithSdkSchema(registry.get("glue:GetJobRun"), sdk)).toEqual([expect.objectContaining({ kind: "removed_operation", message: expect.stringMatching(/has no GetJobRunCommand: the installed version removed \(or renamed\) the operation/) })]);
+});

@@ -38,6 +38,10 @@ function formatDriftReport(reports: readonly InstalledSdkReport[]): string {
 export async function runDrift(options: { json: boolean; operation?: string }, out: (text: string) => void): Promise<number> {
   if (options.operation !== undefined && !registry.find(options.operation)) throw new UsageError(`--operation: ${unknownOperation(options.operation)}`);
   const reports = await compareWithInstalledSdks(undefined, options.operation ? [options.operation] : undefined);
+  if (reports.every((r) => r.version === undefined)) {
+    const packages = [...new Set(reports.map((r) => r.package))];
+    throw new UsageError(`None of the SDK clients to compare with is installed here (${packages.join(", ")}): install the ones your code uses.`);
+  }
   out(options.json ? JSON.stringify(reports, null, 2) : formatDriftReport(reports));
   return reports.some((r) => r.differences.length > 0) ? 1 : 0;
 }

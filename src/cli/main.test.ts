@@ -33,8 +33,30 @@ describe("cli", () => {
     expect(unknown.err).toContain('unknown command "frobnicate"');
     const badOption = await run("drift", "--colour");
     expect(badOption.code).toBe(2);
-    expect(badOption.err).toMatch(/^aws-sdk-contracts: Unknown option '--colour'/);
+    expect(badOption.err).toMatch(/^aws-sdk-contracts: unknown option --colour\n/);
     expect(badOption.err).not.toMatch(/\n\s+at /);
+  });
+
+  test("a mistyped option or command says what was meant; help and --version are commands", async () => {
+    const typo = await run("check", "--strcit");
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/^aws-sdk-contracts: unknown option --strcit \(did you mean --strict\?\)\n/);
+    expect((await run("chek")).err).toMatch(/^aws-sdk-contracts: unknown command "chek" \(did you mean check\?\)/);
+    const version = await run("--version");
+    expect(version.code).toBe(0);
+    expect(version.out).toMatch(/^aws-sdk-contracts \d+\.\d+\.\d+$/);
+    expect((await run("help")).code).toBe(0);
+    expect((await run("help", "check")).out).toMatch(/^Usage: aws-sdk-contracts check/);
+    // A message of the library is not prefixed twice.
+    const serveError = await run("drift", "--operation", "glue:Nope");
+    expect(serveError.err).not.toMatch(/\[aws-sdk-contracts\]/);
+  });
+
+  test("a finding of a null value reads 'received: null', once", async () => {
+    const { checkRecording, formatText } = await import("../check/index.js");
+    const report = checkRecording('{"Session":{"Id":"s","Status":null}}', { operation: "glue:GetSession" });
+    expect(report.entries[0]!.findings[0]).toMatchObject({ code: "null_value", received: "null" });
+    expect(formatText([report])).not.toMatch(/null null/);
   });
 
   test("no command prints usage and exits 2; --help exits 0", async () => {

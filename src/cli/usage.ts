@@ -47,6 +47,9 @@ Commands:
   serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate]
                               Serve the mock over HTTP on 127.0.0.1 (for --endpoint-url)
 
+  help [command]              This text, or a command's options
+  --version                   The version of aws-sdk-contracts
+
 Run "aws-sdk-contracts <command> --help" for a command's options.
 Exit codes: 0 clean, 1 violations, 2 unusable input or usage error.
 

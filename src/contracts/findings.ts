@@ -29,7 +29,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const received = (value: unknown): string => (value === undefined ? "nothing" : `${jsonType(value)} ${show(value)}`);
+const received = (value: unknown): string => (value === undefined ? "nothing" : value === null ? "null" : `${jsonType(value)} ${show(value)}`);
 
 /** Whether a path from the root passes through a `@sensitive` shape. */
 function sensitiveAt(root: Shape, path: readonly PropertyKey[]): boolean {

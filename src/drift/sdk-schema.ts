@@ -11,7 +11,7 @@ export interface SchemaDifference {
   readonly part: string;
   /** JSON path inside that part. */
   readonly path: string;
-  readonly kind: "missing_member" | "extra_member" | "required" | "type" | "timestamp_format" | "enum_values" | "binding" | "missing_schema";
+  readonly kind: "missing_member" | "extra_member" | "required" | "type" | "timestamp_format" | "enum_values" | "binding" | "missing_schema" | "removed_operation";
   readonly message: string;
 }
 
@@ -165,7 +165,10 @@ export function compareWithSdkSchema(op: Operation, sdk: SdkModule): SchemaDiffe
 
   const opSchema = sdk[`${op.name}$`];
   if (!Array.isArray(opSchema)) {
-    reporter("operation")([], "missing_schema", `${op.sdk.package} exports no runtime schema ${op.name}$ (is it an SDK generation with schemas?)`);
+    // A client that exports schemas of its other operations has dropped this one (a newer SDK in the peer range).
+    if (Object.keys(sdk).some((k) => k.endsWith("$") && Array.isArray(sdk[k])) && sdk[op.sdk.command] === undefined) {
+      reporter("operation")([], "removed_operation", `${op.sdk.package} has no ${op.sdk.command}: the installed version removed (or renamed) the operation.`);
+    } else reporter("operation")([], "missing_schema", `${op.sdk.package} exports no runtime schema ${op.name}$ (is it an SDK generation with schemas?)`);
     return differences;
   }
   const traits = opSchema[3] as { http?: [string, string, number]; endpoint?: [string] } | 0;
