@@ -73,6 +73,21 @@ describe("checkRecording", () => {
     expect(report.problems[0]!.message).toMatch(/^Malformed JSON at line 4, column 3: /);
   });
 
+  test("a body of another operation is a violation, not a pass with drift", () => {
+    const report = checkRecording('{"JobRun":{"Id":"jr_1","JobName":"nightly"}}', { operation: "glue:GetTable" });
+    expect(report.ok).toBe(false);
+    expect(report.entries[0]!.findings[0]).toMatchObject({ severity: "violation", message: expect.stringMatching(/^None of the body's members \(JobRun\) is a member of glue:GetTable's output \(Table\)/) });
+    expect(checkRecording('{"JobRun":{"Id":"jr_1","JobName":"nightly"}}', { operation: "glue:GetJobRun" }).ok).toBe(true);
+  });
+
+  test("a Glue error body (__type) is checked as that error of the operation", () => {
+    const error = checkRecording('{"__type":"EntityNotFoundException","Message":"Entity Not Found"}', { operation: "glue:GetJobRun", strict: true });
+    expect(error).toMatchObject({ ok: true, entries: [{ part: "EntityNotFoundException", findings: [] }] });
+    expect(checkRecording('{"__type":"com.amazonaws.glue#EntityNotFoundException","Message":7}', { operation: "glue:GetJobRun" }).entries[0]!.findings[0]).toMatchObject({ path: "$.Message", code: "wrong_type" });
+    expect(checkRecording('{"__type":"NoSuchThing","Message":"x"}', { operation: "glue:GetJobRun" }).problems[0]!.message).toMatch(/^This is an error body \(NoSuchThing\), which glue:GetJobRun does not model/);
+    expect(checkRecording('{"__type":"EntityNotFoundException","Message":"x"}').problems[0]!.message).toMatch(/^This is an error body \(EntityNotFoundException, an error of \d+ operations\); pass --operation/);
+  });
+
   test("binary input is reported as binary", () => {
     expect(checkRecording(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])).problems[0]!.code).toBe("binary");
     expect(checkRecording(new Uint8Array([0xff, 0xfe, 0xfd, 0x41])).problems[0]!.code).toBe("binary");

@@ -92,6 +92,8 @@ export function checkEntry(entry: Entry, strict: boolean): EntryResult {
   let findings: readonly Finding[];
   if (entry.part === "response") {
     findings = op.response.validate(entry.body, { strict, level: entry.level, pathPrefix: prefix, decode: false }).findings;
+    const stranger = strangerBody(op, entry.body);
+    if (stranger) findings = [{ severity: "violation", code: "wrong_type", path: entry.location, message: stranger, expected: `a response of ${op.id}`, received: "a body of another shape" }, ...findings];
   } else {
     const error = op.errors.find((e) => e.name === entry.part)!;
     findings = error.body.validate(entry.body, { strict, pathPrefix: prefix, decode: false }).findings;
@@ -110,6 +112,18 @@ export function checkEntry(entry: Entry, strict: boolean): EntryResult {
     }
   }
   return { location: entry.location, operation: op.id, part: entry.part, ...(entry.status !== undefined ? { status: entry.status } : {}), findings };
+}
+
+/**
+ * A body that shares no top-level member with the output (a GetJobRun body checked as GetTable): with
+ * drift not failing, it would pass with nothing but unknown members, so it is a violation of its own.
+ */
+function strangerBody(op: Operation, body: unknown): string | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const keys = Object.keys(body).filter((k) => k !== "$metadata");
+  const members = Object.keys(op.response.shape.members);
+  if (keys.length === 0 || members.length === 0 || keys.some((k) => members.includes(k))) return undefined;
+  return `None of the body's members (${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", …" : ""}) is a member of ${op.id}'s output (${members.slice(0, 5).join(", ")}${members.length > 5 ? ", …" : ""}): is it the response of another operation?`;
 }
 
 /**

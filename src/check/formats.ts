@@ -110,6 +110,19 @@ function scoreOperations(keys: readonly string[]): Operation | undefined {
 const cliTimestamp = /^\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2}$/;
 
 function documentEntry(body: Record<string, unknown>, options: DetectOptions): Detected {
+  // An awsJson error body (`{"__type":"EntityNotFoundException","Message":…}`) is checked against that error.
+  if (typeof body.__type === "string" && (!options.format || options.format === "wire")) {
+    const name = body.__type.split(/[:,]/)[0]!.split("#").pop()!;
+    const op = options.operation;
+    if (!op) {
+      const owners = registry.operations.filter((o) => o.errors.some((e) => e.name === name));
+      return { problem: { code: "unknown_operation", message: `This is an error body (${name}${owners.length ? `, an error of ${owners.length} operation${owners.length === 1 ? "" : "s"}` : ""}); pass --operation with the operation that answered it, such as ${owners[0]?.id ?? "glue:GetJobRun"}.` } };
+    }
+    if (!op.errors.some((e) => e.name === name)) {
+      return { problem: { code: "invalid_entry", message: `This is an error body (${name}), which ${op.id} does not model; its errors are ${op.errors.map((e) => e.name).join(", ")}.` } };
+    }
+    return { format: "wire", skipped: 0, problems: [], entries: [{ location: "$", operation: op, part: name, body, level: "wire" }] };
+  }
   const op = options.operation ?? operationOfBody(body);
   if (!op) {
     return {
