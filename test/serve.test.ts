@@ -1,3 +1,4 @@
+import { findTool } from "./support/tools.js";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,8 @@ import { checkRecording } from "../src/check/index.js";
 const run = promisify(execFile);
 
 // Debian's AWS CLI (`apt-get install awscli`): a real client with botocore's own Glue and Device Farm models.
-const AWS = ["/usr/bin/aws"].find((p) => existsSync(p));
+// The AWS CLI v2 (Debian's awscli), wherever it is on PATH: these tests read its output format and exit codes.
+const AWS = findTool("aws", /^aws-cli\/2\./);
 if (!AWS) console.warn("serve.test.ts: the AWS CLI tests are skipped: /usr/bin/aws is not installed (apt-get install awscli).");
 
 let served: Served;

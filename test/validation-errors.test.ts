@@ -1,3 +1,4 @@
+import { findTool } from "./support/tools.js";
 import { CreateQueueEnvironmentCommand, DeadlineClient, GetSessionCommand as DeadlineGetSession } from "@aws-sdk/client-deadline";
 import { DeviceFarmClient, GetRemoteAccessSessionCommand, GetTestGridSessionCommand } from "@aws-sdk/client-device-farm";
 import { GetSessionCommand, GlueClient } from "@aws-sdk/client-glue";
@@ -111,7 +112,8 @@ test("the words AWS uses, one constraint at a time", async () => {
 });
 
 // Debian's AWS CLI shows the same message, read from what serve sent.
-const AWS = ["/usr/bin/aws"].find((p) => existsSync(p));
+// The AWS CLI v2 (Debian's awscli), wherever it is on PATH: these tests read its output format and exit codes.
+const AWS = findTool("aws", /^aws-cli\/2\./);
 describe.skipIf(!AWS)("through serve and the AWS CLI", () => {
   let served: Served;
   beforeAll(async () => {
