@@ -1,5 +1,6 @@
-import { expect } from "vitest";
-import type { OperationId } from "../src/index.js";
+import { setImmediate as realImmediate } from "node:timers/promises";
+import { expect, vi } from "vitest";
+import type { DeepPartial, InputOf, OperationId } from "../src/index.js";
 import type { AwsMock, Call } from "./mock.js";
 
 interface MatcherContext {
@@ -13,7 +14,7 @@ function listCalls(calls: readonly Call[]): string {
   return calls.map((c, i) => `  ${i + 1}. ${c.operation} ${JSON.stringify(c.input)}`).join("\n");
 }
 
-function matching(ctx: MatcherContext, mock: AwsMock, id: OperationId, input?: Record<string, unknown>): Call[] {
+function matching(ctx: MatcherContext, mock: AwsMock, id: OperationId, input?: unknown): Call[] {
   return mock.calls.filter((c) => c.operation === id && (input === undefined || ctx.equals(c.input, expect.objectContaining(input))));
 }
 
@@ -23,7 +24,7 @@ export const awsMatchers = {
    * Passes when the mock received a call of the operation whose input contains `input`.
    * @example expect(mock).toHaveReceived("glue:GetSession", { Id: "s-1" })
    */
-  toHaveReceived(this: MatcherContext, mock: AwsMock, id: OperationId, input?: Record<string, unknown>) {
+  toHaveReceived(this: MatcherContext, mock: AwsMock, id: OperationId, input?: unknown) {
     const pass = matching(this, mock, id, input).length > 0;
     const wanted = `${id}${input ? ` with input containing ${JSON.stringify(input)}` : ""}`;
     return {
@@ -37,7 +38,7 @@ export const awsMatchers = {
    * Passes when the mock received exactly `times` calls of the operation (whose input contains `input`).
    * @example expect(mock).toHaveReceivedTimes("deadline:GetSession", 3)
    */
-  toHaveReceivedTimes(this: MatcherContext, mock: AwsMock, id: OperationId, times: number, input?: Record<string, unknown>) {
+  toHaveReceivedTimes(this: MatcherContext, mock: AwsMock, id: OperationId, times: number, input?: unknown) {
     const count = matching(this, mock, id, input).length;
     return {
       pass: count === times,
@@ -49,11 +50,49 @@ export const awsMatchers = {
 expect.extend(awsMatchers);
 
 interface AwsMatchers<R = unknown> {
-  toHaveReceived(id: OperationId, input?: Record<string, unknown>): R;
-  toHaveReceivedTimes(id: OperationId, times: number, input?: Record<string, unknown>): R;
+  toHaveReceived<Id extends OperationId>(id: Id, input?: DeepPartial<InputOf<Id>>): R;
+  toHaveReceivedTimes<Id extends OperationId>(id: Id, times: number, input?: DeepPartial<InputOf<Id>>): R;
 }
 
 declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Matchers<T = any> extends AwsMatchers<T> {}
+}
+
+/**
+ * With `vi.useFakeTimers()`: moves fake time on, one pending timer at a time, until `promise` settles,
+ * and returns what it settles to. Code that polls (`setTimeout` between calls), the SDK's retry backoff
+ * and the mock's clock (`createAwsMock({ clock: { now: () => Date.now() } })`) all move together, so a
+ * test need not know how long a state lasts. Fails, instead of hanging, when no timer is left to run or
+ * after `maxMs` of fake time (default one hour).
+ * @example const ready = waitUntilReady(glue, "notebook"); expect(await advanceUntilSettled(ready)).toBe("READY");
+ */
+export async function advanceUntilSettled<T>(promise: Promise<T>, { maxMs = 3_600_000 }: { maxMs?: number } = {}): Promise<T> {
+  if (!vi.isFakeTimers()) throw new Error("[aws-sdk-contracts] advanceUntilSettled moves fake timers: call vi.useFakeTimers() first.");
+  let settled = false;
+  const watched = promise.then(
+    (value) => ((settled = true), value),
+    (error: unknown) => {
+      settled = true;
+      throw error;
+    },
+  );
+  // Keep an early rejection from being reported as unhandled while time moves.
+  watched.catch(() => undefined);
+  const start = Date.now();
+  while (!settled) {
+    // Let answers already on their way arrive (microtasks, I/O callbacks) before moving time.
+    await vi.advanceTimersByTimeAsync(0);
+    if (settled) break;
+    if (vi.getTimerCount() === 0) {
+      // Real turns of the event loop (fake timers replace the global setImmediate, not node:timers): I/O in flight may still answer.
+      for (let turn = 0; turn < 20 && !settled && vi.getTimerCount() === 0; turn++) await realImmediate();
+      if (settled) break;
+      if (vi.getTimerCount() === 0) throw new Error("[aws-sdk-contracts] advanceUntilSettled: the promise is still pending and no timer is left to run.");
+      continue;
+    }
+    await vi.advanceTimersToNextTimerAsync();
+    if (Date.now() - start > maxMs) throw new Error(`[aws-sdk-contracts] advanceUntilSettled: the promise is still pending after ${maxMs} ms of fake time.`);
+  }
+  return watched;
 }
