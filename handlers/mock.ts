@@ -6,7 +6,7 @@ import { createFactories, type Factories } from "../factories/index.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { accountOf } from "./families/page.js";
@@ -174,7 +174,7 @@ export class AwsMock {
   readonly calls: Call[] = [];
   readonly responses: SentResponse[] = [];
   readonly glue: {
-    readonly sessions: SessionStore<GlueSession, NonNullable<SdkOf<GlueSession>["Status"]>>;
+    readonly sessions: SessionStore<GlueSession, NonNullable<SdkOf<GlueSession>["Status"]>, InputOf<"glue:GetSession">>;
     /** Plans how the next statement run ends: `{ output }` or `{ error: { name, value, traceback? } }`. */
     planStatement(outcome: StatementOutcome): void;
     /** The ARN of a session, for TagResource and GetTags. */
@@ -183,15 +183,15 @@ export class AwsMock {
   /** The mock's clock: its own (advance it with `mock.clock.advance(ms)`), or the one given as `clock`. */
   readonly clock: ManualClock;
   readonly deadline: {
-    readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"]>;
+    readonly sessions: SessionStore<DeadlineSession, SdkOf<DeadlineSession>["lifecycleStatus"], InputOf<"deadline:GetSession">>;
     /** Starts a session of a job on a worker (both created first), as Deadline's scheduler does. */
     startSession(ids: { farmId: string; queueId: string; jobId: string; fleetId: string; workerId: string }): SdkOf<DeadlineSession>;
     /** Every farm, queue, fleet, job and worker the mock holds (those its sessions name included). */
     resources(): ReturnType<DeadlineFarms["resources"]>;
   };
   readonly deviceFarm: {
-    readonly testGridSessions: SessionStore<TestGridSession, NonNullable<SdkOf<TestGridSession>["status"]>>;
-    readonly remoteAccessSessions: SessionStore<RemoteAccessSession, NonNullable<SdkOf<RemoteAccessSession>["status"]>>;
+    readonly testGridSessions: SessionStore<TestGridSession, NonNullable<SdkOf<TestGridSession>["status"]>, InputOf<"deviceFarm:GetTestGridSession">>;
+    readonly remoteAccessSessions: SessionStore<RemoteAccessSession, NonNullable<SdkOf<RemoteAccessSession>["status"]>, InputOf<"deviceFarm:GetRemoteAccessSession">>;
     /** The public device catalogue ListDevices and GetDevice answer (the same for the same seed). */
     devices(): ReturnType<DeviceFarmFamily["devices"]>;
     /** Opens a Selenium session in a test grid project, as a browser does with the project's URL. */
@@ -243,14 +243,15 @@ export class AwsMock {
     );
     this.#families = [glueSessions, farms, deviceFarm];
     this.glue = {
-      sessions: glueSessions.sessions,
+      // The families hold the same stores; the public view types what inputFor() gives (the Get operation's input).
+      sessions: glueSessions.sessions as AwsMock["glue"]["sessions"],
       planStatement: (outcome) => glueSessions.planStatement(outcome),
       sessionArn: (id, region) => glueSessions.arn(id, region),
     };
-    this.deadline = { sessions: farms.sessions, startSession: (ids) => farms.startSession(ids), resources: () => farms.resources() };
+    this.deadline = { sessions: farms.sessions as AwsMock["deadline"]["sessions"], startSession: (ids) => farms.startSession(ids), resources: () => farms.resources() };
     this.deviceFarm = {
-      testGridSessions: deviceFarm.testGridSessions,
-      remoteAccessSessions: deviceFarm.remoteAccessSessions,
+      testGridSessions: deviceFarm.testGridSessions as AwsMock["deviceFarm"]["testGridSessions"],
+      remoteAccessSessions: deviceFarm.remoteAccessSessions as AwsMock["deviceFarm"]["remoteAccessSessions"],
       devices: () => deviceFarm.devices(),
       openTestGridSession: (projectArn, options) => deviceFarm.openTestGridSession(projectArn, options),
       closeTestGridSession: (arn) => deviceFarm.closeTestGridSession(arn),

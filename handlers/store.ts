@@ -39,7 +39,7 @@ const camel = (state: string): string => state.toLowerCase().replace(/_([a-z])/g
  * The sessions a mock knows for one operation: add, get, update, remove, reset. Values are the
  * SDK-shaped entities (Dates); what goes on the wire is encoded from them by the contract.
  */
-export class SessionStore<S extends StructureShape, State extends string = string> {
+export class SessionStore<S extends StructureShape, State extends string = string, Input extends object = Record<string, string>> {
   readonly #entries = new Map<string, Entry>();
   /** How many sessions were ever added: seeds stay unique after a removal. */
   #added = 0;
@@ -98,13 +98,13 @@ export class SessionStore<S extends StructureShape, State extends string = strin
    * The operation input that names a stored session (for Deadline, with the farm, queue and job it was added under).
    * @example await deadline.send(new GetSessionCommand(mock.deadline.sessions.inputFor(session)))
    */
-  inputFor(entity: SdkOf<S>): Record<string, string> {
+  inputFor(entity: SdkOf<S>): Input {
     // The very object the store handed out, else one whose identity member matches (a value from an earlier GET).
     for (const entry of this.#entries.values()) {
-      if (entry.value === entity) return this.binding.inputOf(entry.value, entry.ids) as Record<string, string>;
+      if (entry.value === entity) return this.binding.inputOf(entry.value, entry.ids) as Input;
     }
     for (const [key, entry] of this.#entries) {
-      if (this.binding.entityKey(entity as Record<string, unknown>, entry.ids) === key) return this.binding.inputOf(entry.value, entry.ids) as Record<string, string>;
+      if (this.binding.entityKey(entity as Record<string, unknown>, entry.ids) === key) return this.binding.inputOf(entry.value, entry.ids) as Input;
     }
     throw new Error(`[aws-sdk-contracts] ${this.name} holds no such session; add it first.`);
   }

@@ -2,6 +2,8 @@ import type { CreateSessionCommandInput, GetJobRunCommandInput, GetJobRunCommand
 import type { ListFarmsCommandOutput } from "@aws-sdk/client-deadline";
 import { describe, expectTypeOf, test } from "vitest";
 import { createFactories } from "../factories/index.js";
+import { createAwsMock } from "../handlers/index.js";
+import type { ErrorNameOf, InputOf } from "../src/index.js";
 
 const factories = createFactories();
 
@@ -21,4 +23,15 @@ describe("factories of any operation build the SDK's own types", () => {
     // @ts-expect-error: not a JobRunState
     factories.operation("glue:GetJobRun").build({ JobRun: { JobRunState: "PAUSED" } });
   });
+});
+
+test("inputFor() gives the Get operation's own input type; fault() and factories.error() take only known error names", () => {
+  const mock = createAwsMock();
+  expectTypeOf(mock.deadline.sessions.inputFor).returns.toEqualTypeOf<InputOf<"deadline:GetSession">>();
+  expectTypeOf(mock.glue.sessions.inputFor).returns.toEqualTypeOf<InputOf<"glue:GetSession">>();
+  // @ts-expect-error a typo in an error name does not compile
+  mock.fault("glue:GetJobRun", { error: "EntityNotFoundExceptoin" });
+  // @ts-expect-error an error another operation models, not this one
+  createFactories().error("glue:GetJobRun", "ConcurrentRunsExceededException");
+  expectTypeOf<ErrorNameOf<"deadline:GetQueue">>().toEqualTypeOf<"AccessDeniedException" | "InternalServerErrorException" | "ResourceNotFoundException" | "ThrottlingException" | "ValidationException">();
 });

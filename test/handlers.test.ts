@@ -225,7 +225,7 @@ describe.each(transports)("through %s", (_, wire) => {
       const { mock, deadline } = setup(undefined, { maxAttempts: 3 });
       const s = mock.deadline.sessions.add();
       mock.fault("deadline:GetSession", { error: "ThrottlingException", members: { retryAfterSeconds: 0 } }, { times: 2 });
-      const out = await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s) as never));
+      const out = await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s)));
       expect(out.sessionId).toBe(s.sessionId);
       expect(out.$metadata.attempts).toBe(3);
       expectContractValid(mock);
@@ -248,7 +248,7 @@ describe.each(transports)("through %s", (_, wire) => {
       const extra = wire(mock);
       for (const variant of [{ endpoint: "https://deadline.internal.example/base" }, { endpoint: "https://deadline.internal.example", disableHostPrefix: true }]) {
         const client = new DeadlineClient({ ...testClientConfig({ maxAttempts: 1 }), ...variant, ...extra } as never);
-        const out = await client.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s) as never));
+        const out = await client.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s)));
         expect(out.sessionId).toBe(s.sessionId);
       }
       expect(mock.calls.map((c) => new URL(c.url).host)).toEqual(["management.deadline.internal.example", "deadline.internal.example"]);
@@ -261,7 +261,7 @@ describe.each(transports)("through %s", (_, wire) => {
       const s = mock.deadline.sessions.add({}, { lifecycle: ["STARTED", "UPDATE_IN_PROGRESS", "ENDED"] });
       const seen: string[] = [];
       for (;;) {
-        const out = await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s) as never));
+        const out = await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(s)));
         seen.push(out.lifecycleStatus!);
         if (out.lifecycleStatus === "ENDED") {
           expect(out.endedAt!.getTime()).toBeGreaterThanOrEqual(out.startedAt!.getTime());

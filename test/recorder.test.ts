@@ -33,7 +33,7 @@ describe("recordResponses", () => {
     const ra = mock.deviceFarm.remoteAccessSessions.add({ status: "RUNNING" });
     const out = await glue.send(new GetSessionCommand({ Id: "s-1" }));
     expect(out.Session?.Id).toBe("s-1");
-    await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(dl) as never));
+    await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(dl)));
     await deviceFarm.send(new GetRemoteAccessSessionCommand({ arn: ra.arn! }));
     await glue.send(new GetSessionCommand({ Id: "missing" })).catch(() => undefined);
 
@@ -60,7 +60,7 @@ describe("recordResponses", () => {
     const ra = mock.deviceFarm.remoteAccessSessions.add({ status: "RUNNING" }, {});
     const dl = mock.deadline.sessions.add();
     await deviceFarm.send(new GetRemoteAccessSessionCommand({ arn: ra.arn! }));
-    await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(dl) as never));
+    await deadline.send(new DeadlineGetSession(mock.deadline.sessions.inputFor(dl)));
 
     const account = /:(\d{12}):/.exec(ra.arn!)![1]!;
     const text = allText(dir);
