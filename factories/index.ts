@@ -1,6 +1,6 @@
 import { registry, type ErrorNameOf, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
 import { Factory, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
-import { generate, type Refinement } from "./core/generic.js";
+import { completeLists, generate, stateTraits, statesOf, type Refinement } from "./core/generic.js";
 import { hints } from "./hints.js";
 import { deadlineHostProperties, deadlineLogConfiguration, deadlineSession } from "./deadline.js";
 import {
@@ -51,6 +51,9 @@ const STRUCTURE_BUDGET = 150;
  * names a member left out (a list operation's page tokens).
  */
 function genericDefinition(op: Operation, name: string, shape: () => StructureShape, without?: string): AnyDefinition {
+  const serviceHints = hints[op.service.id] ?? {};
+  const context = (states?: Record<string, string>) => ({ service: op.service, hints: serviceHints, refinements: refinements(), budget: STRUCTURE_BUDGET, ...(states ? { states } : {}) });
+  let traits: Record<string, { states: Record<string, string> }> | undefined;
   return {
     name,
     get shape() {
@@ -58,13 +61,22 @@ function genericDefinition(op: Operation, name: string, shape: () => StructureSh
     },
     timestampFormat: op.protocol.defaultTimestampFormat,
     defaults: {},
-    traits: {},
-    generate: (gen) => {
+    // A trait per state of the output's entity (`.with("failed")`), read from the state hints.
+    get traits() {
+      return (traits ??= stateTraits(shape(), serviceHints));
+    },
+    generate: (gen, params: { states?: Record<string, string> }) => {
       const s = shape();
-      const value = generate(s, gen, s.name, "", 0, { service: op.service, hints: hints[op.service.id] ?? {}, refinements: refinements(), budget: STRUCTURE_BUDGET }) as Record<string, unknown>;
+      const value = generate(s, gen, s.name, "", 0, context(params.states)) as Record<string, unknown>;
       if (without !== undefined) delete value[without];
       return value;
     },
+    // A state set by an override is the state the value is built in: its rules hold (a FAILED run has its error and end).
+    fromOverrides: (overrides: unknown) => {
+      const states = statesOf(shape(), overrides, serviceHints);
+      return Object.keys(states).length ? { states } : {};
+    },
+    complete: (gen, overrides, params: { states?: Record<string, string> }) => completeLists(shape(), overrides, gen, context(params.states)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fits } from "../factories/core/generic.js";
+import { deepMerge } from "../factories/core/merge.js";
 import { hashSeed } from "../factories/core/random.js";
 import type { Factories } from "../factories/index.js";
 import type { Operation, Shape, StructureShape } from "../src/index.js";
@@ -50,6 +51,17 @@ export class GeneratedAnswers {
     return answer;
   }
 
+  /**
+   * A planned answer to `input`: the output factory's build with the test's members (in the state they
+   * set, with its rules), the request's identifiers where the test named none, and the test's members last.
+   */
+  planned(op: Operation, input: Record<string, unknown>, partial: unknown): unknown {
+    const seed = hashSeed(this.seed, `${op.id}\n${identityOf(op, input)}`);
+    const output = this.factories.operation(op.id as never).build(partial as never, { seed }) as Record<string, unknown>;
+    echo(op, input, output);
+    return op.response.encode(deepMerge(output, completeItems(output, partial)));
+  }
+
   #build(op: Operation, input: Record<string, unknown>, identity: string): Generated {
     const seed = hashSeed(this.seed, `${op.id}\n${identity}`);
     const factory = this.factories.operation(op.id as never);
@@ -87,6 +99,18 @@ export class GeneratedAnswers {
     echo(op, input, output);
     return { body: op.response.encode(output) };
   }
+}
+
+/** The test's members, with the lists it gave taken whole from the build (their items were completed there). */
+function completeItems(built: Record<string, unknown>, partial: unknown): unknown {
+  if (!partial || typeof partial !== "object" || Array.isArray(partial)) return partial;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(partial)) {
+    if (Array.isArray(v)) out[k] = built[k];
+    else if (v && typeof v === "object" && !(v instanceof Date) && built[k] && typeof built[k] === "object") out[k] = completeItems(built[k] as Record<string, unknown>, v);
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** The input without what does not identify the resource: page token and size, idempotency tokens. */

@@ -446,7 +446,15 @@ export class AwsMock {
     if (override) {
       const factory = this.factories.operation(id);
       const seed = this.calls.length;
-      if (override.validate) return successResponse(op, op.response.encode(factory.build(override.partial as never, { seed })));
+      if (override.validate) {
+        // Where the mock keeps state, the planned members go over the stored entity's own answer; elsewhere over
+        // the answer generated for this request: either way the request's identifiers stay.
+        for (const family of this.#families) {
+          const answered = family.service === op.service.id ? family.answer(op.name, input) : undefined;
+          if (answered && "output" in answered) return successResponse(op, op.response.encode(deepMerge(answered.output, override.partial)));
+        }
+        return successResponse(op, this.#generated.planned(op, input, override.partial));
+      }
       // Deliberately malformed: merge without validation, and write timestamps as the protocol would.
       const merged = deepMerge(factory.build(undefined, { seed }), override.partial);
       return successResponse(op, looseWire(op.response.shape, merged, op.protocol.defaultTimestampFormat));

@@ -34,7 +34,7 @@ describe("public API input is checked where it is given, with a sentence", () =>
     expect(plan({})).toThrow(/a fault is exactly one of .* got none of them/);
     expect(plan({ status: 500, delay: 5 })).toThrow(/got status and delay/);
     for (const delay of ["abc", -1, 1e12]) expect(plan({ delay }), String(delay)).toThrow(/delay must be a number of milliseconds from 0 to 2147483647/);
-    expect(plan({ error: "NoSuchThing" })).toThrow(/NoSuchThing is not one of its errors/);
+    expect(plan({ error: "NoSuchThing" })).toThrow(/NoSuchThing is neither one of its errors/);
     expect(() => mock.respondWith("glue:GetSession", {}, { times: 0 })).toThrow(/times must be a whole number/);
     expect(plan({ status: 503 }, Number.POSITIVE_INFINITY)).not.toThrow();
   });

@@ -22,6 +22,8 @@ export interface FactoryDefinition<S extends StructureShape, P extends object, T
   readonly generate: (gen: Gen, params: P) => SdkOf<S>;
   /** Parameters implied by overrides (an overridden status picks that state), so the other fields agree with them. */
   readonly fromOverrides?: (overrides: DeepPartial<SdkOf<S>>) => Partial<P>;
+  /** Overrides made whole before they are merged (a partial list item built by its own generator). */
+  readonly complete?: (gen: Gen, overrides: DeepPartial<SdkOf<S>>, params: P) => DeepPartial<SdkOf<S>>;
   readonly invariants?: readonly Invariant<SdkOf<S>>[];
 }
 
@@ -104,7 +106,8 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
     const params = this.params(implied || options?.params ? { ...implied, ...options?.params } : undefined);
     const value = this.definition.generate(new Gen(seed, this.sequence.source), params);
     if (overrides === undefined) return value;
-    const merged = deepMerge(value, overrides);
+    const whole = this.definition.complete ? this.definition.complete(new Gen(seed, this.sequence.source).at("$complete"), overrides, params) : overrides;
+    const merged = deepMerge(value, whole);
     const result = this.contract.validate(merged, { level: "sdk", strict: true });
     if (!result.ok) throw new Error(this.#overrideMessage(overrides, result.findings));
     return merged;

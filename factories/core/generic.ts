@@ -1,5 +1,6 @@
 import type { Service, Shape, StructureShape } from "../../src/index.js";
 import type { Hints } from "../hints.js";
+import { deepMerge } from "./merge.js";
 import { samplePattern } from "./pattern.js";
 import { REFERENCE_DATE, type Gen } from "./random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, roundTo } from "./values.js";
@@ -20,6 +21,8 @@ export interface GenericContext {
   readonly refinements: ReadonlyMap<Shape, Refinement>;
   /** Structures left to build in this value: a bound on the size of deep, wide models. */
   budget: number;
+  /** States chosen by the caller (an override or a trait), by structure name: the state's rules follow. */
+  readonly states?: Readonly<Record<string, string>>;
 }
 
 /** How often an optional member is present, by structure depth; deep models thin out. */
@@ -112,13 +115,15 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   // A state member decides others (a FAILED run has an error message): it is drawn first.
   const state = ctx.hints.states?.[shape.name];
   const stateShape = state ? members[state.member] : undefined;
-  const stateValue = stateShape?.kind === "enum" ? gen.at(state!.member).pick("", stateShape.values) : undefined;
+  const chosen = state && ctx.states && Object.hasOwn(ctx.states, shape.name) ? ctx.states[shape.name] : undefined;
+  const stateValue = stateShape?.kind === "enum" ? (chosen ?? gen.at(state!.member).pick("", stateShape.values)) : undefined;
   const forced = stateValue !== undefined ? state!.when[stateValue] : undefined;
   const times = timeline(gen);
   for (let i = 0; i < names.length; i++) {
     const member = names[i]!;
     const m = members[member]!;
-    const wanted = required.has(member) || forced?.present?.includes(member);
+    // A structure's state member is always there (AWS always says a run's state), and so is an entity the caller put in a state.
+    const wanted = required.has(member) || forced?.present?.includes(member) || member === state?.member || (ctx.states !== undefined && namesState(m, ctx.states));
     if (!wanted) {
       if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(draws[i]!, optional)) continue;
       width--;
@@ -152,6 +157,12 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
   return out;
+}
+
+/** Whether a member holds (or lists) a structure the caller chose a state for. */
+function namesState(shape: Shape, states: Readonly<Record<string, string>>): boolean {
+  const inner = shape.kind === "list" ? shape.member : shape;
+  return inner.kind === "structure" && Object.hasOwn(states, inner.name);
 }
 
 interface Meta {
@@ -391,4 +402,72 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   const type = subject.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
   const sep = ctx.hints.arnSeparator ?? "/";
   return `arn:aws:${service}:${where}:${account}:${type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;
+}
+
+/**
+ * The states an override sets, by structure name (`{ JobRun: { JobRunState: "FAILED" } }` → `{ JobRun: "FAILED" }`),
+ * for every structure whose hints give its state member a rule: the build then keeps that state's rules.
+ */
+export function statesOf(shape: Shape, overrides: unknown, hints: Hints, out: Record<string, string> = {}, depth = 0): Record<string, string> {
+  if (depth > MAX_DEPTH || overrides === null || typeof overrides !== "object") return out;
+  if (shape.kind === "structure") {
+    const rule = hints.states?.[shape.name];
+    const set = (overrides as Record<string, unknown>)[rule?.member ?? ""];
+    if (rule && typeof set === "string") out[shape.name] = set;
+    for (const [name, value] of Object.entries(overrides)) {
+      const member = Object.hasOwn(shape.members, name) ? (shape.members as Record<string, Shape>)[name] : undefined;
+      if (member) statesOf(member, value, hints, out, depth + 1);
+    }
+  } else if (shape.kind === "list" && Array.isArray(overrides) && overrides.length === 1) statesOf(shape.member, overrides[0], hints, out, depth + 1);
+  else if (shape.kind === "map") for (const value of Object.values(overrides)) statesOf(shape.value, value, hints, out, depth + 1);
+  return out;
+}
+
+/**
+ * Overrides made whole where they name list items: each item of a list of structures is built by the
+ * item's own generator (in the state the item sets, with its rules) and the given members merged on top,
+ * so `{ jobs: [{ jobId, taskRunStatus: "FAILED" }] }` gives complete jobs rather than missing members.
+ */
+export function completeLists(shape: Shape, overrides: unknown, gen: Gen, ctx: GenericContext, depth = 0): unknown {
+  if (depth > MAX_DEPTH || overrides === null || typeof overrides !== "object" || overrides instanceof Date) return overrides;
+  if (shape.kind === "list" && Array.isArray(overrides)) {
+    const item = shape.member;
+    if (item.kind !== "structure") return overrides;
+    return overrides.map((given, i) => {
+      if (given === null || typeof given !== "object" || Array.isArray(given)) return given;
+      const inner = completeLists(item, given, gen.at(`$item${i}`), ctx, depth + 1) as Record<string, unknown>;
+      const built = generate(item, gen.at(`$item${i}`), "item", "", depth + 1, { ...ctx, states: { ...ctx.states, ...statesOf(item, given, ctx.hints) } }) as Record<string, unknown>;
+      return deepMerge(built, inner);
+    });
+  }
+  if (shape.kind === "structure" && !Array.isArray(overrides)) {
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(overrides)) {
+      const member = Object.hasOwn(shape.members, name) ? (shape.members as Record<string, Shape>)[name] : undefined;
+      out[name] = member ? completeLists(member, value, gen.at(name), ctx, depth + 1) : value;
+    }
+    return out;
+  }
+  if (shape.kind === "map" && !Array.isArray(overrides)) {
+    return Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, completeLists(shape.value, v, gen.at(k), ctx, depth + 1)]));
+  }
+  return overrides;
+}
+
+/**
+ * The states an operation's output can be put in with a trait: the values of the first state rule met
+ * from the top (GetJobRun's `JobRun.JobRunState`), by lower-case name (`failed` → `{ JobRun: "FAILED" }`).
+ */
+export function stateTraits(shape: StructureShape, hints: Hints): Record<string, { states: Record<string, string> }> {
+  const queue: [Shape, number][] = [[shape, 0]];
+  while (queue.length) {
+    const [s, depth] = queue.shift()!;
+    if (s.kind === "list") queue.push([s.member, depth]);
+    if (s.kind !== "structure" || depth > 2) continue;
+    const rule = hints.states?.[s.name];
+    const member = rule ? (s.members as Record<string, Shape>)[rule.member] : undefined;
+    if (rule && member?.kind === "enum") return Object.fromEntries(member.values.map((v) => [v.toLowerCase(), { states: { [s.name]: v } }]));
+    for (const m of Object.values(s.members as Record<string, Shape>)) queue.push([m, depth + 1]);
+  }
+  return {};
 }
