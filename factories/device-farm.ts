@@ -57,7 +57,13 @@ const devicefarmArn = (gen: Gen, resource: string, id: string) => `arn:aws:devic
 export interface DeviceParams {
   readonly platform?: "ANDROID" | "IOS";
   readonly fleet: "PUBLIC" | "PRIVATE";
+  /** A catalogue entry (`Google Pixel 8`, by model name) and one of its OS versions, instead of a random pick. */
+  readonly model?: string;
+  readonly os?: string;
 }
+
+/** Every model and OS version the catalogue knows, once each: a public fleet lists each pair once. */
+export const CATALOG_MODELS: readonly { readonly model: string; readonly os: string }[] = CATALOG.flatMap((d) => d.os.map((os) => ({ model: d.model, os })));
 
 function cpu(gen: Gen, d: CatalogDevice): SdkOf<CPU> {
   return { frequency: "MHz", architecture: d.architecture, clock: d.clock };
@@ -98,7 +104,7 @@ function deviceInstance(
 /** A device from a coherent catalogue; a private fleet device carries its instance. */
 function device(gen: Gen, params: DeviceParams): DeviceValue {
   const choices = params.platform ? CATALOG.filter((d) => d.platform === params.platform) : CATALOG;
-  const d = gen.pick("model", choices);
+  const d = (params.model !== undefined ? CATALOG.find((c) => c.model === params.model) : undefined) ?? gen.pick("model", choices);
   const image = gen.hex("image", 32, true);
   const arn = params.fleet === "PUBLIC" ? `arn:aws:devicefarm:${REGION}::device:${image}` : devicefarmArn(gen, "device", image);
   const value: DeviceValue = {
@@ -109,7 +115,7 @@ function device(gen: Gen, params: DeviceParams): DeviceValue {
     modelId: d.modelId,
     formFactor: d.formFactor,
     platform: d.platform,
-    os: gen.pick("os", d.os),
+    os: params.os !== undefined && d.os.includes(params.os) ? params.os : gen.pick("os", d.os),
     cpu: cpu(gen.at("cpu"), d),
     resolution: { width: d.width, height: d.height },
     heapSize: d.platform === "ANDROID" ? 512 * 1024 * 1024 : 0,

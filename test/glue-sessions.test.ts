@@ -161,3 +161,41 @@ test("a session added with a lifecycle keeps it, even after ListSessions and a s
   for (let i = 0; i < 2; i++) after.push((await s.glue.send(new GetSessionCommand({ Id: "polled" }))).Session!.Status);
   expect(after).toEqual(["STOPPING", "STOPPED"]);
 });
+
+describe("statements of simple Python print what Python prints", () => {
+  test.each([
+    ["print(1)", "1\n"],
+    ["1+1", "2\n"],
+    ["x = 6\nx * 7", "42\n"],
+    ["4/2", "2.0\n"],
+    ["-7 // 2", "-4\n"],
+    ["0.1 + 0.2", "0.30000000000000004\n"],
+    ["2**100", "1267650600228229401496703205376\n"],
+    ["print(1, 'a', 2.5)\n'done'", "1 a 2.5\n'done'\n"],
+    ["3 > 2", "True\n"],
+    ["df.show()", ""],
+  ])("%j prints %j", async (code, text) => {
+    const { runPython } = await import("../handlers/families/python.js");
+    const ran = runPython(code);
+    expect(ran === undefined ? "" : "output" in ran ? ran.output : ran.error.message).toBe(text);
+  });
+
+  test("1/0 raises ZeroDivisionError, as the statement's error", async () => {
+    const { runPython } = await import("../handlers/families/python.js");
+    expect(runPython("1/0")).toMatchObject({ error: { type: "ZeroDivisionError", value: "division by zero" } });
+  });
+});
+
+test("through the SDK: 1+1 in a READY session ends AVAILABLE with 2, and 1/0 ends in ERROR with ZeroDivisionError", async () => {
+  const s = setup();
+  await s.ready("calc");
+  const statement = async (Code: string) => {
+    const { Id } = await s.glue.send(new RunStatementCommand({ SessionId: "calc", Code }));
+    for (;;) {
+      const { Statement } = await s.glue.send(new GetStatementCommand({ SessionId: "calc", Id }));
+      if (Statement!.State === "AVAILABLE" || Statement!.State === "ERROR") return Statement!;
+    }
+  };
+  expect((await statement("1+1")).Output).toMatchObject({ Status: "AVAILABLE", Data: { TextPlain: "2\n" } });
+  expect((await statement("1/0")).Output).toMatchObject({ Status: "ERROR", ErrorName: "ZeroDivisionError", ErrorValue: "division by zero" });
+});

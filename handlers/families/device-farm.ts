@@ -2,6 +2,7 @@ import type { Device, RemoteAccessSession, TestGridSession } from "../../src/con
 import type { SdkOf } from "../../src/index.js";
 import type { Factories } from "../../factories/index.js";
 import { hashSeed, hex32, uuidOf } from "../../factories/core/random.js";
+import { CATALOG_MODELS } from "../../factories/device-farm.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
@@ -17,8 +18,6 @@ const PENDING: Phase<RemoteStatus> = { state: "PENDING", polls: 1, ms: 20_000 };
 const PREPARING: Phase<RemoteStatus> = { state: "PREPARING", polls: 2, ms: 60_000 };
 const STOPPING: Phase<RemoteStatus> = { state: "STOPPING", polls: 1, ms: 15_000 };
 const last = (state: RemoteStatus): Phase<RemoteStatus> => ({ state, polls: 0, ms: 0 });
-/** How many devices the public catalogue holds. */
-const CATALOGUE = 12;
 
 const notFound = (what: string): Answer => ({ error: "NotFoundException", members: { message: `${what} was not found.` }, missing: true });
 const argument = (message: string): Answer => ({ error: "ArgumentException", members: { message } });
@@ -76,7 +75,10 @@ export class DeviceFarmFamily implements Family {
 
   /** The public device catalogue: the same devices for the same seed. */
   devices(): SdkOf<Device>[] {
-    return (this.#devices ??= Array.from({ length: CATALOGUE }, (_, i) => this.factories.deviceFarm.device.with(i % 3 === 0 ? "ios" : "android").build(undefined, { seed: hashSeed(this.seed, `device ${i}`) })));
+    // Each model and OS version once (a fleet lists a device once); not every device takes remote access.
+    return (this.#devices ??= CATALOG_MODELS.map(({ model, os }, i) =>
+      this.factories.deviceFarm.device.build({ remoteAccessEnabled: i % 4 !== 3 }, { seed: hashSeed(this.seed, `device ${i}`), params: { model, os } }),
+    ));
   }
 
   /** The projects and test grid projects, as GetProject and GetTestGridProject answer them. */
@@ -204,7 +206,8 @@ export class DeviceFarmFamily implements Family {
     // Device Farm bills whole minutes of a device, by the session's billing method.
     const total = Math.ceil(ran);
     const minutes = stored.billingMethod === "UNMETERED" ? { total, metered: 0, unmetered: total } : { total, metered: total, unmetered: 0 };
-    const changes: Rec = { status, ...(started !== undefined ? { started: new Date(started), deviceMinutes: minutes } : {}) };
+    // A session stopped before it ran used no device time: nothing is billed.
+    const changes: Rec = { status, ...(started !== undefined ? { started: new Date(started), deviceMinutes: minutes } : status === "COMPLETED" ? { deviceMinutes: { total: 0, metered: 0, unmetered: 0 } } : {}) };
     if (status === "COMPLETED") Object.assign(changes, { stopped: new Date(stopped!), result: "STOPPED", message: "Session was stopped by the user." });
     if (status === stored.status && JSON.stringify(stored.deviceMinutes) === JSON.stringify(minutes)) return stored;
     return this.remoteAccessSessions.update(arn, changes as never);

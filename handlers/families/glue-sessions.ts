@@ -5,6 +5,7 @@ import { hashSeed } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
+import { runPython } from "./python.js";
 import { accountOf, pageOf } from "./page.js";
 
 type Session = SdkOf<SessionShape>;
@@ -296,10 +297,17 @@ export class GlueSessions implements Family {
   }
 }
 
-/** What code without a planned outcome gives: Python's error for a `raise`, the text of a `print`, else nothing. */
+/**
+ * What code without a planned outcome gives: Python's error for a `raise`; for simple statements (literals,
+ * arithmetic, names, `print`) what Python prints, the last expression's value as the REPL shows it; else
+ * the text of each `print` of a literal, or nothing.
+ */
 function outcomeOf(code: string): StatementOutcome {
   const raised = /^\s*raise\s+([A-Za-z_][\w.]*)\s*(?:\(\s*(?:(['"])(.*?)\2)?\s*\))?/m.exec(code);
   if (raised) return { error: { name: raised[1]!, value: raised[3] ?? "" } };
+  const ran = runPython(code);
+  if (ran && "error" in ran) return { error: { name: ran.error.type, value: ran.error.value } };
+  if (ran) return { output: ran.output };
   const printed = [...code.matchAll(/print\(\s*(['"])(.*?)\1\s*\)/g)].map((m) => m[2]);
   return { output: printed.length ? `${printed.join("\n")}\n` : "" };
 }
