@@ -35,7 +35,7 @@ test.each(["PENDING", "PREPARING"] as const)("a %s session added to the store an
   const df = client(mock);
   const added = mock.deviceFarm.remoteAccessSessions.add({ status });
   await df.send(new StopRemoteAccessSessionCommand({ arn: added.arn! }));
-  let session = added;
+  let session: { status?: string } = added;
   for (let i = 0; i < 20 && session.status !== "COMPLETED"; i++) session = (await df.send(new GetRemoteAccessSessionCommand({ arn: added.arn! }))).remoteAccessSession!;
   expect(session).toMatchObject({ status: "COMPLETED", deviceMinutes: { total: 0, metered: 0, unmetered: 0 } });
 });

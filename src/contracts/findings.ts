@@ -2,10 +2,12 @@ import type * as z from "zod";
 import type { Shape } from "../model/shapes.js";
 import { shapeAt } from "./build.js";
 import { driftCodes, jsonType, show, type FindingCode, type IssueParams } from "./issues.js";
+import { knownDriftOf, type KnownDrift } from "./known-drift.js";
 
 /** One thing a contract found wrong with a value: data first, rendering is the printer's job. */
 export interface Finding {
-  readonly severity: "violation" | "drift";
+  /** `info` is drift AWS is known to send (`known_drift`): it never fails a check, even a strict one. */
+  readonly severity: "violation" | "drift" | "info";
   readonly code: FindingCode;
   /** JSON path from the document root, e.g. `$.Session.WorkerType` or `$.device.instances[0].arn`. */
   readonly path: string;
@@ -31,6 +33,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const received = (value: unknown): string => (value === undefined ? "nothing" : value === null ? "null" : `${jsonType(value)} ${show(value)}`);
 
+/** The known drift a finding at this path is: the member's owner structure, by name, and the value. */
+function knownAt(root: Shape, path: readonly PropertyKey[], input: unknown): KnownDrift | undefined {
+  let end = path.length;
+  while (end > 0 && typeof path[end - 1] === "number") end--;
+  const member = path[end - 1];
+  const owner = end > 0 ? shapeAt(root, path.slice(0, end - 1)) : undefined;
+  return owner?.kind === "structure" && typeof member === "string" ? knownDriftOf(owner.name, member, input) : undefined;
+}
+
 /** Whether a path from the root passes through a `@sensitive` shape. */
 function sensitiveAt(root: Shape, path: readonly PropertyKey[]): boolean {
   let shape: Shape | undefined = root;
@@ -55,6 +66,18 @@ export function toFindings(issues: readonly z.core.$ZodIssue[], root: Shape, str
   const add = (code: FindingCode, path: readonly PropertyKey[], message: string, expected: string, input: unknown) => {
     // A @sensitive member's value (or anything inside one) is never quoted in a finding.
     const hidden = input !== undefined && input !== null && sensitiveAt(root, path);
+    const known = code === "unknown_member" || code === "unknown_enum_value" ? knownAt(root, path, input) : undefined;
+    if (known) {
+      findings.push({
+        severity: "info",
+        code: "known_drift",
+        path: formatPath([...prefix, ...path]),
+        message: `${message} AWS is known to send it (${known.evidence[0]}).`,
+        expected,
+        received: received(input),
+      });
+      return;
+    }
     findings.push({
       severity: drift.has(code) && !strict ? "drift" : "violation",
       code,

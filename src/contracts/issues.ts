@@ -20,9 +20,12 @@ export const violationCodes = [
 /** Codes that are drift: AWS added something the contract does not know. Violations only in strict mode. */
 export const driftCodes = ["unknown_member", "unknown_enum_value"] as const;
 
+/** Drift that AWS is known to send beyond its model (`known-drift.ts`): information, never a failure. */
+export const knownCodes = ["known_drift"] as const;
+
 export type ViolationCode = (typeof violationCodes)[number];
 export type DriftCode = (typeof driftCodes)[number];
-export type FindingCode = ViolationCode | DriftCode;
+export type FindingCode = ViolationCode | DriftCode | (typeof knownCodes)[number];
 
 export interface IssueParams {
   readonly code: FindingCode;
