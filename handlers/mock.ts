@@ -11,6 +11,7 @@ import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { accountOf } from "./families/page.js";
 import { COMMON_ERRORS, commonError, KNOWN_MESSAGES, type CommonErrorName } from "../src/contracts/common-errors.js";
+import { withKnownDrift } from "../src/contracts/known-drift.js";
 import { SessionStore } from "./store.js";
 import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
@@ -44,9 +45,14 @@ export interface AwsMockOptions {
    * `mock.clock.advance(ms)` also moves them on.
    */
   readonly clock?: Clock;
+  /**
+   * Answers carry what AWS is known to send beyond its model (Device Farm's `IOS_APP` platform, Glue's
+   * `Table.DatabaseId`…, listed by `aws-sdk-contracts drift`), so code is tested against it. Off by default.
+   */
+  readonly knownDrift?: boolean;
 }
 
-const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls", "maxLoggedBytes", "clock"];
+const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls", "maxLoggedBytes", "clock", "knownDrift"];
 /** Idempotency tokens remembered per mock (AWS keeps them for hours; a test never needs more). */
 const IDEMPOTENCY_LIMIT = 10_000;
 /** setTimeout's largest delay: anything above it fires at once. */
@@ -71,6 +77,7 @@ function checkOptions(options: unknown): AwsMockOptions {
   }
   if (o.maxLoggedCalls !== undefined && !(Number.isSafeInteger(o.maxLoggedCalls) && (o.maxLoggedCalls as number) >= 0)) fail(`maxLoggedCalls must be a whole number; got ${String(o.maxLoggedCalls)}.`);
   if (o.maxLoggedBytes !== undefined && !(Number.isSafeInteger(o.maxLoggedBytes) && (o.maxLoggedBytes as number) >= 0)) fail(`maxLoggedBytes must be a whole number of bytes; got ${String(o.maxLoggedBytes)}.`);
+  if (o.knownDrift !== undefined && typeof o.knownDrift !== "boolean") fail(`knownDrift must be true or false; got ${JSON.stringify(o.knownDrift)}.`);
   if (o.clock !== undefined && (o.clock === null || typeof (o.clock as Clock).now !== "function")) fail("clock must be an object with a now() method returning milliseconds (e.g. { now: () => Date.now() }).");
   return o as AwsMockOptions;
 }
@@ -369,7 +376,8 @@ export class AwsMock {
     }
     const op = routed.operation as Operation;
     const generation = this.#generation;
-    const wire = await this.#answer(op, request, routed.labels, generation);
+    let wire = await this.#answer(op, request, routed.labels, generation);
+    if (this.#options.knownDrift && wire.status < 300 && wire.body !== "") wire = { ...wire, body: JSON.stringify(withKnownDrift(op.response.shape, JSON.parse(wire.body))) };
     // A call that began before a reset is not logged after it: calls and responses stay in step.
     if (generation === this.#generation) {
       this.responses.push({ operation: op.id as OperationId, ...wire });

@@ -8,7 +8,7 @@ import { listenOptions } from "./support/msw.js";
 describe("public API input is checked where it is given, with a sentence", () => {
   test("createAwsMock: options must be an object of known keys with known values", () => {
     expect(() => createAwsMock(null as never)).toThrow("[aws-sdk-contracts] createAwsMock takes an options object");
-    expect(() => createAwsMock({ unknownIDs: "generate" } as never)).toThrow('Unknown createAwsMock option "unknownIDs"; known: unknownIds, seed, onUnhandledRequest, maxLoggedCalls, maxLoggedBytes, clock.');
+    expect(() => createAwsMock({ unknownIDs: "generate" } as never)).toThrow('Unknown createAwsMock option "unknownIDs"; known: unknownIds, seed, onUnhandledRequest, maxLoggedCalls, maxLoggedBytes, clock, knownDrift.');
     expect(() => createAwsMock({ unknownIds: "maybe" as never })).toThrow('unknownIds must be "not-found" or "generate"; got "maybe".');
     expect(() => createAwsMock({ onUnhandledRequest: "warn" as never })).toThrow(/must be "error" or a function answering the request; got "warn"\. \("bypass" and "warn" are msw's/);
   });

@@ -1,5 +1,6 @@
 import { Contract, type Finding } from "../../src/index.js";
 import type { DeepPartial, SdkOf, StructureShape, TimestampFormat, WireOf } from "../../src/index.js";
+import { withKnownDrift } from "../../src/contracts/known-drift.js";
 import { deepMerge, overridePaths } from "./merge.js";
 import { Gen, checkSeed, hashSeed, type RandomSource } from "./random.js";
 
@@ -126,8 +127,11 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
    * Builds one object and returns the exact wire JSON AWS would send for it.
    * @example factories.glue.session.wire({ Id: "s-1" }) // { Id: "s-1", CreatedOn: 1768478400.123, … }
    */
-  wire(overrides?: DeepPartial<SdkOf<S>>, options?: BuildOptions<P>): WireOf<S, TimestampFormat> {
-    return this.contract.encode(this.build(overrides, options)) as WireOf<S, TimestampFormat>;
+  wire(overrides?: DeepPartial<SdkOf<S>>, options?: BuildOptions<P> & { readonly knownDrift?: boolean }): WireOf<S, TimestampFormat> {
+    const { knownDrift, ...build } = options ?? {};
+    const wire = this.contract.encode(this.build(overrides, build)) as WireOf<S, TimestampFormat>;
+    // What AWS is known to send beyond the model, on request: it lives only on the wire (the SDK drops unknown members).
+    return (knownDrift ? withKnownDrift(this.definition.shape, wire) : wire) as WireOf<S, TimestampFormat>;
   }
 
   /** The invariants this entity keeps; an empty list means the value keeps them all. */

@@ -60,7 +60,7 @@ export function formatText(reports: readonly CheckReport[], { quiet = false, col
       if (registry.find(id)?.constraints === false) lines.push(dim(`  note ${id} is only in the SDK, not yet in AWS's model: checked for structure, without constraints`));
     }
     for (const { e, f } of shown) {
-      lines.push(`  ${f.severity === "violation" ? red(f.severity) : yellow(f.severity)} ${f.code} ${clean(f.path)}${e.part !== "response" ? ` [${clean(e.part)}]` : ""}`);
+      lines.push(`  ${f.severity === "violation" ? red(f.severity) : f.severity === "info" ? dim(f.severity) : yellow(f.severity)} ${f.code} ${clean(f.path)}${e.part !== "response" ? ` [${clean(e.part)}]` : ""}`);
       lines.push(`    ${clean(f.message)}`);
       lines.push(dim(`    expected: ${clean(f.expected)}`));
       lines.push(dim(`    received: ${clean(f.received)}`));

@@ -1,3 +1,4 @@
+import { KNOWN_DRIFT } from "../contracts/known-drift.js";
 import { registry, unknownOperation } from "../contracts/registry.js";
 import { compareWithInstalledSdks, type InstalledSdkReport } from "../drift/sdk-schema.js";
 import { UsageError } from "./usage.js";
@@ -18,11 +19,13 @@ function formatDriftReport(reports: readonly InstalledSdkReport[]): string {
     }
     const differing = list.filter((r) => r.differences.length > 0);
     const plural = (n: number) => `${n} operation${n === 1 ? "" : "s"}`;
+    const known = KNOWN_DRIFT.filter((d) => d.service === service);
+    const knownLines = known.map((d) => `  known drift: ${d.structure}.${d.member} (${d.kind === "member" ? "a member beyond the model" : `values beyond the model: ${d.values.join(", ")}`}) — ${d.evidence[0]}`);
     if (differing.length === 0) {
-      lines.push(`${service}: ${plural(list.length)} ${list.length === 1 ? "matches" : "match"} ${pkg}@${version}`);
+      lines.push(`${service}: ${plural(list.length)} ${list.length === 1 ? "matches" : "match"} ${pkg}@${version}`, ...knownLines);
       continue;
     }
-    lines.push(`${service}: ${plural(differing.length)} of ${list.length} differ from ${pkg}@${version}`);
+    lines.push(`${service}: ${plural(differing.length)} of ${list.length} differ from ${pkg}@${version}`, ...knownLines);
     for (const r of differing) {
       lines.push(`  ${r.operation}: ${r.differences.length} difference(s)`);
       for (const d of r.differences) lines.push(`    ${d.part} ${d.path} [${d.kind}] ${d.message}`);
