@@ -43,7 +43,7 @@ describe("the check", () => {
   test("a value AWS is known to send passes --strict, reported as known_drift with its evidence", () => {
     const report = checkRecording(run("IOS_APP"), { operation: "deviceFarm:GetRun", strict: true });
     expect(report.ok).toBe(true);
-    expect(report.entries[0]!.findings).toEqual([expect.objectContaining({ severity: "info", code: "known_drift", path: "$.run.platform", message: expect.stringContaining("how-to-stop-run") })]);
+    expect(report.entries[0]!.findings).toEqual([expect.objectContaining({ severity: "info", code: "known_drift", path: "$.run.platform", message: expect.stringContaining("how-to-stop-test-runs") })]);
   });
 
   test("a value nobody has seen is still drift, and fails --strict", () => {
@@ -62,6 +62,15 @@ describe("the check", () => {
     ]);
     expect(checkRecording(JSON.stringify({ Table: { ...table.Table, Brand: "new" } }), { operation: "glue:GetTable", strict: true }).ok).toBe(false);
   });
+});
+
+test("a Snowflake connection and a Built-in Explorer run, as AWS sends them, pass --strict", () => {
+  const connection = { Connection: { Name: "snow", ConnectionType: "SNOWFLAKE" } };
+  expect(checkRecording(JSON.stringify(connection), { operation: "glue:GetConnection", strict: true })).toMatchObject({ ok: true, entries: [{ findings: [{ code: "known_drift" }] }] });
+  const run = { run: { name: "explore", type: "BUILTIN_EXPLORER", platform: "ANDROID_APP" } };
+  const report = checkRecording(JSON.stringify(run), { operation: "deviceFarm:GetRun", strict: true });
+  expect(report.ok).toBe(true);
+  expect(report.entries[0]!.findings.map((f) => f.code)).toEqual(["known_drift", "known_drift"]);
 });
 
 describe("tests can meet it", () => {

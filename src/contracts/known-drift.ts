@@ -32,7 +32,7 @@ export const KNOWN_DRIFT: readonly KnownDrift[] = [
     values: ["ANDROID_APP", "IOS_APP"],
     sentFor: { ANDROID: "ANDROID_APP", IOS: "IOS_APP" },
     evidence: [
-      "https://docs.aws.amazon.com/devicefarm/latest/developerguide/how-to-stop-run.html (stop-run output: \"platform\": \"ANDROID_APP\")",
+      "https://docs.aws.amazon.com/devicefarm/latest/developerguide/how-to-stop-test-runs.html (stop-run and list-runs output: \"platform\": \"ANDROID_APP\")",
       "https://docs.aws.amazon.com/cli/latest/reference/devicefarm/get-run.html",
     ],
   },
@@ -51,6 +51,30 @@ export const KNOWN_DRIFT: readonly KnownDrift[] = [
     kind: "member",
     values: ["0b5ef3a2e9d44e0f9a3c1d2b7e6f8a90"],
     evidence: ["https://docs.aws.amazon.com/cli/latest/reference/glue/get-table.html (example output: \"DatabaseId\")"],
+  },
+  {
+    // Built-in Explorer runs were retired from ScheduleRun in 2024 (and the value from the model), but runs made
+    // before still read back with it; the same enum types Job, Suite and Test.
+    service: "deviceFarm",
+    structure: "Run",
+    member: "type",
+    kind: "enum_value",
+    values: ["BUILTIN_EXPLORER"],
+    evidence: [
+      "https://docs.aws.amazon.com/devicefarm/latest/developerguide/how-to-stop-test-runs.html (stop-run and list-runs output: \"type\": \"BUILTIN_EXPLORER\")",
+      "botocore examples-1.json of devicefarm until 2024 (GetRun and ListRuns outputs)",
+    ],
+  },
+  {
+    service: "glue",
+    structure: "Connection",
+    member: "ConnectionType",
+    kind: "enum_value",
+    values: ["SNOWFLAKE"],
+    evidence: [
+      "https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-connect-snowflake-home.html (\"choose a SNOWFLAKE type connection\")",
+      "https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/1810 (get-connection output: \"ConnectionType\": \"SNOWFLAKE\")",
+    ],
   },
 ];
 
