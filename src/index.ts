@@ -2,6 +2,7 @@ export { registry, operations } from "./contracts/registry.js";
 export { route } from "./contracts/routing.js";
 export type { Routed } from "./contracts/routing.js";
 export type { OperationId, OperationById, RegisteredOperation, SdkCommandRef, Match, OutputOf, InputOf, WireOutputOf, ErrorNameOf } from "./contracts/registry.js";
+export type { Resource } from "./contracts/resources.js";
 export { COMMON_ERRORS, commonError } from "./contracts/common-errors.js";
 export type { CommonError, CommonErrorName } from "./contracts/common-errors.js";
 export type { Operation, Service, ErrorContract, HttpBinding, Paginated } from "./contracts/operation.js";

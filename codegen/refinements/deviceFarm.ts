@@ -1,4 +1,5 @@
 import type { Refinements } from "../refine.js";
+import type { ResourceRefinements } from "../resources.js";
 
 /** Hand knowledge of Device Farm the model and the SDK do not carry, each with its reason. */
 export const refinements: Refinements = {
@@ -9,5 +10,23 @@ export const refinements: Refinements = {
   "DeviceProxy.host": {
     traits: { redact: "host" },
     why: "A customer's proxy host name: identifying, so the recorder replaces it with a pseudonym host.",
+  },
+};
+
+/**
+ * Every Device Farm resource is named by one `arn`, so identifiers cannot tell a parent: its ARN does
+ * (`run:<project>/<run>`, `job:<project>/<run>/<job>`; the Device Farm API reference's ARN formats).
+ */
+export const resources: ResourceRefinements = {
+  parents: {
+    Run: "Project",
+    Job: "Run",
+    Suite: "Job",
+    Test: "Suite",
+    Upload: "Project",
+    DevicePool: "Project",
+    NetworkProfile: "Project",
+    RemoteAccessSession: "Project",
+    TestGridSession: "TestGridProject",
   },
 };

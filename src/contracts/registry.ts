@@ -1,6 +1,7 @@
-import { operations as deadlineOperations } from "./deadline/operations.js";
-import { operations as deviceFarmOperations } from "./device-farm/operations.js";
-import { operations as glueOperations } from "./glue/operations.js";
+import { operations as deadlineOperations, resources as deadlineResources } from "./deadline/operations.js";
+import { operations as deviceFarmOperations, resources as deviceFarmResources } from "./device-farm/operations.js";
+import { operations as glueOperations, resources as glueResources } from "./glue/operations.js";
+import type { Resource } from "./resources.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import type { Operation } from "./operation.js";
 
@@ -25,6 +26,10 @@ export interface Match {
 }
 
 const byId = new Map<string, Operation>(operations.map((op) => [op.id, op]));
+/** Each service's resource model, by the service id its operations carry. */
+const resourceModels = new Map<string, () => readonly Resource[]>(
+  ([[glueOperations, glueResources], [deadlineOperations, deadlineResources], [deviceFarmOperations, deviceFarmResources]] as const).map(([ops, load]) => [ops[0].service.id, load]),
+);
 const byTarget = new Map<string, Operation>(operations.flatMap((op) => (op.target ? [[op.target, op] as const] : [])));
 
 interface PathMatcher {
@@ -77,6 +82,11 @@ export function unknownOperation(id: string): string {
 
 export const registry = {
   operations: operations as readonly RegisteredOperation[],
+
+  /** A service's resources (identifiers, parent, lifecycle operations, errors), read on first use; empty for an unknown service. */
+  resources(service: string): readonly Resource[] {
+    return resourceModels.get(service)?.() ?? [];
+  },
 
   /** The operation with this id, e.g. `glue:GetSession`; throws with the known ids if there is none. */
   get<Id extends OperationId>(id: Id): OperationById<Id> {

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * A resource of a service, as `npm run codegen` writes it (`src/contracts/<service>/resources.json`,
+ * reported in `models/RESOURCES.md`): identifiers, parent, lifecycle operations, where the entity sits
+ * in their inputs and outputs, and the errors they model. Read on first use, per service.
+ */
+export interface Resource {
+  readonly name: string;
+  readonly source: "model" | "inferred";
+  readonly identifiers: readonly string[];
+  readonly parent?: string;
+  readonly operations: Readonly<Partial<Record<"create" | "read" | "update" | "delete" | "list" | "batchRead" | "batchDelete" | "start" | "stop", string>>>;
+  /** The entity's structure, and the member holding it by operation (`""`: the output is the entity). */
+  readonly entity?: { readonly shape: string; readonly outputs: Readonly<Record<string, string>>; readonly inputs: Readonly<Record<string, string>> };
+  readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
+}
+
+/** A service's resource model, read from its JSON on first use (the generated `operations.ts` of each service holds one). */
+export function lazyResources(file: URL): () => readonly Resource[] {
+  let list: readonly Resource[] | undefined;
+  return () => (list ??= JSON.parse(readFileSync(file, "utf8")) as Resource[]);
+}
