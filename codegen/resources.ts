@@ -20,7 +20,7 @@ export interface ResourceModel {
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
 }
 
-type Lifecycle = "create" | "read" | "update" | "delete" | "list" | "batchRead" | "batchDelete" | "start" | "stop";
+type Lifecycle = "create" | "read" | "update" | "delete" | "list" | "listNames" | "batchRead" | "batchDelete" | "start" | "stop";
 
 export interface ResourceRefinements {
   /** Parents that identifiers cannot tell (every Device Farm resource is named by one `arn`). */
@@ -77,9 +77,9 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     for (const [kind, name] of Object.entries(o)) {
       const op = ops.get(name);
       if (!op) continue;
-      const out = holding(op.output, shape, kind === "list" || kind === "batchRead");
+      const out = kind === "listNames" ? structure(op.output)?.members.find((m) => m.type.kind === "list" && /Names$/.test(m.name))?.name : holding(op.output, shape, kind === "list" || kind === "batchRead");
       if (out) outputs[name] = out;
-      const input = holding(op.input, `${shape}Input`) ?? holding(op.input, shape);
+      const input = holding(op.input, `${shape}Input`) ?? holding(op.input, `${shape}Update`) ?? holding(op.input, shape);
       if (input) inputs[name] = input;
     }
     return { shape, outputs, inputs };
@@ -136,7 +136,14 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     set("create", `Create${noun}`, `Start${noun}`, `Schedule${noun}`);
     set("update", `Update${noun}`, `Put${noun}`);
     set("delete", `Delete${noun}`);
-    set("list", ...plurals(noun).flatMap((p) => [`List${p}`, `Get${p}`]));
+    // A listing of entities (Glue's GetJobs) is the list; one of names only (ListJobs) is listNames.
+    const listings = plurals(noun).flatMap((p) => [`List${p}`, `Get${p}`]).filter((c, i, all) => ops.has(c) && !bound.has(c) && all.indexOf(c) === i);
+    const readOut = o.read ? ops.get(o.read) : undefined;
+    const entityName = readOut ? (structure(readOut.output)?.members.find((m) => m.type.kind === "ref" && m.type.name === noun) ? noun : undefined) : undefined;
+    const ofEntities = listings.find((c) => entityName !== undefined && holding(ops.get(c)!.output, entityName, true) !== undefined) ?? listings[0];
+    if (ofEntities) o.list = ofEntities;
+    const ofNames = listings.find((c) => c !== ofEntities && (structure(ops.get(c)!.output)?.members ?? []).some((m) => m.type.kind === "list" && (m.type.member.kind === "string" || m.type.member.kind === "ref") && /Names$/.test(m.name)));
+    if (ofNames) o.listNames = ofNames;
     set("batchRead", ...plurals(noun).map((p) => `BatchGet${p}`), `BatchGet${noun}`);
     set("batchDelete", `BatchDelete${noun}`, ...plurals(noun).map((p) => `BatchDelete${p}`));
     set("stop", `Stop${noun}`, `BatchStop${noun}`);

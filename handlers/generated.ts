@@ -51,6 +51,14 @@ export class GeneratedAnswers {
     return answer;
   }
 
+  /** The SDK-side output generated for `input` (one page, not cached): what the resource engine builds its entities from. */
+  output(op: Operation, input: Record<string, unknown>): Record<string, unknown> {
+    const seed = hashSeed(this.seed, `${op.id}\n${identityOf(op, input)}`);
+    const output = this.factories.operation(op.id as never).build(undefined, { seed }) as Record<string, unknown>;
+    echo(op, input, output);
+    return output;
+  }
+
   /**
    * A planned answer to `input`: the output factory's build with the test's members (in the state they
    * set, with its rules), the request's identifiers where the test named none, and the test's members last.
@@ -179,7 +187,7 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
 }
 
 /** The entity member an input identifier names: the same name, or `<Entity>Id` → `Id` when the entity is named so. */
-function ownMember(entity: StructureShape, input: string): string | undefined {
+export function ownMember(entity: StructureShape, input: string): string | undefined {
   const names = Object.keys(entity.members);
   if (names.includes(input)) return input;
   const m = /^(.*?)(Id|Name|Arn|ARN|id|name|arn)$/.exec(input);

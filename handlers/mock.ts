@@ -19,6 +19,7 @@ import { DeadlineFarms } from "./families/deadline-farms.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { GeneratedAnswers } from "./generated.js";
+import { ResourceEngine } from "./engine.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
 
@@ -214,6 +215,7 @@ export class AwsMock {
   readonly #options: AwsMockOptions;
   readonly #wireCache = new WeakMap<object, string>();
   readonly #generated: GeneratedAnswers;
+  readonly #engine: ResourceEngine;
   readonly #families: Family[];
   /** Bumped by reset(): a call that began before it changes nothing after it. */
   #generation = 0;
@@ -227,6 +229,7 @@ export class AwsMock {
     this.#options = options = checkOptions(options);
     this.factories = createFactories({ seed: options.seed ?? 1 });
     this.#generated = new GeneratedAnswers(this.factories, options.seed ?? 1);
+    this.#engine = new ResourceEngine(this.#generated);
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
       new SessionStore(name, Object.values(resources).find((r) => r.store === name)!, factory);
@@ -345,6 +348,7 @@ export class AwsMock {
     this.responses.length = 0;
     this.factories.reset();
     this.#generated.reset();
+    this.#engine.reset();
     for (const family of this.#families) family.reset();
   }
 
@@ -473,6 +477,10 @@ export class AwsMock {
       // An unknown id, with `unknownIds: "generate"`: answered as any operation is, below.
       if (answered && !("error" in answered && answered.missing && this.#options.unknownIds === "generate")) return this.#family(op, answered);
     }
+
+    // Resources a test created, changed or deleted keep that state; the others are generated as before.
+    const kept = this.#engine.answer(op, input);
+    if (kept) return this.#family(op, kept);
 
     if (!binding) {
       const generated = this.#generated.answer(op, input);

@@ -10,7 +10,7 @@ export interface Resource {
   readonly source: "model" | "inferred";
   readonly identifiers: readonly string[];
   readonly parent?: string;
-  readonly operations: Readonly<Partial<Record<"create" | "read" | "update" | "delete" | "list" | "batchRead" | "batchDelete" | "start" | "stop", string>>>;
+  readonly operations: Readonly<Partial<Record<"create" | "read" | "update" | "delete" | "list" | "listNames" | "batchRead" | "batchDelete" | "start" | "stop", string>>>;
   /** The entity's structure, and the member holding it by operation (`""`: the output is the entity). */
   readonly entity?: { readonly shape: string; readonly outputs: Readonly<Record<string, string>>; readonly inputs: Readonly<Record<string, string>> };
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };

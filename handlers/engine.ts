@@ -1,0 +1,253 @@
+import { deepMerge } from "../factories/core/merge.js";
+import { registry, type Operation, type Resource, type Shape, type StructureShape } from "../src/index.js";
+import type { Answer } from "./families/family.js";
+import { ownMember, type GeneratedAnswers } from "./generated.js";
+
+type Rec = Record<string, unknown>;
+type Kind = keyof Resource["operations"];
+
+interface Entry {
+  /** The resource's identifiers, by name, with their values. */
+  readonly ids: Readonly<Record<string, unknown>>;
+  entity: Rec;
+}
+
+/**
+ * The generic resource engine: keeps what a test creates for every resource of the resource model
+ * (`registry.resources`), so a Create is read back by Get and listed by List, an Update changes it and
+ * a Delete removes it (with what lives under it) and makes it not-found. Resources a test never touched
+ * are answered as before, from the generator; the session families keep their own state in front of it.
+ */
+export class ResourceEngine {
+  readonly #stores = new Map<string, Map<string, Entry>>();
+  readonly #deleted = new Set<string>();
+  readonly #index = new Map<string, Map<string, { resource: Resource; kind: Kind }>>();
+
+  constructor(readonly generated: GeneratedAnswers) {}
+
+  reset(): void {
+    this.#stores.clear();
+    this.#deleted.clear();
+  }
+
+  /** The entities a test made of one resource kind (`glue`, `Table`), as the read operation answers them. */
+  entities(service: string, resource: string): Rec[] {
+    return [...(this.#stores.get(`${service}:${resource}`)?.values() ?? [])].map((e) => e.entity);
+  }
+
+  #bound(op: Operation): { resource: Resource; kind: Kind } | undefined {
+    let byOp = this.#index.get(op.service.id);
+    if (!byOp) {
+      byOp = new Map();
+      for (const resource of registry.resources(op.service.id)) for (const [kind, name] of Object.entries(resource.operations)) byOp.set(name, { resource, kind: kind as Kind });
+      this.#index.set(op.service.id, byOp);
+    }
+    return byOp.get(op.name);
+  }
+
+  /** The answer of a resource operation a test's earlier calls decide, or undefined (generated as before). */
+  answer(op: Operation, input: Rec): Answer | undefined {
+    const bound = this.#bound(op);
+    if (!bound?.resource.entity) return undefined;
+    const { resource, kind } = bound;
+    const store = `${op.service.id}:${resource.name}`;
+    switch (kind) {
+      case "create":
+        return this.#create(op, input, resource, store);
+      case "read":
+        return this.#read(op, input, resource, store);
+      case "update":
+        return this.#update(op, input, resource, store);
+      case "delete":
+        return this.#delete(op, input, resource, store);
+      case "list":
+        return this.#list(op, input, resource, store, false);
+      case "listNames":
+        return this.#list(op, input, resource, store, true);
+      default:
+        return undefined;
+    }
+  }
+
+  #key(store: string, ids: Readonly<Record<string, unknown>>, resource: Resource): string {
+    return `${store}\0${JSON.stringify(resource.identifiers.map((i) => ids[i]))}`;
+  }
+
+  /** The identifiers a request names, or undefined when it does not name them all. */
+  #idsOf(input: Rec, resource: Resource): Record<string, unknown> | undefined {
+    const ids: Record<string, unknown> = {};
+    for (const i of resource.identifiers) {
+      if (input[i] === undefined) return undefined;
+      ids[i] = input[i];
+    }
+    return ids;
+  }
+
+  /** The read operation's answer holding an entity: the entity itself, or under its member. */
+  #wrap(resource: Resource, opName: string, entity: Rec): Rec {
+    const member = resource.entity!.outputs[opName];
+    return member === "" ? entity : { [member!]: entity };
+  }
+
+  #notFound(resource: Resource, ids: Readonly<Record<string, unknown>>): Answer {
+    const what = Object.values(ids).map(String).join("/");
+    return { error: resource.errors.notFound!, members: { message: `${resource.name} ${what} not found.` }, missing: true };
+  }
+
+  #create(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const read = resource.operations.read ? registry.find(`${op.service.id}:${resource.operations.read}`) : undefined;
+    if (!read) return undefined;
+    const created = this.generated.output(op, input);
+    const given = (resource.entity!.inputs[op.name] ? input[resource.entity!.inputs[op.name]!] : input) as Rec | undefined;
+    const outputEntity = resource.entity!.outputs[op.name] !== undefined ? (resource.entity!.outputs[op.name] === "" ? created : (created[resource.entity!.outputs[op.name]!] as Rec | undefined)) : undefined;
+    // The new resource's identifiers: named by the request (its entity input too), else made by the service (the answer).
+    const ids: Record<string, unknown> = {};
+    for (const i of resource.identifiers) {
+      const value = pick(i, input, given, created, outputEntity, resource.entity!.shape);
+      if (value === undefined) return undefined;
+      ids[i] = value;
+    }
+    // An ARN the service makes for a resource under another (`devicepool:<project>/<pool>`) carries its parent's id, account and region.
+    const own = resource.identifiers.at(-1)!;
+    const parentArn = Object.entries(input).find(([k, v]) => k !== own && typeof v === "string" && v.startsWith("arn:"))?.[1] as string | undefined;
+    if (parentArn && typeof ids[own] === "string") ids[own] = underParent(ids[own] as string, parentArn);
+    const key = this.#key(store, ids, resource);
+    const existing = this.#stores.get(store)?.get(key);
+    if (existing && resource.errors.alreadyExists) return { error: resource.errors.alreadyExists, members: { message: `${resource.name} ${Object.values(ids).map(String).join("/")} already exists.` } };
+    // The entity: what a read of these identifiers generates, with what the request gave it and what the create answered.
+    const readOutput = this.generated.output(read, ids);
+    const member = resource.entity!.outputs[read.name];
+    const base = (member === "" ? readOutput : (readOutput[member!] as Rec | undefined)) ?? {};
+    const shape = entityShape(read, member);
+    // Server-set members from the create's answer (an ARN), then what the request gave: the request wins.
+    let entity = deepMerge(deepMerge(base, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
+    for (const [i, value] of Object.entries(ids)) {
+      const own = shape ? ownMember(shape, i) : undefined;
+      if (own) entity = { ...entity, [own]: value };
+    }
+    if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
+    let map = this.#stores.get(store);
+    if (!map) this.#stores.set(store, (map = new Map()));
+    map.set(key, { ids, entity });
+    this.#deleted.delete(key);
+    return { output: outputEntity !== undefined ? (resource.entity!.outputs[op.name] === "" ? { ...created, ...entity } : { ...created, [resource.entity!.outputs[op.name]!]: entity }) : created };
+  }
+
+  #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const ids = this.#idsOf(input, resource);
+    if (!ids) return undefined;
+    const key = this.#key(store, ids, resource);
+    const entry = this.#stores.get(store)?.get(key);
+    if (entry) return { output: this.#wrap(resource, op.name, entry.entity) };
+    if (this.#deleted.has(key) && resource.errors.notFound) return this.#notFound(resource, ids);
+    return undefined;
+  }
+
+  #update(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const ids = this.#idsOf(input, resource) ?? this.#idsOf({ ...input, ...(resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : {}) }, resource);
+    if (!ids) return undefined;
+    const key = this.#key(store, ids, resource);
+    const entry = this.#stores.get(store)?.get(key);
+    if (!entry) return this.#deleted.has(key) && resource.errors.notFound ? this.#notFound(resource, ids) : undefined;
+    const read = registry.find(`${op.service.id}:${resource.operations.read}`)!;
+    const changes = resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(input).filter(([k]) => !resource.identifiers.includes(k)));
+    const next = { ...entry.entity, ...fitting(entityShape(read, resource.entity!.outputs[read.name]), changes) };
+    if (read.response.validate(this.#wrap(resource, read.name, next), { level: "sdk" }).ok) entry.entity = next;
+    return { output: this.generated.output(op, input) };
+  }
+
+  #delete(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const ids = this.#idsOf(input, resource);
+    if (!ids) return undefined;
+    const key = this.#key(store, ids, resource);
+    const map = this.#stores.get(store);
+    if (!map?.has(key)) return this.#deleted.has(key) && resource.errors.notFound ? this.#notFound(resource, ids) : undefined;
+    map.delete(key);
+    this.#deleted.add(key);
+    this.#removeChildren(op.service.id, resource, ids);
+    return { output: this.generated.output(op, input) };
+  }
+
+  /** What lives under a deleted resource goes with it (a database's tables, a table's partitions). */
+  #removeChildren(service: string, parent: Resource, ids: Readonly<Record<string, unknown>>): void {
+    const named = Object.fromEntries(Object.entries(ids).map(([k, v]) => [k === "Name" ? `${parent.name}Name` : k, v]));
+    for (const child of registry.resources(service).filter((r) => r.parent === parent.name)) {
+      const map = this.#stores.get(`${service}:${child.name}`);
+      if (!map) continue;
+      for (const [key, entry] of map) {
+        if (Object.entries(named).every(([k, v]) => JSON.stringify(entry.ids[k]) === JSON.stringify(v))) {
+          map.delete(key);
+          this.#deleted.add(key);
+          this.#removeChildren(service, child, entry.ids);
+        }
+      }
+    }
+  }
+
+  #list(op: Operation, input: Rec, resource: Resource, store: string, names: boolean): Answer | undefined {
+    const map = this.#stores.get(store);
+    const touched = (map && map.size > 0) || [...this.#deleted].some((k) => k.startsWith(`${store}\0`));
+    const member = resource.entity!.outputs[op.name];
+    if (!touched || !member) return undefined;
+    // Only the entities under the parent the request names (a database's tables).
+    // A listing of names (Glue's ListJobs) gives each one's own identifier.
+    const own = resource.identifiers.at(-1)!;
+    // Under the parent the request names: shared identifiers (a database's tables), or a parent ARN whose id
+    // the resource's own ARN carries (Device Farm's `devicepool:<project>/<pool>` under `project:<project>`).
+    const under = (e: Entry) =>
+      Object.entries(e.ids).every(([k, v]) => {
+        if (input[k] === undefined) return true;
+        if (k !== own) return JSON.stringify(input[k]) === JSON.stringify(v);
+        const parent = String(input[k]);
+        return parent === v || (parent.startsWith("arn:") && String(v).includes(parent.slice(parent.lastIndexOf(":") + 1)));
+      });
+    const items = [...(map?.values() ?? [])].filter(under).map((e) => (names ? e.ids[own] : e.entity));
+    const paging = op.paginated;
+    const start = paging && typeof input[paging.inputToken] === "string" ? Number(/^E(\d+)$/.exec(String(input[paging.inputToken]))?.[1] ?? NaN) : 0;
+    if (!Number.isInteger(start) || start > items.length) return undefined;
+    const asked = paging?.pageSize ? input[paging.pageSize] : undefined;
+    const size = typeof asked === "number" && asked > 0 ? asked : 100;
+    const page = items.slice(start, start + size);
+    const output: Rec = { [member]: page };
+    if (paging && start + size < items.length) output[paging.outputToken] = `E${start + size}`;
+    return { output };
+  }
+}
+
+/** A child ARN rebuilt under its parent's: `arn:aws:svc:region:account:type:<parent id>/<own id>`. */
+function underParent(arn: string, parent: string): string {
+  const child = /^arn:([^:]+):([^:]+):[^:]*:[^:]*:([^:/]+)[:/](.+)$/.exec(arn);
+  const of = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):[^:/]+[:/](.+)$/.exec(parent);
+  if (!child || !of || child[2] !== of[2]) return arn;
+  return `arn:${of[1]}:${of[2]}:${of[3]}:${of[4]}:${child[3]}:${of[5]}/${child[4]!.split("/").at(-1)}`;
+}
+
+/** The structure an operation's output holds its entity in (`""`: the output itself). */
+function entityShape(read: Operation, member: string | undefined): StructureShape | undefined {
+  const out = read.response.shape as StructureShape;
+  if (member === "") return out;
+  const shape = member ? (out.members as Record<string, Shape>)[member] : undefined;
+  return shape?.kind === "structure" ? shape : undefined;
+}
+
+/** The members of a value that the entity's structure has (an input's `TableInput` onto the `Table`). */
+function fitting(shape: StructureShape | undefined, value: Rec): Rec {
+  if (!shape) return {};
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && Object.hasOwn(shape.members, k)));
+}
+
+/** An identifier's value: in the request, its entity input, the answer, or the answer's entity (`JobName` → the job's `Name`). */
+function pick(id: string, ...sources: (Rec | undefined | string)[]): unknown {
+  const entityName = sources.at(-1) as string;
+  for (const source of sources.slice(0, -1) as (Rec | undefined)[]) {
+    if (!source) continue;
+    if (source[id] !== undefined) return source[id];
+    const own = /^(.*?)(Id|Name|Arn|ARN|id|name|arn)$/.exec(id);
+    if (own && own[1] && entityName.toLowerCase().endsWith(own[1].toLowerCase())) {
+      const key = Object.keys(source).find((k) => k.toLowerCase() === own[2]!.toLowerCase());
+      if (key && source[key] !== undefined) return source[key];
+    }
+    if (id === "Name" && source.Name !== undefined) return source.Name;
+  }
+  return undefined;
+}

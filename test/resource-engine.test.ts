@@ -1,0 +1,47 @@
+import { CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
+import { CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
+import { describe, expect, test } from "vitest";
+import { createAwsMock, testClientConfig } from "../handlers/index.js";
+
+const glueOf = (mock: ReturnType<typeof createAwsMock>) => new GlueClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+const role = "arn:aws:iam::123456789012:role/GlueJobRole";
+
+describe("what a test creates it can read, list, update and delete", () => {
+  test("Glue: a table created in a database is read back as created, listed under it, and goes with the database", async () => {
+    const glue = glueOf(createAwsMock());
+    await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: "sales" } }));
+    const columns = [{ Name: "order_id", Type: "bigint" }, { Name: "amount", Type: "decimal(10,2)" }];
+    await glue.send(new CreateTableCommand({ DatabaseName: "sales", TableInput: { Name: "orders", TableType: "EXTERNAL_TABLE", StorageDescriptor: { Columns: columns, Location: "s3://lake/sales/orders/" } } }));
+    const { Table } = await glue.send(new GetTableCommand({ DatabaseName: "sales", Name: "orders" }));
+    expect(Table).toMatchObject({ Name: "orders", DatabaseName: "sales", TableType: "EXTERNAL_TABLE", StorageDescriptor: { Columns: columns, Location: "s3://lake/sales/orders/" } });
+    expect((await glue.send(new GetTablesCommand({ DatabaseName: "sales" }))).TableList?.map((t) => t.Name)).toEqual(["orders"]);
+    await expect(glue.send(new CreateTableCommand({ DatabaseName: "sales", TableInput: { Name: "orders" } }))).rejects.toBeInstanceOf(AlreadyExistsException);
+    await glue.send(new DeleteDatabaseCommand({ Name: "sales" }));
+    await expect(glue.send(new GetTableCommand({ DatabaseName: "sales", Name: "orders" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+  });
+
+  test("Glue: a job keeps its role and worker type, an update changes it, a delete makes it not found", async () => {
+    const glue = glueOf(createAwsMock());
+    await glue.send(new CreateJobCommand({ Name: "nightly", Role: role, Command: { Name: "glueetl", ScriptLocation: "s3://code/nightly.py" }, WorkerType: "G.1X", NumberOfWorkers: 4 }));
+    expect((await glue.send(new GetJobCommand({ JobName: "nightly" }))).Job).toMatchObject({ Name: "nightly", Role: role, WorkerType: "G.1X", NumberOfWorkers: 4 });
+    await glue.send(new UpdateJobCommand({ JobName: "nightly", JobUpdate: { Role: role, Command: { Name: "glueetl", ScriptLocation: "s3://code/v2.py" }, WorkerType: "G.2X", NumberOfWorkers: 2 } }));
+    expect((await glue.send(new GetJobCommand({ JobName: "nightly" }))).Job).toMatchObject({ WorkerType: "G.2X", NumberOfWorkers: 2, Command: { ScriptLocation: "s3://code/v2.py" } });
+    expect((await glue.send(new GetJobsCommand({}))).Jobs?.map((j) => j.Name)).toEqual(["nightly"]);
+    await glue.send(new DeleteJobCommand({ JobName: "nightly" }));
+    await expect(glue.send(new GetJobCommand({ JobName: "nightly" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+    expect((await glue.send(new GetJobsCommand({}))).Jobs).toEqual([]);
+  });
+
+  test("Device Farm: a device pool's ARN is the service's; it is read, listed, renamed and deleted by it", async () => {
+    const mock = createAwsMock();
+    const df = new DeviceFarmClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+    const { project } = await df.send(new CreateProjectCommand({ name: "web QA" }));
+    const rules = [{ attribute: "PLATFORM" as const, operator: "EQUALS" as const, value: '"ANDROID"' }];
+    const { devicePool } = await df.send(new CreateDevicePoolCommand({ projectArn: project!.arn!, name: "android phones", rules }));
+    expect((await df.send(new GetDevicePoolCommand({ arn: devicePool!.arn! }))).devicePool).toMatchObject({ name: "android phones", arn: devicePool!.arn, rules });
+    await df.send(new UpdateDevicePoolCommand({ arn: devicePool!.arn!, name: "android only" }));
+    expect((await df.send(new ListDevicePoolsCommand({ arn: project!.arn! }))).devicePools?.map((p) => p.name)).toEqual(["android only"]);
+    await df.send(new DeleteDevicePoolCommand({ arn: devicePool!.arn! }));
+    await expect(df.send(new GetDevicePoolCommand({ arn: devicePool!.arn! }))).rejects.toBeInstanceOf(NotFoundException);
+  });
+});
