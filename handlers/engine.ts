@@ -23,7 +23,18 @@ export class ResourceEngine {
   readonly #deleted = new Set<string>();
   readonly #index = new Map<string, Map<string, { resource: Resource; kind: Kind }>>();
 
-  constructor(readonly generated: GeneratedAnswers) {}
+  /**
+   * @param fresh A fresh account (the default): a resource nobody created is not found, a list is empty, and a
+   *   parent that does not exist is its not-found error. Otherwise (`unknownIds: "generate"`) what a test never
+   *   touched is generated from its identity.
+   * @param exists Whether a resource another keeper holds (a session family's project or farm) exists: asked with
+   *   that resource's read operation and identifiers; undefined when no other keeper holds that kind.
+   */
+  constructor(
+    readonly generated: GeneratedAnswers,
+    readonly fresh: boolean,
+    readonly exists: (read: Operation, ids: Rec) => boolean | undefined,
+  ) {}
 
   reset(): void {
     this.#stores.clear();
@@ -89,6 +100,35 @@ export class ResourceEngine {
     return member === "" ? entity : { [member!]: entity };
   }
 
+  /** Whether the operation models this error (an answer must be one of its own errors). */
+  #models(op: Operation, error: string | undefined): error is string {
+    return error !== undefined && op.errors.some((e) => e.name === error);
+  }
+
+  /**
+   * In a fresh account, the parent a request names must exist: a table's database, a device pool's project.
+   * Its own not-found error when it does not, where the operation models one; else nothing is said here.
+   */
+  #missingParent(op: Operation, input: Rec, resource: Resource): Answer | undefined {
+    if (!this.fresh || !resource.parent) return undefined;
+    const parent = registry.resources(op.service.id).find((r) => r.name === resource.parent);
+    const read = parent?.operations.read ? registry.find(`${op.service.id}:${parent.operations.read}`) : undefined;
+    if (!parent || !read || !this.#models(op, parent.errors.notFound ?? resource.errors.notFound)) return undefined;
+    // The parent's identifiers as this request names them (`DatabaseName` for a database's `Name`; Device Farm's parent `arn`).
+    const ids: Rec = {};
+    for (const id of parent.identifiers) {
+      const asNamed = id === "Name" ? `${parent.name}Name` : id;
+      const value = input[asNamed] ?? (id === "arn" ? Object.entries(input).find(([k, v]) => /arn$/i.test(k) && typeof v === "string" && v.includes(`:${parent.name.toLowerCase()}:`))?.[1] : undefined);
+      if (value === undefined) return undefined;
+      ids[id] = value;
+    }
+    const other = this.exists(read, ids);
+    const here = this.#stores.get(`${op.service.id}:${parent.name}`)?.has(this.#key(`${op.service.id}:${parent.name}`, ids, parent)) === true;
+    if (other === true || here) return undefined;
+    const error = op.errors.some((e) => e.name === parent.errors.notFound) ? parent.errors.notFound! : resource.errors.notFound!;
+    return { error, members: { message: `${parent.name} ${Object.values(ids).map(String).join("/")} not found.` }, missing: true };
+  }
+
   #notFound(resource: Resource, ids: Readonly<Record<string, unknown>>): Answer {
     const what = Object.values(ids).map(String).join("/");
     return { error: resource.errors.notFound!, members: { message: `${resource.name} ${what} not found.` }, missing: true };
@@ -97,6 +137,8 @@ export class ResourceEngine {
   #create(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
     const read = resource.operations.read ? registry.find(`${op.service.id}:${resource.operations.read}`) : undefined;
     if (!read) return undefined;
+    const missing = this.#missingParent(op, input, resource);
+    if (missing) return missing;
     const created = this.generated.output(op, input);
     const given = (resource.entity!.inputs[op.name] ? input[resource.entity!.inputs[op.name]!] : input) as Rec | undefined;
     const outputEntity = resource.entity!.outputs[op.name] !== undefined ? (resource.entity!.outputs[op.name] === "" ? created : (created[resource.entity!.outputs[op.name]!] as Rec | undefined)) : undefined;
@@ -139,7 +181,7 @@ export class ResourceEngine {
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
     if (entry) return { output: this.#wrap(resource, op.name, entry.entity) };
-    if (this.#deleted.has(key) && resource.errors.notFound) return this.#notFound(resource, ids);
+    if ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
     return undefined;
   }
 
@@ -148,7 +190,7 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
-    if (!entry) return this.#deleted.has(key) && resource.errors.notFound ? this.#notFound(resource, ids) : undefined;
+    if (!entry) return (this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined;
     const read = registry.find(`${op.service.id}:${resource.operations.read}`)!;
     const changes = resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(input).filter(([k]) => !resource.identifiers.includes(k)));
     const next = { ...entry.entity, ...fitting(entityShape(read, resource.entity!.outputs[read.name]), changes) };
@@ -161,7 +203,7 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const map = this.#stores.get(store);
-    if (!map?.has(key)) return this.#deleted.has(key) && resource.errors.notFound ? this.#notFound(resource, ids) : undefined;
+    if (!map?.has(key)) return (this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined;
     map.delete(key);
     this.#deleted.add(key);
     this.#removeChildren(op.service.id, resource, ids);
@@ -188,7 +230,9 @@ export class ResourceEngine {
     const map = this.#stores.get(store);
     const touched = (map && map.size > 0) || [...this.#deleted].some((k) => k.startsWith(`${store}\0`));
     const member = resource.entity!.outputs[op.name];
-    if (!touched || !member) return undefined;
+    if ((!touched && !this.fresh) || !member) return undefined;
+    const missing = this.#missingParent(op, input, resource);
+    if (missing) return missing;
     // Only the entities under the parent the request names (a database's tables).
     // A listing of names (Glue's ListJobs) gives each one's own identifier.
     const own = resource.identifiers.at(-1)!;

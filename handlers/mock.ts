@@ -23,11 +23,17 @@ import { ResourceEngine } from "./engine.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
 
-/** What the mock does with a request for a session nobody added. */
+/**
+ * What the mock does with a request for a resource nobody created or added: `"not-found"` (a fresh account:
+ * the service's not-found error, empty lists) or `"generate"` (a populated account: built from its identity).
+ */
 export type UnknownIds = "not-found" | "generate";
 
 export interface AwsMockOptions {
-  /** `"not-found"` (default) answers with the service's not-found error; `"generate"` builds one from the id. */
+  /**
+   * `"not-found"` (default): a fresh account, where a resource nobody created is the service's not-found error
+   * and lists are empty; `"generate"`: a populated account, where it is built from its id (the same id, the same one).
+   */
   readonly unknownIds?: UnknownIds;
   /** Seed of the factories behind generated sessions. */
   readonly seed?: number;
@@ -229,7 +235,7 @@ export class AwsMock {
     this.#options = options = checkOptions(options);
     this.factories = createFactories({ seed: options.seed ?? 1 });
     this.#generated = new GeneratedAnswers(this.factories, options.seed ?? 1);
-    this.#engine = new ResourceEngine(this.#generated);
+    this.#engine = new ResourceEngine(this.#generated, options.unknownIds !== "generate", (read, ids) => this.#familyHolds(read, ids));
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
       new SessionStore(name, Object.values(resources).find((r) => r.store === name)!, factory);
@@ -479,7 +485,7 @@ export class AwsMock {
     }
 
     // Resources a test created, changed or deleted keep that state; the others are generated as before.
-    const kept = this.#engine.answer(op, input);
+    const kept = binding ? undefined : this.#engine.answer(op, input);
     if (kept) return this.#family(op, kept);
 
     if (!binding) {
@@ -498,6 +504,16 @@ export class AwsMock {
       return this.#error(op, nf.error, nf.members);
     }
     return successResponse(op, this.#encoded(op, binding, entity as object));
+  }
+
+  /** Whether a family keeps this kind of resource and holds this one (asked with its read operation); undefined when no family keeps it. */
+  #familyHolds(read: Operation, ids: Record<string, unknown>): boolean | undefined {
+    for (const family of this.#families) {
+      if (family.service !== read.service.id || !family.operations.includes(read.name)) continue;
+      const answered = family.answer(read.name, ids);
+      return answered !== undefined && "output" in answered;
+    }
+    return undefined;
   }
 
   /** The wire body of a stored entity, encoded (and so checked) once per value the store holds. */

@@ -53,7 +53,7 @@ describe("errors every AWS service can send, modelled or not", () => {
   });
 
   test("Glue's throttling: Rate exceeded, retried as throttling, then answered", async () => {
-    const mock = createAwsMock();
+    const mock = createAwsMock({ unknownIds: "generate" });
     mock.fault("glue:GetJobRun", { error: "ThrottlingException" });
     const seen: string[] = [];
     await calls["glue:GetJobRun"]!(mock, seen);

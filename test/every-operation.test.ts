@@ -103,7 +103,7 @@ describe("every operation's output, for any seed, passes its strict contract and
 });
 
 describe("every paginated operation, walked by the SDK's own paginator", () => {
-  const mock = createAwsMock({ seed: 4 });
+  const mock = createAwsMock({ seed: 4, unknownIds: "generate" });
   // Operations whose answers are generated; the stateful families page what they hold, tested with them.
   const paginated = registry.operations.filter((op) => op.paginated && !mock.keepsState(op.id as OperationId));
   const clients = new Map<string, Client>();

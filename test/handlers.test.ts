@@ -143,8 +143,8 @@ describe.each(transports)("through %s", (_, wire) => {
       expect(error).toMatchObject({ $fault: "server", message: "Down.", $metadata: { httpStatusCode: 500 } });
     });
 
-    test("an operation without a store answers its input with a generated output, the same each time; respondWith plans another", async () => {
-      const { mock, glue } = setup();
+    test("with unknownIds: generate, a job nobody created is generated for its input, the same each time; respondWith plans another", async () => {
+      const { mock, glue } = setup({ unknownIds: "generate" });
       const first = await glue.send(new GetJobCommand({ JobName: "nightly" }));
       expect(first.Job?.Name).toBe("nightly");
       expect((await glue.send(new GetJobCommand({ JobName: "nightly" }))).Job).toEqual(first.Job);

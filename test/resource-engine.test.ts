@@ -1,4 +1,4 @@
-import { CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
+import { CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, GetDatabasesCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
 import { CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
 import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
@@ -43,5 +43,23 @@ describe("what a test creates it can read, list, update and delete", () => {
     expect((await df.send(new ListDevicePoolsCommand({ arn: project!.arn! }))).devicePools?.map((p) => p.name)).toEqual(["android only"]);
     await df.send(new DeleteDevicePoolCommand({ arn: devicePool!.arn! }));
     await expect(df.send(new GetDevicePoolCommand({ arn: devicePool!.arn! }))).rejects.toBeInstanceOf(NotFoundException);
+  });
+});
+
+describe("a fresh mock is a fresh account", () => {
+  test("a job nobody created is not found; lists are empty; a table in a missing database is the database's not-found", async () => {
+    const glue = glueOf(createAwsMock());
+    await expect(glue.send(new GetJobCommand({ JobName: "nightly" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+    expect((await glue.send(new GetJobsCommand({}))).Jobs).toEqual([]);
+    expect((await glue.send(new GetDatabasesCommand({}))).DatabaseList).toEqual([]);
+    const error = await glue.send(new CreateTableCommand({ DatabaseName: "nowhere", TableInput: { Name: "t" } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntityNotFoundException);
+    expect((error as Error).message).toMatch(/^Database nowhere not found\.$/);
+  });
+
+  test("with unknownIds: generate, the account is populated as before", async () => {
+    const glue = glueOf(createAwsMock({ unknownIds: "generate" }));
+    expect((await glue.send(new GetJobCommand({ JobName: "nightly" }))).Job?.Name).toBe("nightly");
+    expect((await glue.send(new GetDatabasesCommand({}))).DatabaseList!.length).toBeGreaterThan(2);
   });
 });

@@ -17,15 +17,19 @@ const AWS = findTool("aws", /^aws-cli\/2\./);
 if (!AWS) console.warn("serve.test.ts: the AWS CLI tests are skipped: /usr/bin/aws is not installed (apt-get install awscli).");
 
 let served: Served;
+/** A populated account (`--unknown-ids generate`): what nobody created is generated from its identity. */
+let populated: Served;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "aws-sdk-contracts-serve-"));
   const state = join(dir, "state.json");
   writeFileSync(state, JSON.stringify({ "glue.sessions": [{ Id: "etl-notebook-session-01", Status: "READY" }] }));
   served = await serve({ port: 0, state, seed: 3 });
+  populated = await serve({ port: 0, seed: 3, unknownIds: "generate" });
 });
 afterAll(async () => {
   await served.close();
+  await populated.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,8 +91,10 @@ describe("serve", () => {
       expect((error as { stderr: string }).stderr).toContain("Session missing not found.");
     });
 
-    test("aws glue get-job-run, an operation without a store, answers that job and run", async () => {
-      const args = ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", served.url, "--output", "json"];
+    test("aws glue get-job-run of a run nobody started: not found in a fresh account; a populated one answers that job and run", async () => {
+      const fresh = await run(AWS!, ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", served.url], { env }).catch((e: unknown) => e);
+      expect((fresh as { stderr: string }).stderr).toContain("EntityNotFoundException");
+      const args = ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", populated.url, "--output", "json"];
       const { stdout } = await run(AWS!, args, { env });
       expect(checkRecording(stdout, { strict: true })).toMatchObject({ ok: true, entries: [{ operation: "glue:GetJobRun" }] });
       expect(JSON.parse(stdout).JobRun).toMatchObject({ JobName: "nightly-orders", Id: `jr_${"a".repeat(64)}` });
@@ -104,12 +110,12 @@ describe("serve", () => {
     });
 
     test("aws glue get-job-runs with --page-size walks every page and gets the same runs", async () => {
-      const base = ["glue", "get-job-runs", "--job-name", "nightly-orders", "--endpoint-url", served.url, "--output", "json"];
+      const base = ["glue", "get-job-runs", "--job-name", "nightly-orders", "--endpoint-url", populated.url, "--output", "json"];
       const whole = JSON.parse((await run(AWS!, base, { env })).stdout);
-      const before = served.mock.callsTo("glue:GetJobRuns").length;
+      const before = populated.mock.callsTo("glue:GetJobRuns").length;
       const paged = JSON.parse((await run(AWS!, [...base, "--page-size", "2"], { env })).stdout);
       expect(paged.JobRuns).toEqual(whole.JobRuns);
-      expect(served.mock.callsTo("glue:GetJobRuns").length - before).toBe(Math.ceil(whole.JobRuns.length / 2));
+      expect(populated.mock.callsTo("glue:GetJobRuns").length - before).toBe(Math.ceil(whole.JobRuns.length / 2));
       expect(whole.JobRuns.every((r: { JobName: string }) => r.JobName === "nightly-orders")).toBe(true);
     });
 
