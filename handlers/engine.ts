@@ -1,6 +1,9 @@
 import { deepMerge } from "../factories/core/merge.js";
 import { registry, type Operation, type Resource, type Shape, type StructureShape } from "../src/index.js";
+import { hints, type StateRule } from "../factories/hints.js";
+import { Progress, type Clock } from "./clock.js";
 import type { Answer } from "./families/family.js";
+import { lifecycles, type LifecycleData } from "./lifecycles.js";
 import { ownMember, type GeneratedAnswers } from "./generated.js";
 
 type Rec = Record<string, unknown>;
@@ -10,6 +13,10 @@ interface Entry {
   /** The resource's identifiers, by name, with their values. */
   readonly ids: Readonly<Record<string, unknown>>;
   entity: Rec;
+  /** Where it is in its lifecycle (a run that progresses), with the data that says how it moves. */
+  readonly progress?: { readonly steps: Progress; readonly data: LifecycleData; stopped: boolean };
+  /** The state rules of its structure (a FAILED run has its error; a RUNNING one none). */
+  readonly rule?: StateRule;
 }
 
 /**
@@ -34,6 +41,8 @@ export class ResourceEngine {
     readonly generated: GeneratedAnswers,
     readonly fresh: boolean,
     readonly exists: (read: Operation, ids: Rec) => boolean | undefined,
+    readonly clock: Clock,
+    readonly timeOnly: boolean,
   ) {}
 
   reset(): void {
@@ -71,6 +80,8 @@ export class ResourceEngine {
         return this.#update(op, input, resource, store);
       case "delete":
         return this.#delete(op, input, resource, store);
+      case "stop":
+        return this.#stop(op, input, resource, store);
       case "list":
         return this.#list(op, input, resource, store, false);
       case "listNames":
@@ -144,8 +155,14 @@ export class ResourceEngine {
     const outputEntity = resource.entity!.outputs[op.name] !== undefined ? (resource.entity!.outputs[op.name] === "" ? created : (created[resource.entity!.outputs[op.name]!] as Rec | undefined)) : undefined;
     // The new resource's identifiers: named by the request (its entity input too), else made by the service (the answer).
     const ids: Record<string, unknown> = {};
+    // An id the generated answer left out (an optional ARN) comes from an entity generated for this request.
+    const guess = () => {
+      const out = this.generated.output(read, input);
+      const m = resource.entity!.outputs[read.name];
+      return (m === "" ? out : (out[m!] as Rec | undefined)) ?? {};
+    };
     for (const i of resource.identifiers) {
-      const value = pick(i, input, given, created, outputEntity, resource.entity!.shape);
+      const value = pick(i, input, given, created, outputEntity, resource.entity!.shape) ?? pick(i, guess(), resource.entity!.shape);
       if (value === undefined) return undefined;
       ids[i] = value;
     }
@@ -170,7 +187,11 @@ export class ResourceEngine {
     if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
     let map = this.#stores.get(store);
     if (!map) this.#stores.set(store, (map = new Map()));
-    map.set(key, { ids, entity });
+    const data = lifecycles[store];
+    const rule = shape ? hints[op.service.id]?.states?.[shape.name] : undefined;
+    const entry: Entry = { ids, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
+    map.set(key, entry);
+    entity = this.#now(entry, false);
     this.#deleted.delete(key);
     return { output: outputEntity !== undefined ? (resource.entity!.outputs[op.name] === "" ? { ...created, ...entity } : { ...created, [resource.entity!.outputs[op.name]!]: entity }) : created };
   }
@@ -180,7 +201,7 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
-    if (entry) return { output: this.#wrap(resource, op.name, entry.entity) };
+    if (entry) return { output: this.#wrap(resource, op.name, this.#now(entry, true)) };
     if ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
     return undefined;
   }
@@ -196,6 +217,58 @@ export class ResourceEngine {
     const next = { ...entry.entity, ...fitting(entityShape(read, resource.entity!.outputs[read.name]), changes) };
     if (read.response.validate(this.#wrap(resource, read.name, next), { level: "sdk" }).ok) entry.entity = next;
     return { output: this.generated.output(op, input) };
+  }
+
+  /**
+   * The entity as its lifecycle has it now: the state (a read counts as a poll), the timestamps entered
+   * states set, the values a state sets, a duration, and the members the state's rules leave out.
+   */
+  #now(entry: Entry, poll: boolean): Rec {
+    const p = entry.progress;
+    if (!p) return entry.entity;
+    const state = p.steps.state(poll);
+    const next: Rec = { ...entry.entity, [p.data.member]: state };
+    // Timestamps of the states entered so far; those only later states set are not there yet (a running run has no end).
+    const set = new Set<string>();
+    for (const [entered, members] of Object.entries(p.data.entered ?? {})) {
+      const at = p.steps.enteredAt(entered);
+      if (at !== undefined) for (const m of members) (next[m] = new Date(at)), set.add(m);
+    }
+    for (const members of Object.values(p.data.entered ?? {})) for (const m of members) if (!set.has(m)) delete next[m];
+    Object.assign(next, p.data.values?.[state] ?? {});
+    if (p.stopped && "result" in next && state === "COMPLETED") next.result = "STOPPED";
+    const when = entry.rule?.member === p.data.member ? entry.rule.when[state] : undefined;
+    for (const m of when?.absent ?? []) delete next[m];
+    const d = p.data.duration;
+    if (d && next[d.to] instanceof Date && next[d.from] instanceof Date) next[d.member] = Math.round(((next[d.to] as Date).getTime() - (next[d.from] as Date).getTime()) / 1000);
+    else if (d) delete next[d.member];
+    entry.entity = next;
+    return next;
+  }
+
+  /** A stop starts the lifecycle's stop phases (a run STOPPING, then STOPPED or COMPLETED); `BatchStop…` stops each id it names. */
+  #stop(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const map = this.#stores.get(store);
+    if (!map) return undefined;
+    const own = resource.identifiers.at(-1)!;
+    const listed = Object.entries(input).find(([k, v]) => Array.isArray(v) && k.endsWith("Ids"))?.[1] as unknown[] | undefined;
+    const targets = (listed ?? [input[own] ?? input[Object.keys(input).find((k) => k.endsWith(own)) ?? ""]]).map((id) => ({ ...input, [own]: id }));
+    let one: Entry | undefined;
+    for (const target of targets) {
+      const ids = this.#idsOf(target, resource);
+      const entry = ids ? map.get(this.#key(store, ids, resource)) : undefined;
+      const p = entry?.progress;
+      if (!entry || !p?.data.stop || p.stopped) continue;
+      const state = p.steps.state(false);
+      if (state === p.data.phases.at(-1)!.state) continue;
+      p.steps.then(p.data.stop);
+      p.stopped = true;
+      one = entry;
+    }
+    if (!one) return undefined;
+    const member = resource.entity!.outputs[op.name];
+    const output = this.generated.output(op, input);
+    return { output: member === undefined ? output : member === "" ? { ...output, ...this.#now(one, false) } : { ...output, [member]: this.#now(one, false) } };
   }
 
   #delete(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
@@ -245,7 +318,7 @@ export class ResourceEngine {
         const parent = String(input[k]);
         return parent === v || (parent.startsWith("arn:") && String(v).includes(parent.slice(parent.lastIndexOf(":") + 1)));
       });
-    const items = [...(map?.values() ?? [])].filter(under).map((e) => (names ? e.ids[own] : e.entity));
+    const items = [...(map?.values() ?? [])].filter(under).map((e) => (names ? e.ids[own] : this.#now(e, false)));
     const paging = op.paginated;
     const start = paging && typeof input[paging.inputToken] === "string" ? Number(/^E(\d+)$/.exec(String(input[paging.inputToken]))?.[1] ?? NaN) : 0;
     if (!Number.isInteger(start) || start > items.length) return undefined;
@@ -291,7 +364,9 @@ function pick(id: string, ...sources: (Rec | undefined | string)[]): unknown {
       const key = Object.keys(source).find((k) => k.toLowerCase() === own[2]!.toLowerCase());
       if (key && source[key] !== undefined) return source[key];
     }
-    if (id === "Name" && source.Name !== undefined) return source.Name;
+    // `RunId` answered as `JobRunId` (a qualified id only: a bare `Name` is not `DatabaseName`).
+    const longer = own && own[1] ? Object.keys(source).find((k) => k.endsWith(id) && typeof source[k] === "string") : undefined;
+    if (longer) return source[longer];
   }
   return undefined;
 }

@@ -235,7 +235,6 @@ export class AwsMock {
     this.#options = options = checkOptions(options);
     this.factories = createFactories({ seed: options.seed ?? 1 });
     this.#generated = new GeneratedAnswers(this.factories, options.seed ?? 1);
-    this.#engine = new ResourceEngine(this.#generated, options.unknownIds !== "generate", (read, ids) => this.#familyHolds(read, ids));
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
       new SessionStore(name, Object.values(resources).find((r) => r.store === name)!, factory);
@@ -247,6 +246,8 @@ export class AwsMock {
     };
     const given = options.clock;
     this.clock = given ? new GivenClock(given) : new ManualClock();
+    this.#engine = new ResourceEngine(this.#generated, options.unknownIds !== "generate", (read, ids) => this.#familyHolds(read, ids), this.clock, options.clock !== undefined);
+
     const glueSessions = new GlueSessions(this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
     const farms = new DeadlineFarms(this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
     const deviceFarm = new DeviceFarmFamily(

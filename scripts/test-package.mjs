@@ -55,7 +55,7 @@ try {
       `import assert from "node:assert";
 import { GetJobRunCommand, GlueClient } from "@aws-sdk/client-glue";
 import { createAwsMock, testClientConfig } from "aws-sdk-contracts/handlers";
-const mock = createAwsMock();
+const mock = createAwsMock({ unknownIds: "generate" });
 const glue = new GlueClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
 const out = await glue.send(new GetJobRunCommand({ JobName: "nightly", RunId: "jr_0123" }));
 assert.equal(out.JobRun.Id, "jr_0123");

@@ -79,15 +79,14 @@ describe("serve keeps its memory bounded in bytes", () => {
   test("hundreds of large distinct requests leave the heap within a bound", { timeout: 60_000 }, async () => {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
-    // A populated account: each run of a job nobody created is answered (a fresh one would say the job does not exist).
-    const served = await serve({ port: 0, unknownIds: "generate" });
+    const served = await serve({ port: 0 });
     try {
       const send = (i: number) =>
         fetch(served.url, {
           method: "POST",
-          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSGlue.StartJobRun", host: "glue.us-west-2.amazonaws.com" },
-          // 512 KiB of arguments, different each time: a new answer to build, cache and log.
-          body: JSON.stringify({ JobName: `job-${i}`, Arguments: { "--blob": `${i}-${"x".repeat(512 * 1024)}` } }),
+          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSGlue.GetPlan", host: "glue.us-west-2.amazonaws.com" },
+          // A 512 KiB mapping, different each time: a new answer to build, cache and log (GetPlan keeps no resource).
+          body: JSON.stringify({ Mapping: [{ SourceTable: "orders", SourcePath: `${i}-${"x".repeat(512 * 1024)}`, SourceType: "string", TargetTable: "facts", TargetPath: "id", TargetType: "string" }], Source: { DatabaseName: "sales", TableName: "orders" } }),
         }).then((r) => r.status);
       for (let i = 0; i < 10; i++) await send(i);
       gc();

@@ -1,5 +1,5 @@
-import { CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, GetDatabasesCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
-import { CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
+import { BatchStopJobRunCommand, GetJobRunCommand, GetJobRunsCommand, StartJobRunCommand, type JobRun, CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, GetDatabasesCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
+import { CreateUploadCommand, GetRunCommand, GetUploadCommand, ScheduleRunCommand, CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
 import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
 
@@ -61,5 +61,57 @@ describe("a fresh mock is a fresh account", () => {
     const glue = glueOf(createAwsMock({ unknownIds: "generate" }));
     expect((await glue.send(new GetJobCommand({ JobName: "nightly" }))).Job?.Name).toBe("nightly");
     expect((await glue.send(new GetDatabasesCommand({}))).DatabaseList!.length).toBeGreaterThan(2);
+  });
+});
+
+describe("runs that progress", () => {
+  test("Glue: a job run STARTING, RUNNING, SUCCEEDED, with times and ExecutionTime that agree; a stopped one ends STOPPED", async () => {
+    const mock = createAwsMock();
+    const glue = glueOf(mock);
+    await glue.send(new CreateJobCommand({ Name: "nightly", Role: role, Command: { Name: "glueetl", ScriptLocation: "s3://code/nightly.py" } }));
+    const { JobRunId } = await glue.send(new StartJobRunCommand({ JobName: "nightly" }));
+    const seen: JobRun[] = [];
+    for (let i = 0; i < 8; i++) {
+      const { JobRun } = await glue.send(new GetJobRunCommand({ JobName: "nightly", RunId: JobRunId! }));
+      seen.push(JobRun!);
+      if (JobRun!.JobRunState === "SUCCEEDED") break;
+    }
+    expect([...new Set(seen.map((r) => r.JobRunState))]).toEqual(["STARTING", "RUNNING", "SUCCEEDED"]);
+    expect(seen[0]).not.toHaveProperty("CompletedOn");
+    const done = seen.at(-1)!;
+    expect(done.Id).toBe(JobRunId);
+    expect(done.ErrorMessage).toBeUndefined();
+    expect(done.ExecutionTime).toBe(Math.round((done.CompletedOn!.getTime() - done.StartedOn!.getTime()) / 1000));
+    expect((await glue.send(new GetJobRunsCommand({ JobName: "nightly" }))).JobRuns?.map((r) => r.Id)).toEqual([JobRunId]);
+
+    const second = await glue.send(new StartJobRunCommand({ JobName: "nightly" }));
+    await glue.send(new BatchStopJobRunCommand({ JobName: "nightly", JobRunIds: [second.JobRunId!] }));
+    const states: string[] = [];
+    for (let i = 0; i < 3; i++) states.push((await glue.send(new GetJobRunCommand({ JobName: "nightly", RunId: second.JobRunId! }))).JobRun!.JobRunState!);
+    expect(states).toEqual(["STOPPING", "STOPPED", "STOPPED"]);
+  });
+
+  test("Glue: a run of a job nobody created is the job's not-found", async () => {
+    await expect(glueOf(createAwsMock()).send(new StartJobRunCommand({ JobName: "nope" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+  });
+
+  test("Device Farm: a scheduled run goes PENDING to COMPLETED with a result; an upload keeps the type asked for and is processed", async () => {
+    const mock = createAwsMock();
+    const df = new DeviceFarmClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+    const { project } = await df.send(new CreateProjectCommand({ name: "app" }));
+    const { upload } = await df.send(new CreateUploadCommand({ projectArn: project!.arn!, name: "app.apk", type: "ANDROID_APP" }));
+    expect(upload).toMatchObject({ type: "ANDROID_APP", name: "app.apk", status: "INITIALIZED" });
+    const uploads: string[] = [];
+    for (let i = 0; i < 3; i++) uploads.push((await df.send(new GetUploadCommand({ arn: upload!.arn! }))).upload!.status!);
+    expect(uploads).toEqual(["INITIALIZED", "PROCESSING", "SUCCEEDED"]);
+    const { devicePool } = await df.send(new CreateDevicePoolCommand({ projectArn: project!.arn!, name: "phones", rules: [{ attribute: "PLATFORM", operator: "EQUALS", value: '"ANDROID"' }] }));
+    const { run } = await df.send(new ScheduleRunCommand({ projectArn: project!.arn!, appArn: upload!.arn!, devicePoolArn: devicePool!.arn!, test: { type: "BUILTIN_FUZZ" } }));
+    expect(run!.status).toBe("PENDING");
+    expect(run!.arn).toContain(project!.arn!.split(":").at(-1));
+    const statuses: string[] = [];
+    let last;
+    for (let i = 0; i < 8 && last?.status !== "COMPLETED"; i++) statuses.push((last = (await df.send(new GetRunCommand({ arn: run!.arn! }))).run!).status!);
+    expect([...new Set(statuses)]).toEqual(["PENDING", "SCHEDULING", "PREPARING", "RUNNING", "COMPLETED"]);
+    expect(last).toMatchObject({ result: "PASSED", started: expect.any(Date), stopped: expect.any(Date) });
   });
 });
