@@ -82,6 +82,8 @@ export class ResourceEngine {
         return this.#delete(op, input, resource, store);
       case "stop":
         return this.#stop(op, input, resource, store);
+      case "batchRead":
+        return this.#batchRead(op, input, resource, store);
       case "list":
         return this.#list(op, input, resource, store, false);
       case "listNames":
@@ -269,6 +271,37 @@ export class ResourceEngine {
     const member = resource.entity!.outputs[op.name];
     const output = this.generated.output(op, input);
     return { output: member === undefined ? output : member === "" ? { ...output, ...this.#now(one, false) } : { ...output, [member]: this.#now(one, false) } };
+  }
+
+  /**
+   * A BatchGet answers exactly the keys it was asked for: those that exist in its entity list, the others in
+   * its not-found list (Glue's `JobsNotFound`); with a populated account, each unknown key as its Get would.
+   */
+  #batchRead(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    if (resource.identifiers.length !== 1) return undefined;
+    const member = resource.entity!.outputs[op.name];
+    const read = registry.find(`${op.service.id}:${resource.operations.read}`);
+    const listOf = (shape: StructureShape, kind: "string" | "structure") =>
+      Object.entries(shape.members as Record<string, Shape>).filter(([, m]) => m.kind === "list" && (kind === "string" ? m.member.kind === "string" || m.member.kind === "enum" : m.member.kind === "structure")).map(([n]) => n);
+    const asked = listOf(op.request.shape as StructureShape, "string");
+    const missingMember = listOf(op.response.shape as StructureShape, "string")[0];
+    if (!member || !read || asked.length !== 1 || !Array.isArray(input[asked[0]!])) return undefined;
+    const id = resource.identifiers[0]!;
+    const found: Rec[] = [];
+    const missing: unknown[] = [];
+    for (const key of new Set(input[asked[0]!] as unknown[])) {
+      const entry = this.#stores.get(store)?.get(this.#key(store, { [id]: key }, resource));
+      if (entry) found.push(this.#now(entry, false));
+      else if (this.fresh || this.#deleted.has(this.#key(store, { [id]: key }, resource))) missing.push(key);
+      else {
+        const generated = this.generated.output(read, { [id]: key });
+        const m = resource.entity!.outputs[read.name];
+        found.push(((m === "" ? generated : generated[m!]) as Rec | undefined) ?? {});
+      }
+    }
+    // An empty list is left out where the model's list takes one item or more (Glue's `MissingWorkflows`).
+    const allows = (name: string, items: unknown[]) => items.length > 0 || !((op.response.shape.members as Record<string, Shape>)[name] as { length?: { min?: number } }).length?.min;
+    return { output: { ...(allows(member, found) ? { [member]: found } : {}), ...(missingMember && allows(missingMember, missing) ? { [missingMember]: missing } : {}) } };
   }
 
   #delete(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {

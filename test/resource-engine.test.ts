@@ -1,4 +1,4 @@
-import { BatchStopJobRunCommand, GetJobRunCommand, GetJobRunsCommand, StartJobRunCommand, type JobRun, CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, GetDatabasesCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
+import { BatchGetJobsCommand, BatchStopJobRunCommand, GetJobRunCommand, GetJobRunsCommand, StartJobRunCommand, type JobRun, CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, GetDatabasesCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
 import { CreateUploadCommand, GetRunCommand, GetUploadCommand, ScheduleRunCommand, CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
 import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
@@ -113,5 +113,20 @@ describe("runs that progress", () => {
     for (let i = 0; i < 8 && last?.status !== "COMPLETED"; i++) statuses.push((last = (await df.send(new GetRunCommand({ arn: run!.arn! }))).run!).status!);
     expect([...new Set(statuses)]).toEqual(["PENDING", "SCHEDULING", "PREPARING", "RUNNING", "COMPLETED"]);
     expect(last).toMatchObject({ result: "PASSED", started: expect.any(Date), stopped: expect.any(Date) });
+  });
+});
+
+describe("BatchGet answers exactly the keys asked for", () => {
+  test("jobs that exist come back, the others are in JobsNotFound; a populated account answers each as its Get", async () => {
+    const glue = glueOf(createAwsMock());
+    await glue.send(new CreateJobCommand({ Name: "nightly", Role: role, Command: { Name: "glueetl" } }));
+    const out = await glue.send(new BatchGetJobsCommand({ JobNames: ["nightly", "weekly"] }));
+    expect(out.Jobs?.map((j) => j.Name)).toEqual(["nightly"]);
+    expect(out.JobsNotFound).toEqual(["weekly"]);
+    const populated = glueOf(createAwsMock({ unknownIds: "generate" }));
+    const both = await populated.send(new BatchGetJobsCommand({ JobNames: ["a", "b"] }));
+    expect(both.Jobs?.map((j) => j.Name)).toEqual(["a", "b"]);
+    expect(both.JobsNotFound).toEqual([]);
+    expect(both.Jobs![0]).toEqual((await populated.send(new GetJobCommand({ JobName: "a" }))).Job);
   });
 });
