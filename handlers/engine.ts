@@ -52,7 +52,39 @@ export class ResourceEngine {
 
   /** The entities a test made of one resource kind (`glue`, `Table`), as the read operation answers them. */
   entities(service: string, resource: string): Rec[] {
-    return [...(this.#stores.get(`${service}:${resource}`)?.values() ?? [])].map((e) => e.entity);
+    return [...(this.#stores.get(`${service}:${resource}`)?.values() ?? [])].map((e) => this.#now(e, false));
+  }
+
+  /**
+   * Adds an entity a test (or a state file) gives: its identifiers are read from it (`DatabaseName` and `Name`
+   * of a table; `identifiers` names those it does not hold), the rest generated, and it is checked against the
+   * read operation's contract. Returns the entity as Get will answer it.
+   */
+  add(service: string, name: string, given: Rec, identifiers: Rec = {}): Rec {
+    const resource = registry.resources(service).find((r) => r.name === name);
+    const known = () => registry.resources(service).filter((r) => r.entity && r.operations.read).map((r) => r.name).join(", ");
+    if (!resource?.entity || !resource.operations.read) throw new Error(`[aws-sdk-contracts] ${service} has no resource ${JSON.stringify(name)} the mock keeps; known: ${known() || "none"}.`);
+    const read = registry.find(`${service}:${resource.operations.read}`)!;
+    const member = resource.entity.outputs[read.name];
+    const shape = entityShape(read, member);
+    const ids: Rec = {};
+    for (const i of resource.identifiers) {
+      const value = identifiers[i] ?? given[(shape && ownMember(shape, i)) ?? i];
+      if (value === undefined) throw new Error(`[aws-sdk-contracts] Failed to add a ${service} ${name}: it needs its ${i}${shape && ownMember(shape, i) && ownMember(shape, i) !== i ? ` (its ${ownMember(shape, i)})` : ""}.`);
+      ids[i] = value;
+    }
+    const generated = this.generated.output(read, ids);
+    const base = ((member === "" ? generated : generated[member!]) as Rec | undefined) ?? {};
+    const entity = deepMerge(base, given);
+    const checked = read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk", strict: true });
+    if (!checked.ok) throw new Error(`[aws-sdk-contracts] Failed to add a ${service} ${name}: ${checked.findings.map((f) => `${f.path} ${f.message}`).join("; ")}`);
+    const store = `${service}:${name}`;
+    let map = this.#stores.get(store);
+    if (!map) this.#stores.set(store, (map = new Map()));
+    const key = this.#key(store, ids, resource);
+    map.set(key, { ids, entity });
+    this.#deleted.delete(key);
+    return entity;
   }
 
   #bound(op: Operation): { resource: Resource; kind: Kind } | undefined {

@@ -215,6 +215,16 @@ export class AwsMock {
     /** The projects and test grid projects the mock holds (those its sessions name included). */
     projects(): ReturnType<DeviceFarmFamily["projects"]>;
   };
+  /**
+   * The resources the mock keeps beyond the session families, by service and resource name as
+   * `models/RESOURCES.md` lists them (`mock.resources.add("glue", "Table", { DatabaseName, Name, … })`).
+   */
+  readonly resources: {
+    /** Adds a resource as a test needs it; its identifiers come from it, the rest is generated; returns it as Get answers it. */
+    add(service: string, resource: string, entity: Record<string, unknown>, identifiers?: Record<string, unknown>): Record<string, unknown>;
+    /** The resources of a kind the mock holds now (created through the API or added). */
+    list(service: string, resource: string): Record<string, unknown>[];
+  };
   readonly #stores: Record<StoreName, SessionStore<any>>;
   readonly #faults = new Map<OperationId, Planned<Fault>[]>();
   readonly #overrides = new Map<OperationId, Planned<Override>[]>();
@@ -259,6 +269,10 @@ export class AwsMock {
       options.seed ?? 1,
     );
     this.#families = [glueSessions, farms, deviceFarm];
+    this.resources = {
+      add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
+      list: (service, resource) => this.#engine.entities(service, resource),
+    };
     this.glue = {
       // The families hold the same stores; the public view types what inputFor() gives (the Get operation's input).
       sessions: glueSessions.sessions as AwsMock["glue"]["sessions"],

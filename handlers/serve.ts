@@ -56,6 +56,13 @@ function reviveDates(shape: Shape | undefined, value: unknown, at: string, path:
   return value;
 }
 
+/** The structure a read operation's output holds a resource in (its output itself when none). */
+function entityShapeOf(read: { response: { shape: Shape } }, name: string): Shape | undefined {
+  const out = read.response.shape;
+  if (out.kind !== "structure") return undefined;
+  return Object.values(out.members as Record<string, Shape>).find((m) => m.kind === "structure" && m.name === name) ?? out;
+}
+
 async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> {
   let state: unknown;
   try {
@@ -74,9 +81,31 @@ async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> 
   }
   const added: { store: string; input: Record<string, string> }[] = [];
   for (const [name, list] of Object.entries(state)) {
+    // Any resource the mock keeps, by `service:Resource` (`"glue:Table": [{ "DatabaseName": "sales", "Name": "orders" }]`).
+    const resource = /^([A-Za-z]+):([A-Za-z]+)$/.exec(name);
+    if (resource && !Object.hasOwn(stores, name)) {
+      if (!Array.isArray(list)) throw stateError(path, `$[${JSON.stringify(name)}]`, `expected a list of resources; got ${JSON.stringify(list)}.`);
+      if (!registry.resources(resource[1]!).some((r) => r.name === resource[2] && r.entity && r.operations.read)) {
+        const known = registry.resources(resource[1]!).filter((r) => r.entity && r.operations.read).map((r) => r.name);
+        throw stateError(path, `$[${JSON.stringify(name)}]`, `${resource[1]} has no resource "${resource[2]}" the mock keeps; known: ${known.join(", ") || "none"}.`);
+      }
+      for (const [i, entry] of list.entries()) {
+        const at = `$[${JSON.stringify(name)}][${i}]`;
+        if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw stateError(path, at, `expected a resource object; got ${JSON.stringify(entry)}.`);
+        try {
+          const read = registry.resources(resource[1]!).find((r) => r.name === resource[2])?.operations.read;
+          const op = read ? registry.find(`${resource[1]}:${read}`) : undefined;
+          mock.resources.add(resource[1]!, resource[2]!, (op ? reviveDates(entityShapeOf(op, resource[2]!), entry, at, path) : entry) as Record<string, unknown>);
+        } catch (error) {
+          if ((error as Error).message.includes("Failed to load the state file")) throw error;
+          throw stateError(path, at, (error as Error).message.replace(/^\[aws-sdk-contracts\] /, ""));
+        }
+      }
+      continue;
+    }
     // Own keys only: `toString`, `__proto__` or `constructor` name no store.
     const store = Object.hasOwn(stores, name) ? stores[name] : undefined;
-    if (!store) throw stateError(path, `$[${JSON.stringify(name)}]`, `unknown store; known: ${Object.keys(stores).join(", ")}.`);
+    if (!store) throw stateError(path, `$[${JSON.stringify(name)}]`, `unknown store; known: ${Object.keys(stores).join(", ")}, or a resource as service:Resource (glue:Table; models/RESOURCES.md lists them).`);
     // The ids a session is added under (Deadline's farm, queue and job) are held to the request contract of the store's operation.
     const binding = Object.entries(resources).find(([, r]) => r.store === name);
     const request = binding ? registry.get(binding[0] as OperationId).request : undefined;

@@ -130,3 +130,20 @@ describe("BatchGet answers exactly the keys asked for", () => {
     expect(both.Jobs![0]).toEqual((await populated.send(new GetJobCommand({ JobName: "a" }))).Job);
   });
 });
+
+describe("what the test sets", () => {
+  test("mock.resources.add puts a resource of any kind in place; Get and List answer it; mistakes are sentences", async () => {
+    const mock = createAwsMock();
+    const glue = glueOf(mock);
+    mock.resources.add("glue", "Database", { Name: "sales" });
+    const table = mock.resources.add("glue", "Table", { DatabaseName: "sales", Name: "orders", TableType: "EXTERNAL_TABLE" });
+    expect((await glue.send(new GetTableCommand({ DatabaseName: "sales", Name: "orders" }))).Table).toEqual(table);
+    expect((await glue.send(new GetTablesCommand({ DatabaseName: "sales" }))).TableList?.map((t) => t.Name)).toEqual(["orders"]);
+    expect(mock.resources.list("glue", "Table")).toHaveLength(1);
+    expect(() => mock.resources.add("glue", "Tabel", {})).toThrow(/glue has no resource "Tabel" the mock keeps; known: .*Table/);
+    expect(() => mock.resources.add("glue", "Table", { Name: "x" })).toThrow(/Failed to add a glue Table: it needs its DatabaseName/);
+    expect(() => mock.resources.add("glue", "Table", { DatabaseName: "sales", Name: "y", Owner: 7 })).toThrow(/Failed to add a glue Table: \$\.Table\.Owner/);
+    mock.reset();
+    await expect(glue.send(new GetTableCommand({ DatabaseName: "sales", Name: "orders" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+  });
+});

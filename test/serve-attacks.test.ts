@@ -165,6 +165,9 @@ describe("serve --state", () => {
     ['{"constructor": []}', /\$\["constructor"\]: unknown store; known: glue.sessions/],
     ['{"deadline.sessions": [{"lifecycleStatus": "STARTED", "farmId": "farm-1"}]}', /\$\["deadline.sessions"\]\[0\]\.farmId: "farm-1" does not match .*farm-\[0-9a-f\]\{32\}/],
     ['{"deadline.sessions": [{"lifecycleStatus": "STARTED", "queueId": 7}]}', /\$\["deadline.sessions"\]\[0\]\.queueId: Expected string, received number/],
+    ['{"glue:Tabel": []}', /\$\["glue:Tabel"\]: .*glue has no resource "Tabel" the mock keeps/],
+    ['{"glue:Table": [{"Name": "orders"}]}', /\$\["glue:Table"\]\[0\]: .*it needs its DatabaseName/],
+    ['{"glue:Table": [{"DatabaseName": "sales", "Name": "orders", "CreateTime": "yesterday"}]}', /\$\["glue:Table"\]\[0\]\.CreateTime: expected a timestamp/],
   ])("%s is refused with a sentence naming where", async (state, message) => {
     const result = await withState(state);
     expect(result).toBeInstanceOf(Error);
@@ -190,6 +193,19 @@ describe("serve --state", () => {
       expect(out.Session?.CreatedOn?.toISOString()).toBe("2024-03-01T12:00:00.000Z");
       const dl = await new DeadlineClient({ ...config, disableHostPrefix: true }).send(new DeadlineGetSession(s.added[1]!.input as never));
       expect(dl.lifecycleStatus).toBe("STARTED");
+    } finally {
+      await s.close();
+    }
+  });
+
+  test("a state file seeds any resource by service:Resource, read back through the SDK", async () => {
+    const file = join(dir, "resources-state.json");
+    writeFileSync(file, JSON.stringify({ "glue:Database": [{ Name: "sales" }], "glue:Table": [{ DatabaseName: "sales", Name: "orders", CreateTime: "2024-03-01T12:00:00Z" }] }));
+    const s = await serve({ port: 0, state: file });
+    try {
+      const { GetTableCommand, GlueClient: Glue } = await import("@aws-sdk/client-glue");
+      const out = await new Glue({ ...testClientConfig({ maxAttempts: 1 }), endpoint: s.url }).send(new GetTableCommand({ DatabaseName: "sales", Name: "orders" }));
+      expect(out.Table).toMatchObject({ Name: "orders", DatabaseName: "sales", CreateTime: new Date("2024-03-01T12:00:00Z") });
     } finally {
       await s.close();
     }
