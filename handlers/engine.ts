@@ -7,6 +7,9 @@ import { lifecycles, type LifecycleData } from "./lifecycles.js";
 import { ownMember, type GeneratedAnswers } from "./generated.js";
 
 type Rec = Record<string, unknown>;
+
+/** Marks an answer the engine leaves to the generator (a family holds the resource). */
+const GENERATED: Answer = { output: Symbol.for("aws-sdk-contracts.generated") };
 type Kind = keyof Resource["operations"];
 
 interface Entry {
@@ -99,6 +102,11 @@ export class ResourceEngine {
 
   /** The answer of a resource operation a test's earlier calls decide, or undefined (generated as before). */
   answer(op: Operation, input: Rec): Answer | undefined {
+    const answered = this.#answer(op, input);
+    return answered === GENERATED ? undefined : answered;
+  }
+
+  #answer(op: Operation, input: Rec): Answer | undefined {
     const bound = this.#bound(op);
     if (!bound?.resource.entity) return undefined;
     const { resource, kind } = bound;
@@ -143,6 +151,20 @@ export class ResourceEngine {
   #wrap(resource: Resource, opName: string, entity: Rec): Rec {
     const member = resource.entity!.outputs[opName];
     return member === "" ? entity : { [member!]: entity };
+  }
+
+  /**
+   * A resource a session family keeps (a Device Farm project, a Deadline farm): when the family holds it, the
+   * operations the family does not answer are generated as before (`"generated"`: the caller returns undefined);
+   * when it does not, it is not found. Undefined when no family keeps this kind.
+   */
+  #elsewhere(op: Operation, resource: Resource, ids: Rec): Answer | undefined {
+    const read = resource.operations.read ? registry.find(`${op.service.id}:${resource.operations.read}`) : undefined;
+    const held = read ? this.exists(read, ids) : undefined;
+    if (held === undefined) return undefined;
+    // Held, or a populated account (where the family's unknown ids are generated too): the generator answers.
+    if (held || !this.fresh) return GENERATED;
+    return this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : GENERATED;
   }
 
   /** Whether the operation models this error (an answer must be one of its own errors). */
@@ -245,7 +267,7 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
-    if (!entry) return (this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined;
+    if (!entry) return this.#elsewhere(op, resource, ids) ?? ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined);
     const read = registry.find(`${op.service.id}:${resource.operations.read}`)!;
     const changes = resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(input).filter(([k]) => !resource.identifiers.includes(k)));
     const next = { ...entry.entity, ...fitting(entityShape(read, resource.entity!.outputs[read.name]), changes) };
@@ -341,7 +363,7 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const map = this.#stores.get(store);
-    if (!map?.has(key)) return (this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined;
+    if (!map?.has(key)) return this.#elsewhere(op, resource, ids) ?? ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined);
     map.delete(key);
     this.#deleted.add(key);
     this.#removeChildren(op.service.id, resource, ids);

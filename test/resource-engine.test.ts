@@ -1,5 +1,6 @@
 import { BatchGetJobsCommand, BatchStopJobRunCommand, GetJobRunCommand, GetJobRunsCommand, StartJobRunCommand, type JobRun, CreateDatabaseCommand, CreateJobCommand, CreateTableCommand, DeleteDatabaseCommand, GetDatabasesCommand, DeleteJobCommand, EntityNotFoundException, GetJobCommand, GetJobsCommand, GetTableCommand, GetTablesCommand, GlueClient, UpdateJobCommand, AlreadyExistsException } from "@aws-sdk/client-glue";
-import { CreateUploadCommand, GetRunCommand, GetUploadCommand, ScheduleRunCommand, CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
+import { UpdateProjectCommand, CreateUploadCommand, GetRunCommand, GetUploadCommand, ScheduleRunCommand, CreateDevicePoolCommand, CreateProjectCommand, DeleteDevicePoolCommand, DeviceFarmClient, GetDevicePoolCommand, ListDevicePoolsCommand, NotFoundException, UpdateDevicePoolCommand } from "@aws-sdk/client-device-farm";
+import { CreateFarmCommand, DeadlineClient, ResourceNotFoundException, UpdateFarmCommand } from "@aws-sdk/client-deadline";
 import { describe, expect, test } from "vitest";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
 
@@ -145,5 +146,19 @@ describe("what the test sets", () => {
     expect(() => mock.resources.add("glue", "Table", { DatabaseName: "sales", Name: "y", Owner: 7 })).toThrow(/Failed to add a glue Table: \$\.Table\.Owner/);
     mock.reset();
     await expect(glue.send(new GetTableCommand({ DatabaseName: "sales", Name: "orders" }))).rejects.toBeInstanceOf(EntityNotFoundException);
+  });
+});
+
+describe("resources a session family keeps", () => {
+  test("an update of a project or farm the family holds is answered; one of a project or farm nobody created is not found", async () => {
+    const mock = createAwsMock();
+    const df = new DeviceFarmClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+    const { project } = await df.send(new CreateProjectCommand({ name: "web QA" }));
+    expect((await df.send(new UpdateProjectCommand({ arn: project!.arn!, name: "web QA 2" }))).$metadata.httpStatusCode).toBe(200);
+    await expect(df.send(new UpdateProjectCommand({ arn: project!.arn!.replace(/.{4}$/, "0000"), name: "x" }))).rejects.toBeInstanceOf(NotFoundException);
+    const deadline = new DeadlineClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+    const { farmId } = await deadline.send(new CreateFarmCommand({ displayName: "render" }));
+    expect((await deadline.send(new UpdateFarmCommand({ farmId, displayName: "render 2" }))).$metadata.httpStatusCode).toBe(200);
+    await expect(deadline.send(new UpdateFarmCommand({ farmId: `farm-${"9".repeat(32)}`, displayName: "x" }))).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 });
