@@ -108,11 +108,17 @@ let fresh = 0;
 export async function benchHandlers(): Promise<string> {
   const sessions = createAwsMock();
   sessions.glue.sessions.add({ Id: "bench-session" });
-  const jobRuns = createAwsMock();
+  // A populated account: runs nobody started are generated from their ids.
+  const jobRuns = createAwsMock({ unknownIds: "generate" });
+  // A run the test put in place, read from the resource engine's store.
+  const stored = createAwsMock();
+  stored.resources.add("glue", "Job", { Name: "nightly-orders", Role: "arn:aws:iam::123456789012:role/GlueJobRole", Command: { Name: "glueetl" } });
+  stored.resources.add("glue", "JobRun", { JobName: "nightly-orders", Id: `jr_${"b".repeat(64)}`, JobRunState: "SUCCEEDED" });
   return [
     await benchSubject({ title: "GetSession", mock: sessions, command: () => new GetSessionCommand({ Id: "bench-session" }), Command: GetSessionCommand }),
+    await benchSubject({ title: "GetJobRun, stored", mock: stored, command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${"b".repeat(64)}` }), Command: GetJobRunCommand }),
     await benchSubject({ title: "GetJobRun, generated", mock: jobRuns, command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${"a".repeat(64)}` }), Command: GetJobRunCommand }),
     // Every call names another run: each answer is built, checked and encoded anew (no cached answer).
-    await benchSubject({ title: "GetJobRun, a new run each call", mock: createAwsMock(), command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${(fresh++).toString(16).padStart(64, "0")}` }), Command: GetJobRunCommand }),
+    await benchSubject({ title: "GetJobRun, a new run each call", mock: createAwsMock({ unknownIds: "generate" }), command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${(fresh++).toString(16).padStart(64, "0")}` }), Command: GetJobRunCommand }),
   ].join("\n");
 }
