@@ -67,7 +67,7 @@ export class ResourceEngine {
     const resource = registry.resources(service).find((r) => r.name === name);
     const known = () => registry.resources(service).filter((r) => r.entity && r.operations.read).map((r) => r.name).join(", ");
     if (!resource?.entity || !resource.operations.read) throw new Error(`[aws-sdk-contracts] ${service} has no resource ${JSON.stringify(name)} the mock keeps; known: ${known() || "none"}.`);
-    const read = registry.find(`${service}:${resource.operations.read}`)!;
+    const read = this.#readOf(service, resource)!;
     const member = resource.entity.outputs[read.name];
     const shape = entityShape(read, member);
     const ids: Rec = {};
@@ -76,16 +76,12 @@ export class ResourceEngine {
       if (value === undefined) throw new Error(`[aws-sdk-contracts] Failed to add a ${service} ${name}: it needs its ${i}${shape && ownMember(shape, i) && ownMember(shape, i) !== i ? ` (its ${ownMember(shape, i)})` : ""}.`);
       ids[i] = value;
     }
-    const generated = this.generated.output(read, ids);
-    const base = ((member === "" ? generated : generated[member!]) as Rec | undefined) ?? {};
-    const entity = deepMerge(base, given);
+    const entity = deepMerge(this.#unwrap(resource, read.name, this.generated.output(read, ids)) ?? {}, given);
     const checked = read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk", strict: true });
     if (!checked.ok) throw new Error(`[aws-sdk-contracts] Failed to add a ${service} ${name}: ${checked.findings.map((f) => `${f.path} ${f.message}`).join("; ")}`);
     const store = `${service}:${name}`;
-    let map = this.#stores.get(store);
-    if (!map) this.#stores.set(store, (map = new Map()));
     const key = this.#key(store, ids, resource);
-    map.set(key, { ids, entity });
+    this.#storeOf(store).set(key, { ids, entity });
     this.#deleted.delete(key);
     return entity;
   }
@@ -147,10 +143,28 @@ export class ResourceEngine {
     return ids;
   }
 
-  /** The read operation's answer holding an entity: the entity itself, or under its member. */
-  #wrap(resource: Resource, opName: string, entity: Rec): Rec {
+  /** An operation's output holding an entity (over `output`): the entity itself, or under its member. */
+  #wrap(resource: Resource, opName: string, entity: Rec, output: Rec = {}): Rec {
     const member = resource.entity!.outputs[opName];
-    return member === "" ? entity : { [member!]: entity };
+    return member === "" ? { ...output, ...entity } : { ...output, [member!]: entity };
+  }
+
+  /** The entity an operation's output holds (undefined when it holds none). */
+  #unwrap(resource: Resource, opName: string, output: Rec): Rec | undefined {
+    const member = resource.entity!.outputs[opName];
+    return member === undefined ? undefined : member === "" ? output : (output[member] as Rec | undefined);
+  }
+
+  /** A resource's read operation, the one whose answers every other operation of it agrees with. */
+  #readOf(service: string, resource: Resource | undefined): Operation | undefined {
+    return resource?.operations.read ? registry.find(`${service}:${resource.operations.read}`) : undefined;
+  }
+
+  /** The store of one resource kind, made on first use. */
+  #storeOf(store: string): Map<string, Entry> {
+    let map = this.#stores.get(store);
+    if (!map) this.#stores.set(store, (map = new Map()));
+    return map;
   }
 
   /**
@@ -159,7 +173,7 @@ export class ResourceEngine {
    * when it does not, it is not found. Undefined when no family keeps this kind.
    */
   #elsewhere(op: Operation, resource: Resource, ids: Rec): Answer | undefined {
-    const read = resource.operations.read ? registry.find(`${op.service.id}:${resource.operations.read}`) : undefined;
+    const read = this.#readOf(op.service.id, resource);
     const held = read ? this.exists(read, ids) : undefined;
     if (held === undefined) return undefined;
     // Held, or a populated account (where the family's unknown ids are generated too): the generator answers.
@@ -179,7 +193,7 @@ export class ResourceEngine {
   #missingParent(op: Operation, input: Rec, resource: Resource): Answer | undefined {
     if (!this.fresh || !resource.parent) return undefined;
     const parent = registry.resources(op.service.id).find((r) => r.name === resource.parent);
-    const read = parent?.operations.read ? registry.find(`${op.service.id}:${parent.operations.read}`) : undefined;
+    const read = this.#readOf(op.service.id, parent);
     if (!parent || !read || !this.#models(op, parent.errors.notFound ?? resource.errors.notFound)) return undefined;
     // The parent's identifiers as this request names them (`DatabaseName` for a database's `Name`; Device Farm's parent `arn`).
     const ids: Rec = {};
@@ -202,21 +216,17 @@ export class ResourceEngine {
   }
 
   #create(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
-    const read = resource.operations.read ? registry.find(`${op.service.id}:${resource.operations.read}`) : undefined;
+    const read = this.#readOf(op.service.id, resource);
     if (!read) return undefined;
     const missing = this.#missingParent(op, input, resource);
     if (missing) return missing;
     const created = this.generated.output(op, input);
     const given = (resource.entity!.inputs[op.name] ? input[resource.entity!.inputs[op.name]!] : input) as Rec | undefined;
-    const outputEntity = resource.entity!.outputs[op.name] !== undefined ? (resource.entity!.outputs[op.name] === "" ? created : (created[resource.entity!.outputs[op.name]!] as Rec | undefined)) : undefined;
+    const outputEntity = this.#unwrap(resource, op.name, created);
     // The new resource's identifiers: named by the request (its entity input too), else made by the service (the answer).
     const ids: Record<string, unknown> = {};
     // An id the generated answer left out (an optional ARN) comes from an entity generated for this request.
-    const guess = () => {
-      const out = this.generated.output(read, input);
-      const m = resource.entity!.outputs[read.name];
-      return (m === "" ? out : (out[m!] as Rec | undefined)) ?? {};
-    };
+    const guess = () => this.#unwrap(resource, read.name, this.generated.output(read, input)) ?? {};
     for (const i of resource.identifiers) {
       const value = pick(i, input, given, created, outputEntity, resource.entity!.shape) ?? pick(i, guess(), resource.entity!.shape);
       if (value === undefined) return undefined;
@@ -230,10 +240,8 @@ export class ResourceEngine {
     const existing = this.#stores.get(store)?.get(key);
     if (existing && resource.errors.alreadyExists) return { error: resource.errors.alreadyExists, members: { message: `${resource.name} ${Object.values(ids).map(String).join("/")} already exists.` } };
     // The entity: what a read of these identifiers generates, with what the request gave it and what the create answered.
-    const readOutput = this.generated.output(read, ids);
-    const member = resource.entity!.outputs[read.name];
-    const base = (member === "" ? readOutput : (readOutput[member!] as Rec | undefined)) ?? {};
-    const shape = entityShape(read, member);
+    const base = this.#unwrap(resource, read.name, this.generated.output(read, ids)) ?? {};
+    const shape = entityShape(read, resource.entity!.outputs[read.name]);
     // Server-set members from the create's answer (an ARN), then what the request gave: the request wins.
     let entity = deepMerge(deepMerge(base, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
     for (const [i, value] of Object.entries(ids)) {
@@ -241,15 +249,13 @@ export class ResourceEngine {
       if (own) entity = { ...entity, [own]: value };
     }
     if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
-    let map = this.#stores.get(store);
-    if (!map) this.#stores.set(store, (map = new Map()));
     const data = lifecycles[store];
     const rule = shape ? hints[op.service.id]?.states?.[shape.name] : undefined;
     const entry: Entry = { ids, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
-    map.set(key, entry);
+    this.#storeOf(store).set(key, entry);
     entity = this.#now(entry, false);
     this.#deleted.delete(key);
-    return { output: outputEntity !== undefined ? (resource.entity!.outputs[op.name] === "" ? { ...created, ...entity } : { ...created, [resource.entity!.outputs[op.name]!]: entity }) : created };
+    return { output: outputEntity !== undefined ? this.#wrap(resource, op.name, entity, created) : created };
   }
 
   #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
@@ -268,7 +274,7 @@ export class ResourceEngine {
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
     if (!entry) return this.#elsewhere(op, resource, ids) ?? ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined);
-    const read = registry.find(`${op.service.id}:${resource.operations.read}`)!;
+    const read = this.#readOf(op.service.id, resource)!;
     const changes = resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(input).filter(([k]) => !resource.identifiers.includes(k)));
     const next = { ...entry.entity, ...fitting(entityShape(read, resource.entity!.outputs[read.name]), changes) };
     if (read.response.validate(this.#wrap(resource, read.name, next), { level: "sdk" }).ok) entry.entity = next;
@@ -322,9 +328,8 @@ export class ResourceEngine {
       one = entry;
     }
     if (!one) return undefined;
-    const member = resource.entity!.outputs[op.name];
     const output = this.generated.output(op, input);
-    return { output: member === undefined ? output : member === "" ? { ...output, ...this.#now(one, false) } : { ...output, [member]: this.#now(one, false) } };
+    return { output: resource.entity!.outputs[op.name] === undefined ? output : this.#wrap(resource, op.name, this.#now(one, false), output) };
   }
 
   /**
@@ -334,7 +339,7 @@ export class ResourceEngine {
   #batchRead(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
     if (resource.identifiers.length !== 1) return undefined;
     const member = resource.entity!.outputs[op.name];
-    const read = registry.find(`${op.service.id}:${resource.operations.read}`);
+    const read = this.#readOf(op.service.id, resource);
     const listOf = (shape: StructureShape, kind: "string" | "structure") =>
       Object.entries(shape.members as Record<string, Shape>).filter(([, m]) => m.kind === "list" && (kind === "string" ? m.member.kind === "string" || m.member.kind === "enum" : m.member.kind === "structure")).map(([n]) => n);
     const asked = listOf(op.request.shape as StructureShape, "string");
@@ -347,11 +352,7 @@ export class ResourceEngine {
       const entry = this.#stores.get(store)?.get(this.#key(store, { [id]: key }, resource));
       if (entry) found.push(this.#now(entry, false));
       else if (this.fresh || this.#deleted.has(this.#key(store, { [id]: key }, resource))) missing.push(key);
-      else {
-        const generated = this.generated.output(read, { [id]: key });
-        const m = resource.entity!.outputs[read.name];
-        found.push(((m === "" ? generated : generated[m!]) as Rec | undefined) ?? {});
-      }
+      else found.push(this.#unwrap(resource, read.name, this.generated.output(read, { [id]: key })) ?? {});
     }
     // An empty list is left out where the model's list takes one item or more (Glue's `MissingWorkflows`).
     const allows = (name: string, items: unknown[]) => items.length > 0 || !((op.response.shape.members as Record<string, Shape>)[name] as { length?: { min?: number } }).length?.min;
