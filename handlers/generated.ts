@@ -51,27 +51,30 @@ export class GeneratedAnswers {
     return answer;
   }
 
-  /** The SDK-side output generated for `input` (one page, not cached): what the resource engine builds its entities from. */
-  output(op: Operation, input: Record<string, unknown>): Record<string, unknown> {
-    const seed = hashSeed(this.seed, `${op.id}\n${identityOf(op, input)}`);
-    const output = this.factories.operation(op.id as never).build(undefined, { seed }) as Record<string, unknown>;
+  /**
+   * The SDK-side output generated for `input` (one page, not cached), with the input's identifiers in it: what
+   * the resource engine builds its entities from; with `partial`, the test's members over it (in the state
+   * they set, with its rules).
+   */
+  output(op: Operation, input: Record<string, unknown>, partial?: unknown): Record<string, unknown> {
+    const output = this.factories.operation(op.id as never).build(partial as never, { seed: this.#seed(op, identityOf(op, input)) }) as Record<string, unknown>;
     echo(op, input, output);
     return output;
   }
 
-  /**
-   * A planned answer to `input`: the output factory's build with the test's members (in the state they
-   * set, with its rules), the request's identifiers where the test named none, and the test's members last.
-   */
+  /** A planned answer to `input`: the generated output with the test's members, which win over the echoed identifiers. */
   planned(op: Operation, input: Record<string, unknown>, partial: unknown): unknown {
-    const seed = hashSeed(this.seed, `${op.id}\n${identityOf(op, input)}`);
-    const output = this.factories.operation(op.id as never).build(partial as never, { seed }) as Record<string, unknown>;
-    echo(op, input, output);
+    const output = this.output(op, input, partial);
     return op.response.encode(deepMerge(output, completeItems(output, partial)));
   }
 
+  /** The seed of everything generated for one input of an operation. */
+  #seed(op: Operation, identity: string): number {
+    return hashSeed(this.seed, `${op.id}\n${identity}`);
+  }
+
   #build(op: Operation, input: Record<string, unknown>, identity: string): Generated {
-    const seed = hashSeed(this.seed, `${op.id}\n${identity}`);
+    const seed = this.#seed(op, identity);
     const factory = this.factories.operation(op.id as never);
     const output = factory.build(undefined, { seed }) as Record<string, unknown>;
     const shape = op.response.shape as StructureShape;
@@ -129,7 +132,8 @@ function identityOf(op: Operation, input: Record<string, unknown>): string {
   return canonical(input, skip);
 }
 
-function canonical(value: unknown, skip?: ReadonlySet<string>): string {
+/** JSON with every object's keys sorted (and `skip` left out at the top): the same for the same value, however written. */
+export function canonical(value: unknown, skip?: ReadonlySet<string>): string {
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v)).join(",")}]`;
   if (value && typeof value === "object") {
     const keys = Object.keys(value).filter((k) => !skip?.has(k)).sort();

@@ -18,7 +18,7 @@ import type { Answer, Family } from "./families/family.js";
 import { DeadlineFarms } from "./families/deadline-farms.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
-import { GeneratedAnswers } from "./generated.js";
+import { canonical, GeneratedAnswers } from "./generated.js";
 import { ResourceEngine } from "./engine.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
@@ -670,16 +670,9 @@ function idempotencyKey(op: Operation, input: Record<string, unknown>): { key: s
   for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) {
     const value = input[name];
     if (!member.idempotencyToken || typeof value !== "string") continue;
-    const rest = Object.fromEntries(Object.entries(input).filter(([k]) => k !== name));
-    return { key: `${op.id}\0${value}`, member: name, digest: createHash("sha256").update(stableJson(rest)).digest("base64") };
+    return { key: `${op.id}\0${value}`, member: name, digest: createHash("sha256").update(canonical(input, new Set([name]))).digest("base64") };
   }
   return undefined;
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
-  return JSON.stringify(value) ?? "null";
 }
 
 /**

@@ -351,6 +351,11 @@ export function redactString(text: string, p: Pseudonyms, depth = 512): string {
   }
   const held = new Held();
   const secret = (value: string) => held.hold(p.secret(value));
+  /** A value's secret inside its quotes or braces, which stay. */
+  const secretInside = (value: string) => {
+    const [open, inner, close] = unquoted(value);
+    return `${open}${secret(inner)}${close}`;
+  };
   let out = text;
   if (out.length >= BLOB_MIN) {
     const runs = blobRuns(out);
@@ -388,10 +393,7 @@ export function redactString(text: string, p: Pseudonyms, depth = 512): string {
   }
   if (out.includes("=")) {
     out = out.replace(PAIR, (m, name: string, value: string) => {
-      if (isSecretName(name)) {
-        const [open, , close] = unquoted(value);
-        return `${name}${m.slice(name.length, m.length - value.length)}${open}${secret(value.slice(open.length, value.length - close.length))}${close}`;
-      }
+      if (isSecretName(name)) return `${name}${m.slice(name.length, m.length - value.length)}${secretInside(value)}`;
       if (isHostName(name)) {
         const [open, inner, close] = unquoted(value);
         return `${name}${m.slice(name.length, m.length - value.length)}${held.hold(`${open}${redactHosts(inner, p)}${close}`)}`;
@@ -404,8 +406,7 @@ export function redactString(text: string, p: Pseudonyms, depth = 512): string {
     out = out.replace(COLON_PAIR, (m, quote: string | undefined, quotedName: string | undefined, bareName: string | undefined, value: string) => {
       const name = quotedName ?? bareName ?? "";
       if (!isSecretName(name) || value.startsWith("\uE000")) return m;
-      const [open, , close] = unquoted(value);
-      return `${m.slice(0, m.length - value.length)}${open}${secret(value.slice(open.length, value.length - close.length))}${close}`;
+      return `${m.slice(0, m.length - value.length)}${secretInside(value)}`;
     });
   }
   if (out.includes("-")) {
@@ -415,9 +416,7 @@ export function redactString(text: string, p: Pseudonyms, depth = 512): string {
       // `-h db.corp`, `--host=…`, `--bootstrap-server a:9092,b:9092`: a host when the value looks like one.
       if ((flag === "-h" || (flag.startsWith("--") && isHostName(flag))) && /^[\w.[\]:,-]+$/.test(inner) && /[.:]/.test(inner)) return `${flag}${sep}${q}${held.hold(redactHosts(inner, p))}${q}`;
       const secretFlag = flag === "-p" || (flag.startsWith("--") ? isSecretName(flag) : false);
-      if (!secretFlag) return m;
-      const [open, , close] = unquoted(value);
-      return `${flag}${sep}${open}${secret(value.slice(open.length, value.length - close.length))}${close}`;
+      return secretFlag ? `${flag}${sep}${secretInside(value)}` : m;
     });
   }
   if (out.includes("@")) out = out.replace(EMAIL, (m, domain: string) => (isPlaceholder(domain) ? m : held.hold(p.email(m))));
