@@ -1,7 +1,7 @@
 import type { Finding } from "../contracts/findings.js";
 import type { Operation } from "../contracts/operation.js";
 import { registry, unknownOperation } from "../contracts/registry.js";
-import { duplicateKeys } from "./duplicates.js";
+import { duplicateKeysOf } from "./duplicates.js";
 import { detect, formats, type Entry, type Format } from "./formats.js";
 
 export interface CheckOptions {
@@ -264,7 +264,7 @@ export function checkRecording(input: string | Uint8Array | object, options: Che
     });
     if ("problem" in detected) return report(source, { entries: [], skipped: 0, problems: [detected.problem] });
     // A member named twice hides the first one from JSON.parse: a problem, and what is left is still checked.
-    const twice = parsedText === undefined ? [] : duplicateKeys(parsedText);
+    const twice = parsedText === undefined ? [] : duplicateKeysOf(parsedText, document);
     const duplicates: Problem[] = twice.map((path) => ({ code: "duplicate_key", message: `${path} is named twice in one object; JSON readers keep only the last, so the first was not checked.` }));
     let entries = [...visited, ...detected.entries.map((e) => checkEntry(e, options.strict ?? false))];
     if (!options.format && detected.format === "wire") entries = entries.map(hintSdkJson);

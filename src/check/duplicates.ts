@@ -1,11 +1,31 @@
 import { formatPath } from "../contracts/findings.js";
 
+/** Members of every object in a parsed document (what JSON.parse kept). */
+function keysIn(value: unknown, depth = 0): number {
+  if (depth > 1024 || value === null || typeof value !== "object") return 0;
+  if (Array.isArray(value)) {
+    let n = 0;
+    for (const v of value) n += keysIn(v, depth + 1);
+    return n;
+  }
+  let n = 0;
+  for (const k in value) n += 1 + keysIn((value as Record<string, unknown>)[k], depth + 1);
+  return n;
+}
+
 /**
- * The members that a JSON text names twice in one object (`{"log":{"entries":[…],"entries":[]}}`), as
- * JSON paths: `JSON.parse` keeps the last one only, so what the first held would never be checked.
- * One pass over the text; strings are skipped with `indexOf`. The text must be valid JSON.
+ * The members a JSON text names twice in one object (`{"log":{"entries":[…],"entries":[]}}`), as JSON paths:
+ * `JSON.parse` keeps the last one only, so what the first held would never be checked. `document` is
+ * what the text parsed to: the text is scanned only when it names more members (`"…":`) than the document
+ * kept, which a text without duplicates never does (a `":` inside a string value only costs the scan).
  */
-export function duplicateKeys(text: string, limit = 10): string[] {
+export function duplicateKeysOf(text: string, document: unknown, limit = 10): string[] {
+  const named = text.match(/"\s*:/g)?.length ?? 0;
+  return named > keysIn(document) ? scan(text, limit) : [];
+}
+
+/** One pass over the text; strings are skipped with `indexOf`. */
+function scan(text: string, limit: number): string[] {
   const found: string[] = [];
   // One frame per open object or array: its keys so far (objects) or the index of the current item (arrays).
   const keys: (Set<string> | undefined)[] = [];
