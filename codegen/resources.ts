@@ -62,6 +62,11 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     const refers = (t: IRType): boolean => (t.kind === "ref" && t.name === entity) || (listed && t.kind === "list" && refers(t.member));
     return s?.members.find((m) => refers(m.type))?.name;
   };
+  /** The one list of structures an output holds (a listing's summaries), leaving out its lists of failures. */
+  const summaries = (output: string): string | undefined => {
+    const lists = (structure(output)?.members ?? []).filter((m) => m.type.kind === "list" && m.type.member.kind === "ref" && structure(m.type.member.name) && !/error|fail|unprocessed|missing|notfound/i.test(m.name));
+    return lists.length === 1 ? lists[0]!.name : undefined;
+  };
   const entityOf = (noun: string, o: Partial<Record<Lifecycle, string>>): ResourceModel["entity"] => {
     const read = o.read ? ops.get(o.read) : undefined;
     const members = read ? (structure(read.output)?.members ?? []) : [];
@@ -70,14 +75,24 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
       members.find((m) => m.type.kind === "ref" && m.type.name === noun) ??
       members.find((m) => m.type.kind === "ref" && structure(m.type.name) && m.name.toLowerCase() === noun.toLowerCase());
     const shape = readMember?.type.kind === "ref" ? readMember.type.name : undefined;
-    // No such member: the read's output is the entity itself (Glue's GetDataQualityRuleset).
-    if (!shape) return read ? { shape: read.output, outputs: { [read.name]: "" }, inputs: {} } : undefined;
+    // No such member: the read's output is the entity itself (Glue's GetDataQualityRuleset, Deadline's GetFarm);
+    // its listings hold summaries (`farms: FarmSummary[]`), each the entity's members of the item's shape.
+    if (!shape) {
+      if (!read) return undefined;
+      const outputs: Record<string, string> = { [read.name]: "" };
+      for (const kind of ["list", "batchRead"] as const) {
+        const op = o[kind] ? ops.get(o[kind]) : undefined;
+        const items = op ? summaries(op.output) : undefined;
+        if (items) outputs[op!.name] = items;
+      }
+      return { shape: read.output, outputs, inputs: {} };
+    }
     const outputs: Record<string, string> = {};
     const inputs: Record<string, string> = {};
     for (const [kind, name] of Object.entries(o)) {
       const op = ops.get(name);
       if (!op) continue;
-      const out = kind === "listNames" ? structure(op.output)?.members.find((m) => m.type.kind === "list" && /Names$/.test(m.name))?.name : holding(op.output, shape, kind === "list" || kind === "batchRead");
+      const out = kind === "listNames" ? structure(op.output)?.members.find((m) => m.type.kind === "list" && /Names$/.test(m.name))?.name : (holding(op.output, shape, kind === "list" || kind === "batchRead") ?? (kind === "list" || kind === "batchRead" ? summaries(op.output) : undefined));
       if (out) outputs[name] = out;
       const input = holding(op.input, `${shape}Input`) ?? holding(op.input, `${shape}Update`) ?? holding(op.input, shape);
       if (input) inputs[name] = input;

@@ -21,6 +21,12 @@ import { registry, type Contract } from "../src/index.js";
 import { endSession, jobActivity } from "./deadline-dashboard.js";
 
 const role = "arn:aws:iam::123456789012:role/DeadlineFleetRole";
+/** A job template in the Open Job Description format: one step that renders ten frames. */
+const template = JSON.stringify({
+  specificationVersion: "jobtemplate-2023-09",
+  name: "Shot 010",
+  steps: [{ name: "Render", parameterSpace: { taskParameterDefinitions: [{ name: "Frame", type: "INT", range: "1-10" }] }, script: { actions: { onRun: { command: "render", args: ["{{Task.Param.Frame}}"] } } } }],
+});
 
 async function farm() {
   const mock = createAwsMock();
@@ -37,7 +43,7 @@ async function farm() {
     }),
   );
   const { workerId } = await deadline.send(new CreateWorkerCommand({ farmId, fleetId }));
-  const { jobId } = await deadline.send(new CreateJobCommand({ farmId, queueId, priority: 50, template: "{}", templateType: "JSON" }));
+  const { jobId } = await deadline.send(new CreateJobCommand({ farmId, queueId, priority: 50, template, templateType: "JSON" }));
   return { mock, deadline, ids: { farmId: farmId!, queueId: queueId!, fleetId: fleetId!, workerId: workerId!, jobId: jobId! } };
 }
 
@@ -84,7 +90,7 @@ describe("the Deadline farm hierarchy", () => {
 
   test("ListJobs pages through every job of the queue with the SDK's paginator", async () => {
     const { deadline, ids } = await farm();
-    for (let i = 0; i < 4; i++) await deadline.send(new CreateJobCommand({ farmId: ids.farmId, queueId: ids.queueId, priority: 10 + i }));
+    for (let i = 0; i < 4; i++) await deadline.send(new CreateJobCommand({ farmId: ids.farmId, queueId: ids.queueId, priority: 10 + i, template, templateType: "JSON" }));
     const jobs = [];
     for await (const page of paginateListJobs({ client: deadline, pageSize: 2 }, { farmId: ids.farmId, queueId: ids.queueId })) jobs.push(...page.jobs!);
     expect(jobs.map((j) => j.priority)).toEqual([50, 10, 11, 12, 13]);

@@ -3,7 +3,8 @@ import { registry, type Operation, type Resource, type Shape, type StructureShap
 import { hints, type StateRule } from "../factories/hints.js";
 import { Progress, type Clock } from "./clock.js";
 import type { Answer } from "./families/family.js";
-import { lifecycles, type LifecycleData } from "./lifecycles.js";
+import { creation, lifecycles, type CreationData, type LifecycleData } from "./lifecycles.js";
+import { hex32 } from "../factories/core/random.js";
 import { ownMember, type GeneratedAnswers } from "./generated.js";
 
 type Rec = Record<string, unknown>;
@@ -13,6 +14,8 @@ const GENERATED: Answer = { output: Symbol.for("aws-sdk-contracts.generated") };
 type Kind = keyof Resource["operations"];
 
 interface Entry {
+  /** The store it is in (`glue:Table`). */
+  readonly store: string;
   /** The resource's identifiers, by name, with their values. */
   readonly ids: Readonly<Record<string, unknown>>;
   entity: Rec;
@@ -32,6 +35,10 @@ export class ResourceEngine {
   readonly #stores = new Map<string, Map<string, Entry>>();
   readonly #deleted = new Set<string>();
   readonly #index = new Map<string, Map<string, { resource: Resource; kind: Kind }>>();
+  /** Members a keeper computes when an entity is read (a Deadline job's task counts), by store. */
+  readonly #derived = new Map<string, (entity: Rec, ids: Readonly<Rec>, poll: boolean) => Rec>();
+  /** Service-made ids handed out so far: a second create of the same request gets another. */
+  #made = 0;
 
   /**
    * @param fresh A fresh account (the default): a resource nobody created is not found, a list is empty, and a
@@ -51,6 +58,54 @@ export class ResourceEngine {
   reset(): void {
     this.#stores.clear();
     this.#deleted.clear();
+    this.#made = 0;
+  }
+
+  /**
+   * For a keeper of hand-made state (a session family): members computed whenever an entity of a kind is read,
+   * from the entity and its identifiers (a Deadline job's status from its tasks).
+   */
+  derive(service: string, resource: string, compute: (entity: Rec, ids: Readonly<Rec>, poll: boolean) => Rec): void {
+    this.#derived.set(`${service}:${resource}`, compute);
+  }
+
+  /** Keeps an entity a keeper built (no generation, no check): the identifiers name it. */
+  keep(service: string, name: string, ids: Readonly<Rec>, entity: Rec): Rec {
+    const resource = this.#resource(service, name);
+    const store = `${service}:${name}`;
+    const key = this.#key(store, ids, resource);
+    const data = lifecycles[store];
+    const existing = this.#stores.get(store)?.get(key);
+    const entry: Entry = existing ?? { store, ids: { ...ids }, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}) };
+    entry.entity = entity;
+    this.#storeOf(store).set(key, entry);
+    this.#deleted.delete(key);
+    return entity;
+  }
+
+  /** The entity the identifiers name, as a read answers it now (without counting as a poll), or undefined. */
+  get(service: string, name: string, ids: Readonly<Rec>): Rec | undefined {
+    const store = `${service}:${name}`;
+    const entry = this.#stores.get(store)?.get(this.#key(store, ids, this.#resource(service, name)));
+    return entry && this.#now(entry, false);
+  }
+
+  /** The entities of a kind with their identifiers, as reads answer them now. */
+  all(service: string, name: string): { ids: Readonly<Rec>; entity: Rec }[] {
+    return [...(this.#stores.get(`${service}:${name}`)?.values() ?? [])].map((e) => ({ ids: e.ids, entity: this.#now(e, false) }));
+  }
+
+  /** Changes a kept entity's members (the keeper's own rules: a fleet's worker count). */
+  patch(service: string, name: string, ids: Readonly<Rec>, members: Rec): void {
+    const store = `${service}:${name}`;
+    const entry = this.#stores.get(store)?.get(this.#key(store, ids, this.#resource(service, name)));
+    if (entry) entry.entity = { ...entry.entity, ...members };
+  }
+
+  #resource(service: string, name: string): Resource {
+    const resource = registry.resources(service).find((r) => r.name === name);
+    if (!resource) throw new Error(`[aws-sdk-contracts] ${service} has no resource ${JSON.stringify(name)}.`);
+    return resource;
   }
 
   /** The entities a test made of one resource kind (`glue`, `Table`), as the read operation answers them. */
@@ -81,9 +136,28 @@ export class ResourceEngine {
     if (!checked.ok) throw new Error(`[aws-sdk-contracts] Failed to add a ${service} ${name}: ${checked.findings.map((f) => `${f.path} ${f.message}`).join("; ")}`);
     const store = `${service}:${name}`;
     const key = this.#key(store, ids, resource);
-    this.#storeOf(store).set(key, { ids, entity });
+    this.#storeOf(store).set(key, { store, ids, entity });
     this.#deleted.delete(key);
     return entity;
+  }
+
+  /**
+   * The read operation's input that names a stored entity (as `list` gives it): its identifiers, those it does
+   * not hold as members included (a Deadline queue's `farmId`). Undefined when the mock holds no such entity.
+   */
+  inputFor(service: string, name: string, entity: Rec): Rec | undefined {
+    const resource = registry.resources(service).find((r) => r.name === name);
+    const read = this.#readOf(service, resource);
+    const map = this.#stores.get(`${service}:${name}`);
+    if (!resource?.entity || !read || !map) return undefined;
+    const shape = entityShape(read, resource.entity.outputs[read.name]);
+    const entries = [...map.values()];
+    const same = (e: Entry) => resource.identifiers.every((i) => {
+      const own = shape ? ownMember(shape, i) : undefined;
+      return own === undefined || entity[own] === undefined || JSON.stringify(entity[own]) === JSON.stringify(e.ids[i]);
+    });
+    const entry = entries.find((e) => e.entity === entity) ?? entries.find(same);
+    return entry ? { ...entry.ids } : undefined;
   }
 
   #bound(op: Operation): { resource: Resource; kind: Kind } | undefined {
@@ -96,24 +170,28 @@ export class ResourceEngine {
     return byOp.get(op.name);
   }
 
-  /** The answer of a resource operation a test's earlier calls decide, or undefined (generated as before). */
-  answer(op: Operation, input: Rec): Answer | undefined {
-    const answered = this.#answer(op, input);
+  /**
+   * The answer of a resource operation a test's earlier calls decide, or undefined (generated as before).
+   * @param input The request as it came (wire JSON): identifiers are read from it.
+   * @param decoded The request as the SDK sent it (timestamps as Dates): entities are built from it.
+   */
+  answer(op: Operation, input: Rec, decoded: Rec = input): Answer | undefined {
+    const answered = this.#answer(op, input, decoded);
     return answered === GENERATED ? undefined : answered;
   }
 
-  #answer(op: Operation, input: Rec): Answer | undefined {
+  #answer(op: Operation, input: Rec, decoded: Rec): Answer | undefined {
     const bound = this.#bound(op);
     if (!bound?.resource.entity) return undefined;
     const { resource, kind } = bound;
     const store = `${op.service.id}:${resource.name}`;
     switch (kind) {
       case "create":
-        return this.#create(op, input, resource, store);
+        return this.#create(op, input, decoded, resource, store);
       case "read":
         return this.#read(op, input, resource, store);
       case "update":
-        return this.#update(op, input, resource, store);
+        return this.#update(op, input, decoded, resource, store);
       case "delete":
         return this.#delete(op, input, resource, store);
       case "stop":
@@ -215,13 +293,13 @@ export class ResourceEngine {
     return { error: resource.errors.notFound!, members: { message: `${resource.name} ${what} not found.` }, missing: true };
   }
 
-  #create(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+  #create(op: Operation, input: Rec, decoded: Rec, resource: Resource, store: string): Answer | undefined {
     const read = this.#readOf(op.service.id, resource);
     if (!read) return undefined;
     const missing = this.#missingParent(op, input, resource);
     if (missing) return missing;
     const created = this.generated.output(op, input);
-    const given = (resource.entity!.inputs[op.name] ? input[resource.entity!.inputs[op.name]!] : input) as Rec | undefined;
+    const given = (resource.entity!.inputs[op.name] ? decoded[resource.entity!.inputs[op.name]!] : decoded) as Rec | undefined;
     const outputEntity = this.#unwrap(resource, op.name, created);
     // The new resource's identifiers: named by the request (its entity input too), else made by the service (the answer).
     const ids: Record<string, unknown> = {};
@@ -236,7 +314,19 @@ export class ResourceEngine {
     const own = resource.identifiers.at(-1)!;
     const parentArn = Object.entries(input).find(([k, v]) => k !== own && typeof v === "string" && v.startsWith("arn:"))?.[1] as string | undefined;
     if (parentArn && typeof ids[own] === "string") ids[own] = underParent(ids[own] as string, parentArn);
-    const key = this.#key(store, ids, resource);
+    // An id the service makes (not named by the request) is new for every create: another run of the same job.
+    const named = (i: string) => pick(i, input, given, resource.entity!.shape) !== undefined;
+    let key = this.#key(store, ids, resource);
+    let answered = created;
+    if (!named(own) && typeof ids[own] === "string") {
+      const first = ids[own] as string;
+      while (this.#stores.get(store)?.has(key) || this.#deleted.has(key)) {
+        ids[own] = anotherId(ids[own] as string, this.generated.seed, this.#made++);
+        key = this.#key(store, ids, resource);
+      }
+      // The answer names the new id where it named the first (`JobRunId`, an ARN).
+      if (ids[own] !== first) answered = replaced(created, first, ids[own] as string) as Rec;
+    }
     const existing = this.#stores.get(store)?.get(key);
     if (existing && resource.errors.alreadyExists) return { error: resource.errors.alreadyExists, members: { message: `${resource.name} ${Object.values(ids).map(String).join("/")} already exists.` } };
     // The entity: what a read of these identifiers generates, with what the request gave it and what the create answered.
@@ -248,14 +338,22 @@ export class ResourceEngine {
       const own = shape ? ownMember(shape, i) : undefined;
       if (own) entity = { ...entity, [own]: value };
     }
+    entity = this.#settle(resource, read, base, stamped(entity, shape, this.#creation(store), "created", new Date(this.clock.now())));
     if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
     const data = lifecycles[store];
     const rule = shape ? hints[op.service.id]?.states?.[shape.name] : undefined;
-    const entry: Entry = { ids, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
+    const entry: Entry = { store, ids, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
     this.#storeOf(store).set(key, entry);
     entity = this.#now(entry, false);
     this.#deleted.delete(key);
-    return { output: outputEntity !== undefined ? this.#wrap(resource, op.name, entity, created) : created };
+    return { output: outputEntity !== undefined ? this.#wrap(resource, op.name, entity, answered) : answered };
+  }
+
+  /** What the service sets on a new or changed resource of this kind: the service's rules, then the kind's own. */
+  #creation(store: string): CreationData {
+    const all = creation[`${store.slice(0, store.indexOf(":"))}:*`];
+    const own = creation[store];
+    return { ...all, ...own, values: { ...all?.values, ...own?.values } };
   }
 
   #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
@@ -268,16 +366,43 @@ export class ResourceEngine {
     return undefined;
   }
 
-  #update(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+  /**
+   * An entity whose members a request named in another form (Glue's `CreateCrawler` gives `Schedule` as a cron
+   * string, the `Crawler` holds a structure): those members keep what the base entity had.
+   */
+  #settle(resource: Resource, read: Operation, base: Rec, entity: Rec): Rec {
+    const member = resource.entity!.outputs[read.name]!;
+    const prefix = member === "" ? "$." : `$.${member}.`;
+    const checked = read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" });
+    if (checked.ok) return entity;
+    const next = { ...entity };
+    for (const f of checked.findings) {
+      if (f.severity !== "violation" || !f.path.startsWith(prefix)) continue;
+      const top = /^[^.[]+/.exec(f.path.slice(prefix.length))?.[0];
+      if (top === undefined) continue;
+      if (base[top] === undefined) delete next[top];
+      else next[top] = base[top];
+    }
+    return next;
+  }
+
+  #update(op: Operation, input: Rec, decoded: Rec, resource: Resource, store: string): Answer | undefined {
     const ids = this.#idsOf(input, resource) ?? this.#idsOf({ ...input, ...(resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : {}) }, resource);
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
     if (!entry) return this.#elsewhere(op, resource, ids) ?? ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined);
     const read = this.#readOf(op.service.id, resource)!;
-    const changes = resource.entity!.inputs[op.name] ? (input[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(input).filter(([k]) => !resource.identifiers.includes(k)));
-    const next = { ...entry.entity, ...fitting(entityShape(read, resource.entity!.outputs[read.name]), changes) };
-    if (read.response.validate(this.#wrap(resource, read.name, next), { level: "sdk" }).ok) entry.entity = next;
+    const changes = resource.entity!.inputs[op.name] ? (decoded[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(decoded).filter(([k]) => !resource.identifiers.includes(k)));
+    const shape = entityShape(read, resource.entity!.outputs[read.name]);
+    const next = this.#settle(resource, read, entry.entity, stamped({ ...entry.entity, ...fitting(shape, changes) }, shape, this.#creation(store), "updated", new Date(this.clock.now())));
+    if (read.response.validate(this.#wrap(resource, read.name, next), { level: "sdk" }).ok) {
+      // An update that sets the state starts the phases the lifecycle gives it (an association stopping, then STOPPED).
+      const p = entry.progress;
+      const after = p && typeof next[p.data.member] === "string" ? p.data.after?.[next[p.data.member] as string] : undefined;
+      if (p && after) p.steps.then(after);
+      entry.entity = next;
+    }
     return { output: this.generated.output(op, input) };
   }
 
@@ -287,7 +412,7 @@ export class ResourceEngine {
    */
   #now(entry: Entry, poll: boolean): Rec {
     const p = entry.progress;
-    if (!p) return entry.entity;
+    if (!p) return this.#derive(entry, poll);
     const state = p.steps.state(poll);
     const next: Rec = { ...entry.entity, [p.data.member]: state };
     // Timestamps of the states entered so far; those only later states set are not there yet (a running run has no end).
@@ -305,7 +430,16 @@ export class ResourceEngine {
     if (d && next[d.to] instanceof Date && next[d.from] instanceof Date) next[d.member] = Math.round(((next[d.to] as Date).getTime() - (next[d.from] as Date).getTime()) / 1000);
     else if (d) delete next[d.member];
     entry.entity = next;
-    return next;
+    return this.#derive(entry, poll);
+  }
+
+  /** The entity with what its keeper computes (a member computed as undefined is taken away). */
+  #derive(entry: Entry, poll: boolean): Rec {
+    const compute = this.#derived.get(entry.store);
+    if (!compute) return entry.entity;
+    const next = { ...entry.entity, ...compute(entry.entity, entry.ids, poll) };
+    for (const [k, v] of Object.entries(next)) if (v === undefined) delete next[k];
+    return (entry.entity = next);
   }
 
   /** A stop starts the lifecycle's stop phases (a run STOPPING, then STOPPED or COMPLETED); `BatchStop…` stops each id it names. */
@@ -350,9 +484,9 @@ export class ResourceEngine {
     const missing: unknown[] = [];
     for (const key of new Set(input[asked[0]!] as unknown[])) {
       const entry = this.#stores.get(store)?.get(this.#key(store, { [id]: key }, resource));
-      if (entry) found.push(this.#now(entry, false));
+      if (entry) found.push(itemOf(op, member, this.#now(entry, false)));
       else if (this.fresh || this.#deleted.has(this.#key(store, { [id]: key }, resource))) missing.push(key);
-      else found.push(this.#unwrap(resource, read.name, this.generated.output(read, { [id]: key })) ?? {});
+      else found.push(itemOf(op, member, this.#unwrap(resource, read.name, this.generated.output(read, { [id]: key })) ?? {}));
     }
     // An empty list is left out where the model's list takes one item or more (Glue's `MissingWorkflows`).
     const allows = (name: string, items: unknown[]) => items.length > 0 || !((op.response.shape.members as Record<string, Shape>)[name] as { length?: { min?: number } }).length?.min;
@@ -406,7 +540,7 @@ export class ResourceEngine {
         const parent = String(input[k]);
         return parent === v || (parent.startsWith("arn:") && String(v).includes(parent.slice(parent.lastIndexOf(":") + 1)));
       });
-    const items = [...(map?.values() ?? [])].filter(under).map((e) => (names ? e.ids[own] : this.#now(e, false)));
+    const items = [...(map?.values() ?? [])].filter(under).map((e) => (names ? e.ids[own] : itemOf(op, member, this.#now(e, false))));
     const paging = op.paginated;
     const start = paging && typeof input[paging.inputToken] === "string" ? Number(/^E(\d+)$/.exec(String(input[paging.inputToken]))?.[1] ?? NaN) : 0;
     if (!Number.isInteger(start) || start > items.length) return undefined;
@@ -417,6 +551,37 @@ export class ResourceEngine {
     if (paging && start + size < items.length) output[paging.outputToken] = `E${start + size}`;
     return { output };
   }
+}
+
+/** Another id of the same form: its last run of hex digits replaced (`farm-<32 hex>`, a run's `jr_<64 hex>`, an ARN's UUID). */
+function anotherId(id: string, seed: number, n: number): string {
+  const m = /[0-9a-f]{8,}(?=[^0-9a-f]*$)/.exec(id) ?? /[0-9a-f-]{8,}(?=[^0-9a-f-]*$)/.exec(id);
+  if (!m) return `${id}-${n + 2}`;
+  const hex = hex32(seed, `${id}\0${n}`).repeat(Math.ceil(m[0].length / 32) + 1);
+  let k = 0;
+  const next = m[0].replace(/[0-9a-f]/g, () => hex[k++]!);
+  return id.slice(0, m.index) + next + id.slice(m.index + m[0].length);
+}
+
+/** A value with every string equal to `from` (or holding it) written with `to` instead. */
+function replaced(value: unknown, from: string, to: string): unknown {
+  if (typeof value === "string") return value.includes(from) ? value.split(from).join(to) : value;
+  if (Array.isArray(value)) return value.map((v) => replaced(v, from, to));
+  if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaced(v, from, to)]));
+  return value;
+}
+
+/** An entity with what the service sets when it creates or changes it: timestamps now, members it lacks yet, start values. */
+function stamped(entity: Rec, shape: StructureShape | undefined, data: CreationData, when: "created" | "updated", now: Date): Rec {
+  if (!shape) return entity;
+  const has = (m: string) => Object.hasOwn(shape.members, m);
+  const next = { ...entity };
+  if (when === "created") {
+    for (const m of data.absent ?? []) delete next[m];
+    for (const [m, v] of Object.entries(data.values ?? {})) if (has(m)) next[m] = v;
+    for (const m of data.createdAt ?? []) if (has(m)) next[m] = now;
+  } else for (const m of data.updatedAt ?? []) if (has(m)) next[m] = now;
+  return next;
 }
 
 /** A child ARN rebuilt under its parent's: `arn:aws:svc:region:account:type:<parent id>/<own id>`. */
@@ -435,10 +600,25 @@ function entityShape(read: Operation, member: string | undefined): StructureShap
   return shape?.kind === "structure" ? shape : undefined;
 }
 
-/** The members of a value that the entity's structure has (an input's `TableInput` onto the `Table`). */
+/** An entity as an item of a listing's list member: the members of the item's structure (a summary) it has. */
+function itemOf(op: Operation, member: string, entity: Rec): Rec {
+  const list = (op.response.shape.members as Record<string, Shape>)[member];
+  return list?.kind === "list" && list.member.kind === "structure" ? fitting(list.member, entity) : entity;
+}
+
+/** The members of a value that the entity's structure has, at every depth (an input's `TableInput` onto the `Table`). */
 function fitting(shape: StructureShape | undefined, value: Rec): Rec {
   if (!shape) return {};
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && Object.hasOwn(shape.members, k)));
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && Object.hasOwn(shape.members, k)).map(([k, v]) => [k, conform((shape.members as Record<string, Shape>)[k]!, v)]));
+}
+
+/** A value without the members its shape lacks (what a request gave that the entity never shows, such as credentials). */
+function conform(shape: Shape, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || value instanceof Date || value instanceof Uint8Array) return value;
+  if (shape.kind === "structure" && !Array.isArray(value)) return fitting(shape, value as Rec);
+  if (shape.kind === "list" && Array.isArray(value)) return value.map((v) => conform(shape.member, v));
+  if (shape.kind === "map" && !Array.isArray(value)) return Object.fromEntries(Object.entries(value as Rec).map(([k, v]) => [k, conform(shape.value, v)]));
+  return value;
 }
 
 /** An identifier's value: in the request, its entity input, the answer, or the answer's entity (`JobName` → the job's `Name`). */
@@ -447,7 +627,9 @@ function pick(id: string, ...sources: (Rec | undefined | string)[]): unknown {
   for (const source of sources.slice(0, -1) as (Rec | undefined)[]) {
     if (!source) continue;
     if (source[id] !== undefined) return source[id];
-    const own = /^(.*?)(Id|Name|Arn|ARN|id|name|arn)$/.exec(id);
+    // A generic `Identifier` is the entity's `Id` (Glue's glossaries).
+    if (id === "Identifier" && source.Id !== undefined) return source.Id;
+    const own = /^(.*?)(Id|Name|Arn|ARN|Values|id|name|arn)$/.exec(id);
     if (own && own[1] && entityName.toLowerCase().endsWith(own[1].toLowerCase())) {
       const key = Object.keys(source).find((k) => k.toLowerCase() === own[2]!.toLowerCase());
       if (key && source[key] !== undefined) return source[key];
@@ -455,6 +637,11 @@ function pick(id: string, ...sources: (Rec | undefined | string)[]): unknown {
     // `RunId` answered as `JobRunId` (a qualified id only: a bare `Name` is not `DatabaseName`).
     const longer = own && own[1] ? Object.keys(source).find((k) => k.endsWith(id) && typeof source[k] === "string") : undefined;
     if (longer) return source[longer];
+  }
+  // One level down: the request's member that holds the entity in one of its forms (Glue's `GrokClassifier.Name`).
+  const outer = sources[0] as Rec | undefined;
+  for (const value of Object.values(outer ?? {})) {
+    if (value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) && typeof (value as Rec)[id] === "string") return (value as Rec)[id];
   }
   return undefined;
 }

@@ -17,9 +17,36 @@ export interface LifecycleData {
   readonly duration?: { readonly member: string; readonly from: string; readonly to: string };
   /** The phases a stop starts (from the state the resource is in). */
   readonly stop?: readonly Phase[];
+  /** The phases an update that sets the state member starts, by the state it sets (`STOP_SCHEDULING_AND_COMPLETE_TASKS` → `STOPPED`). */
+  readonly after?: Readonly<Record<string, readonly Phase[]>>;
 }
 
 const phase = (state: string, polls: number, seconds: number): Phase => ({ state, polls, ms: seconds * 1000 });
+
+/**
+ * What the service sets on a resource it creates or changes, by `service:Resource` (or `service:*` for all of a
+ * service's resources): the timestamp members set to the mock's time at creation and at each update, members a new
+ * resource does not have yet, and values a new resource starts with (a queue `IDLE`). Members the entity's
+ * structure lacks are skipped.
+ */
+export interface CreationData {
+  readonly createdAt?: readonly string[];
+  readonly updatedAt?: readonly string[];
+  /** Members a resource has only once something happened to it (`updatedAt`, `startedAt`). */
+  readonly absent?: readonly string[];
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+
+export const creation: Readonly<Record<string, CreationData>> = {
+  // Glue stamps create and update times on catalog objects, jobs, crawlers and triggers.
+  "glue:*": { createdAt: ["CreateTime", "CreatedOn", "CreationTime", "CreatedTime", "CreateDate"], updatedAt: ["UpdateTime", "LastModifiedOn", "LastUpdated", "LastModifiedTime", "LastUpdatedTime"], absent: ["LastAccessTime", "LastAnalyzedTime"] },
+  // Deadline: `createdAt` on creation; `updatedAt`/`updatedBy` only once updated; runs have no start or end yet.
+  "deadline:*": { createdAt: ["createdAt"], updatedAt: ["updatedAt"], absent: ["updatedAt", "updatedBy", "startedAt", "endedAt"] },
+  "deadline:Queue": { values: { status: "IDLE" } },
+  "deadline:Fleet": { values: { workerCount: 0 } },
+  "deadline:Worker": { values: { status: "CREATED" } },
+  "deviceFarm:*": { createdAt: ["created"] },
+};
 
 export const lifecycles: Readonly<Record<string, LifecycleData>> = {
   // A Glue job run: STARTING, RUNNING, SUCCEEDED (Glue's job run states); a stop goes through STOPPING to STOPPED.
@@ -37,6 +64,20 @@ export const lifecycles: Readonly<Record<string, LifecycleData>> = {
     entered: { PENDING: ["created"], RUNNING: ["started"], COMPLETED: ["stopped"] },
     values: { COMPLETED: { result: "PASSED" } },
     stop: [phase("STOPPING", 1, 10), phase("COMPLETED", 0, 0)],
+  },
+  // A Deadline fleet is created, then ACTIVE (`waitUntilFleetActive`); a license endpoint is created, then READY (`waitUntilLicenseEndpointValid`).
+  "deadline:Fleet": { member: "status", phases: [phase("CREATE_IN_PROGRESS", 1, 30), phase("ACTIVE", 0, 0)] },
+  "deadline:LicenseEndpoint": { member: "status", phases: [phase("CREATE_IN_PROGRESS", 1, 60), phase("READY", 0, 0)] },
+  // A queue's association with a fleet or a limit: an update that stops it is STOPPED once its tasks are done or canceled.
+  "deadline:QueueFleetAssociation": {
+    member: "status",
+    phases: [phase("ACTIVE", 0, 0)],
+    after: { STOP_SCHEDULING_AND_COMPLETE_TASKS: [phase("STOP_SCHEDULING_AND_COMPLETE_TASKS", 1, 30), phase("STOPPED", 0, 0)], STOP_SCHEDULING_AND_CANCEL_TASKS: [phase("STOP_SCHEDULING_AND_CANCEL_TASKS", 1, 10), phase("STOPPED", 0, 0)], ACTIVE: [phase("ACTIVE", 0, 0)] },
+  },
+  "deadline:QueueLimitAssociation": {
+    member: "status",
+    phases: [phase("ACTIVE", 0, 0)],
+    after: { STOP_LIMIT_USAGE_AND_COMPLETE_TASKS: [phase("STOP_LIMIT_USAGE_AND_COMPLETE_TASKS", 1, 30), phase("STOPPED", 0, 0)], STOP_LIMIT_USAGE_AND_CANCEL_TASKS: [phase("STOP_LIMIT_USAGE_AND_CANCEL_TASKS", 1, 10), phase("STOPPED", 0, 0)], ACTIVE: [phase("ACTIVE", 0, 0)] },
   },
   // A Device Farm upload: INITIALIZED until the file is put to its URL, PROCESSING, SUCCEEDED.
   "deviceFarm:Upload": {

@@ -224,6 +224,8 @@ export class AwsMock {
     add(service: string, resource: string, entity: Record<string, unknown>, identifiers?: Record<string, unknown>): Record<string, unknown>;
     /** The resources of a kind the mock holds now (created through the API or added). */
     list(service: string, resource: string): Record<string, unknown>[];
+    /** The read operation's input naming a resource the mock holds (one `list` gave), or undefined. */
+    inputFor(service: string, resource: string, entity: Record<string, unknown>): Record<string, unknown> | undefined;
   };
   readonly #stores: Record<StoreName, SessionStore<any>>;
   readonly #faults = new Map<OperationId, Planned<Fault>[]>();
@@ -259,7 +261,7 @@ export class AwsMock {
     this.#engine = new ResourceEngine(this.#generated, options.unknownIds !== "generate", (read, ids) => this.#familyHolds(read, ids), this.clock, options.clock !== undefined);
 
     const glueSessions = new GlueSessions(this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
-    const farms = new DeadlineFarms(this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
+    const farms = new DeadlineFarms(this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1, this.#engine);
     const deviceFarm = new DeviceFarmFamily(
       this.#stores["deviceFarm.remoteAccessSessions"] as AwsMock["deviceFarm"]["remoteAccessSessions"],
       this.#stores["deviceFarm.testGridSessions"] as AwsMock["deviceFarm"]["testGridSessions"],
@@ -272,6 +274,7 @@ export class AwsMock {
     this.resources = {
       add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
       list: (service, resource) => this.#engine.entities(service, resource),
+      inputFor: (service, resource, entity) => this.#engine.inputFor(service, resource, entity),
     };
     this.glue = {
       // The families hold the same stores; the public view types what inputFor() gives (the Get operation's input).
@@ -464,7 +467,7 @@ export class AwsMock {
       if (seen && seen.digest === token.digest) return { ...seen.answer, headers: { ...seen.answer.headers, "x-amzn-requestid": randomUUID() } };
       if (seen) return this.#idempotencyMismatch(op, token.member);
     }
-    const answered = this.#respond(op, id, input);
+    const answered = this.#respond(op, id, input, (checked.value as Record<string, unknown> | undefined) ?? input);
     if (token && answered.status < 300) {
       if (this.#idempotent.size >= IDEMPOTENCY_LIMIT) this.#idempotent.delete(this.#idempotent.keys().next().value!);
       this.#idempotent.set(token.key, { digest: token.digest, answer: answered });
@@ -473,7 +476,7 @@ export class AwsMock {
   }
 
   /** The answer to a validated request: planned, from a family's state, generated, or from a store. */
-  #respond(op: Operation, id: OperationId, input: Record<string, unknown>): WireResponse {
+  #respond(op: Operation, id: OperationId, input: Record<string, unknown>, decoded: Record<string, unknown>): WireResponse {
     const binding = resources[id];
     const override = this.#take(this.#overrides, id);
     if (override) {
@@ -500,7 +503,7 @@ export class AwsMock {
     }
 
     // Resources a test created, changed or deleted keep that state; the others are generated as before.
-    const kept = binding ? undefined : this.#engine.answer(op, input);
+    const kept = binding ? undefined : this.#engine.answer(op, input, decoded);
     if (kept) return this.#family(op, kept);
 
     if (!binding) {

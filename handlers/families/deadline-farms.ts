@@ -3,6 +3,8 @@ import { registry, type Operation, type SdkOf, type Shape, type StructureShape }
 import type { Factories } from "../../factories/index.js";
 import { hashSeed, hex32 } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
+import type { ResourceEngine } from "../engine.js";
+import { planJob, TemplateError, type JobPlan } from "./openjd.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
 import { pageOf } from "./page.js";
@@ -14,31 +16,49 @@ type Rec = Record<string, unknown>;
 const UPDATING: Phase<Lifecycle> = { state: "UPDATE_IN_PROGRESS", polls: 1, ms: 5_000 };
 const ENDED: Phase<Lifecycle> = { state: "ENDED", polls: 0, ms: 0 };
 
-/** The kinds of resource the farm hierarchy holds: their id prefix, the ids above them, and their Get operation. */
+/** The kinds of resource the farm hierarchy holds: the resource model's name, the ids above them, and their listing's member. */
 const KINDS = {
-  farm: { parents: [], get: "deadline:GetFarm", list: "farms" },
-  queue: { parents: ["farmId"], get: "deadline:GetQueue", list: "queues" },
-  fleet: { parents: ["farmId"], get: "deadline:GetFleet", list: "fleets" },
-  job: { parents: ["farmId", "queueId"], get: "deadline:GetJob", list: "jobs" },
-  worker: { parents: ["farmId", "fleetId"], get: "deadline:GetWorker", list: "workers" },
+  farm: { resource: "Farm", parents: [], get: "deadline:GetFarm" },
+  queue: { resource: "Queue", parents: ["farmId"], get: "deadline:GetQueue" },
+  fleet: { resource: "Fleet", parents: ["farmId"], get: "deadline:GetFleet" },
+  job: { resource: "Job", parents: ["farmId", "queueId"], get: "deadline:GetJob" },
+  worker: { resource: "Worker", parents: ["farmId", "fleetId"], get: "deadline:GetWorker" },
 } as const;
 type Kind = keyof typeof KINDS;
 
 const idMember = (kind: Kind) => `${kind}Id`;
 
+/** Deadline's task run statuses: every job and step counts its tasks in each. */
+const TASK_STATUSES = ["PENDING", "READY", "ASSIGNED", "SCHEDULED", "INTERRUPTING", "RUNNING", "SUSPENDED", "CANCELED", "FAILED", "SUCCEEDED", "NOT_COMPATIBLE", "STARTING"] as const;
+/** How long a job waits to be picked up, and how long each wave of steps runs (its tasks on the fleet's workers at once). */
+const PICKED_UP: Phase = { state: "READY", polls: 1, ms: 10_000 };
+const WAVE = (level: number): Phase => ({ state: `RUNNING ${level}`, polls: 2, ms: 60_000 });
+const DONE: Phase = { state: "DONE", polls: 0, ms: 0 };
+
+/** A job made from its template: its steps' ids, waves (a step runs after those it depends on) and tasks. */
+interface JobRun {
+  readonly ids: Rec;
+  readonly steps: readonly { readonly stepId: string; readonly name: string; readonly wave: number; readonly taskIds: readonly string[]; readonly dependsOn: readonly string[] }[];
+  readonly waves: number;
+  /** Made when the job's queue first can schedule it (a fleet associated, not blocked by its budget action). */
+  progress?: Progress;
+  /** A target status a test set (`UpdateJob`): the tasks not done take it and the job stops moving. */
+  frozen?: { readonly status: string; readonly at: number };
+}
+
 /**
- * Deadline Cloud's farm hierarchy: farms hold queues and fleets, queues hold jobs, fleets hold workers,
- * and a job's sessions run on a worker. Ids are consistent through it; what a session names (its job,
- * worker and fleet) exists and answers. Sessions added to `mock.deadline.sessions` join it.
+ * Deadline Cloud's farm hierarchy, kept by the resource engine: farms hold queues and fleets, queues hold jobs,
+ * fleets hold workers, and a job's sessions run on a worker. This family adds what data cannot say: a job is
+ * built from its Open Job Description template (steps, dependencies, tasks from the parameter space) and runs
+ * once its queue is associated with a fleet; a queue's status follows its jobs and budget action; a fleet counts
+ * its workers; sessions added to `mock.deadline.sessions` bring their farm, queue, job, fleet and worker.
  */
 export class DeadlineFarms implements Family {
   readonly service = "deadline";
-  readonly operations = [
-    ...(["Farm", "Queue", "Fleet", "Job", "Worker"] as const).flatMap((k) => [`Create${k}`, `Get${k}`, `List${k}s`]),
-    ...["GetSession", "ListSessions", "ListSessionsForWorker", "UpdateSession", "ListSessionActions", "GetSessionAction"],
-  ];
-  readonly #records: Record<Kind, Map<string, Rec>> = { farm: new Map(), queue: new Map(), fleet: new Map(), job: new Map(), worker: new Map() };
+  readonly operations = ["CreateJob", "GetSession", "ListSessions", "ListSessionsForWorker", "UpdateSession", "ListSessionActions", "GetSessionAction"];
   readonly #progress = new Map<string, Progress<Lifecycle>>();
+  /** Jobs made from templates, by `farm/queue/job`. */
+  readonly #runs = new Map<string, JobRun>();
   /** Store keys of the sessions whose farm, queue, job, fleet and worker are already in the hierarchy. */
   readonly #adopted = new Set<string>();
   #counter = 0;
@@ -49,11 +69,18 @@ export class DeadlineFarms implements Family {
     readonly clock: Clock,
     readonly timeOnly: boolean,
     readonly seed: number,
-  ) {}
+    readonly engine: ResourceEngine,
+  ) {
+    engine.derive("deadline", "Job", (job, ids, poll) => this.#job(job, ids, poll));
+    engine.derive("deadline", "Step", (step, ids) => this.#step(step, ids));
+    engine.derive("deadline", "Task", (task, ids) => this.#task(task, ids));
+    engine.derive("deadline", "Queue", (queue, ids) => this.#queue(queue, ids));
+    engine.derive("deadline", "Fleet", (_, ids) => ({ workerCount: engine.all("deadline", "Worker").filter((w) => w.ids.farmId === ids.farmId && w.ids.fleetId === ids.fleetId).length }));
+  }
 
   reset(): void {
-    for (const map of Object.values(this.#records)) map.clear();
     this.#progress.clear();
+    this.#runs.clear();
     this.#adopted.clear();
     this.#counter = 0;
   }
@@ -61,19 +88,14 @@ export class DeadlineFarms implements Family {
   /** Every farm, queue, fleet, job and worker the mock holds, as their Get operations answer them. */
   resources(): Record<`${Kind}s`, Rec[]> {
     this.#adopt();
-    return Object.fromEntries(Object.entries(this.#records).map(([kind, map]) => [`${kind}s`, [...map.values()]])) as Record<`${Kind}s`, Rec[]>;
+    return Object.fromEntries(Object.entries(KINDS).map(([kind, { resource }]) => [`${kind}s`, this.engine.all("deadline", resource).map((e) => e.entity)])) as Record<`${Kind}s`, Rec[]>;
   }
 
   answer(operation: string, input: Record<string, unknown>): Answer | undefined {
     this.#adopt();
-    const m = /^(Create|Get|List)(Farm|Queue|Fleet|Job|Worker)s?$/.exec(operation);
-    if (m) {
-      const kind = m[2]!.toLowerCase() as Kind;
-      if (m[1] === "Create") return this.#create(kind, input);
-      if (m[1] === "Get") return this.#get(kind, input);
-      return this.#list(kind, input);
-    }
     switch (operation) {
+      case "CreateJob":
+        return this.#createJob(input);
       case "GetSession":
         return this.#session(input, true);
       case "ListSessions":
@@ -97,70 +119,159 @@ export class DeadlineFarms implements Family {
     return `${prefix}-${hex32(this.seed, `${prefix}${n}.`)}`;
   }
 
-  #key(kind: Kind, ids: Rec): string {
-    return [...KINDS[kind].parents, idMember(kind)].map((k) => String(ids[k])).join("/");
+  #ids(kind: Kind, input: Rec): Rec {
+    return Object.fromEntries([...KINDS[kind].parents, idMember(kind)].map((k) => [k, input[k]]));
   }
 
   /** The resource the input names, or the error Deadline answers for the first missing one (the farm before the queue). */
   #find(kind: Kind, input: Rec): { record: Rec } | { answer: Answer } {
     for (const parent of KINDS[kind].parents) {
       const parentKind = parent.replace(/Id$/, "") as Kind;
-      if (!this.#records[parentKind].has(this.#key(parentKind, input))) return { answer: notFound(parentKind, String(input[parent]), input) };
+      if (!this.engine.get("deadline", KINDS[parentKind].resource, this.#ids(parentKind, input))) return { answer: notFound(parentKind, String(input[parent]), input) };
     }
-    const record = this.#records[kind].get(this.#key(kind, input));
+    const record = this.engine.get("deadline", KINDS[kind].resource, this.#ids(kind, input));
     return record ? { record } : { answer: notFound(kind, String(input[idMember(kind)]), input) };
   }
 
   /** A full resource: what its Get operation answers, built by the factories and agreeing with what is known. */
   #build(kind: Kind, known: Rec): Rec {
-    const built = this.factories.operation(KINDS[kind].get as never).build(undefined, { seed: hashSeed(this.seed, this.#key(kind, known)) }) as Rec;
-    const out: Rec = { ...built, ...known };
+    const built = this.factories.operation(KINDS[kind].get as never).build(undefined, { seed: hashSeed(this.seed, Object.values(this.#ids(kind, known)).join("/")) }) as Rec;
+    const members = ((registry.get(KINDS[kind].get as never) as Operation).response.shape as StructureShape).members;
+    // What the Get answers: the ids above a job (its farm and queue) are not members of it.
+    const out: Rec = Object.fromEntries(Object.entries({ ...built, ...known }).filter(([k]) => Object.hasOwn(members, k)));
     for (const k of ["updatedAt", "updatedBy", "startedAt", "endedAt"]) if (!(k in known)) delete out[k];
     return out;
   }
 
-  #create(kind: Kind, input: Rec): Answer {
-    for (const parent of KINDS[kind].parents) {
+  /**
+   * CreateJob: the job, its steps and its tasks, from the template and the job's parameters. A template that is not
+   * JSON or YAML, or that breaks the specification, is the operation's ValidationException saying where.
+   */
+  #createJob(input: Rec): Answer {
+    for (const parent of KINDS.job.parents) {
       const parentKind = parent.replace(/Id$/, "") as Kind;
-      if (!this.#records[parentKind].has(this.#key(parentKind, input))) return notFound(parentKind, String(input[parent]), input);
+      if (!this.engine.get("deadline", KINDS[parentKind].resource, this.#ids(parentKind, input))) return notFound(parentKind, String(input[parent]), input);
     }
-    const id = this.#id(kind);
+    if (typeof input.template !== "string") return { error: "ValidationException", members: { message: "A job needs a template (a job bundle's template or a job attachment's).", reason: "FIELD_VALIDATION_FAILED", fieldList: [{ name: "template", message: "Member must not be null" }] } };
+    let plan: JobPlan;
+    try {
+      plan = planJob(input.template, String(input.templateType ?? "JSON"), input.parameters as never);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      return { error: "ValidationException", members: { message: e.message, reason: e.reason, fieldList: [{ name: "template", message: e.message }] } };
+    }
     const now = new Date(this.clock.now());
-    const ids: Rec = Object.fromEntries(KINDS[kind].parents.map((p) => [p, input[p]]));
-    ids[idMember(kind)] = id;
-    const fields: Rec = { ...ids, createdAt: now };
-    const shape = (registry.get(KINDS[kind].get as never) as Operation).response.shape as StructureShape;
-    // What the request sets and the resource shows under the same name (displayName, priority, roleArn, …).
-    for (const [name, value] of Object.entries(input)) if (name in shape.members && name !== "clientToken" && value !== undefined) fields[name] = value;
-    if (kind === "job") Object.assign(fields, { name: input.nameOverride ?? `job ${id.slice(4, 12)}`, lifecycleStatus: "CREATE_COMPLETE", lifecycleStatusMessage: "Job created.", taskRunStatus: input.targetTaskRunStatus ?? "READY" });
-    if (kind === "queue") Object.assign(fields, { status: "IDLE", defaultBudgetAction: input.defaultBudgetAction ?? "NONE" });
-    if (kind === "fleet") Object.assign(fields, { status: "ACTIVE", workerCount: 0, minWorkerCount: input.minWorkerCount ?? 0 });
-    if (kind === "worker") Object.assign(fields, { status: "CREATED" });
-    if (kind === "farm") fields.costScaleFactor = input.costScaleFactor ?? 1;
-    this.#records[kind].set(this.#key(kind, ids), this.#build(kind, fields));
-    if (kind === "worker") this.#bump(input, 1);
-    return { output: { [idMember(kind)]: id } };
-  }
-
-  /** A fleet's worker count follows its workers. */
-  #bump(ids: Rec, by: number): void {
-    const fleet = this.#records.fleet.get(this.#key("fleet", ids));
-    if (fleet) fleet.workerCount = Number(fleet.workerCount ?? 0) + by;
-  }
-
-  #get(kind: Kind, input: Rec): Answer {
-    const found = this.#find(kind, input);
-    return "answer" in found ? found.answer : { output: found.record };
-  }
-
-  #list(kind: Kind, input: Rec): Answer {
-    const parents = KINDS[kind].parents;
-    for (const parent of parents) {
-      const parentKind = parent.replace(/Id$/, "") as Kind;
-      if (!this.#records[parentKind].has(this.#key(parentKind, input))) return notFound(parentKind, String(input[parent]), input);
+    const ids: Rec = { farmId: input.farmId, queueId: input.queueId, jobId: this.#id("job") };
+    const fields: Rec = { ...ids, name: input.nameOverride ?? plan.name, priority: input.priority, createdAt: now, lifecycleStatus: "CREATE_COMPLETE", lifecycleStatusMessage: "Job creation completed successfully." };
+    for (const k of ["maxFailedTasksCount", "maxRetriesPerTask", "maxWorkerCount", "storageProfileId", "parameters"] as const) if (input[k] !== undefined) fields[k] = input[k];
+    const description = input.descriptionOverride ?? plan.description;
+    const job = this.#build("job", fields);
+    delete job.targetTaskRunStatus;
+    if (description !== undefined) job.description = description;
+    else delete job.description;
+    delete job.sourceJobId;
+    // Steps run in waves: a step after every step it depends on.
+    const waveOf = new Map<string, number>();
+    const wave = (name: string): number => waveOf.get(name) ?? (waveOf.set(name, Math.max(-1, ...plan.steps.find((s) => s.name === name)!.dependsOn.map(wave)) + 1), waveOf.get(name)!);
+    const steps = plan.steps.map((step) => {
+      const stepId = this.#id("step");
+      const hex = stepId.slice("step-".length);
+      return { stepId, name: step.name, wave: wave(step.name), dependsOn: step.dependsOn, taskIds: step.tasks.map((_, i) => `task-${hex}-${i}`), plan: step };
+    });
+    const run: JobRun = { ids, steps, waves: Math.max(...steps.map((s) => s.wave)) + 1 };
+    if (input.targetTaskRunStatus === "SUSPENDED") run.frozen = { status: "SUSPENDED", at: now.getTime() };
+    this.#runs.set(jobKey(ids), run);
+    this.engine.keep("deadline", "Job", ids, job);
+    for (const step of steps) {
+      const stepIds = { ...ids, stepId: step.stepId };
+      const consumers = steps.filter((s) => s.dependsOn.includes(step.name)).length;
+      this.engine.keep("deadline", "Step", stepIds, {
+        stepId: step.stepId,
+        name: step.name,
+        lifecycleStatus: "CREATE_COMPLETE",
+        lifecycleStatusMessage: "Step creation completed successfully.",
+        createdAt: now,
+        ...(step.plan.parameterSpace ? { parameterSpace: step.plan.parameterSpace } : {}),
+        ...(step.dependsOn.length || consumers ? { dependencyCounts: { dependenciesResolved: 0, dependenciesUnresolved: step.dependsOn.length, consumersResolved: 0, consumersUnresolved: consumers } } : {}),
+      });
+      step.plan.tasks.forEach((parameters, i) => {
+        this.engine.keep("deadline", "Task", { ...stepIds, taskId: step.taskIds[i] }, { taskId: step.taskIds[i], createdAt: now, failureRetryCount: 0, ...(Object.keys(parameters).length ? { parameters } : {}) });
+      });
     }
-    const records = [...this.#records[kind].values()].filter((r) => parents.every((p) => r[p] === input[p]));
-    return this.#page(`deadline:List${kind.charAt(0).toUpperCase()}${kind.slice(1)}s`, KINDS[kind].list, records, input);
+    return { output: { jobId: ids.jobId } };
+  }
+
+  /** Whether a job's queue schedules it now: a fleet associated and active, and no budget action blocking the queue. */
+  #schedules(ids: Rec): boolean {
+    const queue = this.engine.get("deadline", "Queue", { farmId: ids.farmId, queueId: ids.queueId });
+    if (!queue || queue.status === "SCHEDULING_BLOCKED") return false;
+    return this.engine.all("deadline", "QueueFleetAssociation").some((a) => a.ids.farmId === ids.farmId && a.ids.queueId === ids.queueId && a.entity.status === "ACTIVE" && this.engine.get("deadline", "Fleet", { farmId: ids.farmId, fleetId: a.ids.fleetId }) !== undefined);
+  }
+
+  /** A task's status in its step's wave, as the job's run has it now; with when it started and ended. */
+  #taskState(run: JobRun, wave: number, poll: boolean): { status: string; startedAt?: Date; endedAt?: Date } {
+    if (!run.progress && !run.frozen && this.#schedules(run.ids)) run.progress = new Progress([PICKED_UP, ...Array.from({ length: run.waves }, (_, l) => WAVE(l)), DONE], this.clock, this.timeOnly);
+    const p = run.progress;
+    const state = p ? p.state(poll) : "READY";
+    const at = (s: string) => (p?.enteredAt(s) === undefined ? undefined : new Date(p.enteredAt(s)!));
+    const started = at(`RUNNING ${wave}`);
+    const ended = at(wave + 1 < run.waves ? `RUNNING ${wave + 1}` : "DONE");
+    const current = state === "DONE" ? run.waves : state === "READY" ? -1 : Number(state.slice("RUNNING ".length));
+    const status = current > wave ? "SUCCEEDED" : current === wave ? "RUNNING" : wave === 0 ? "READY" : "PENDING";
+    if (run.frozen && status !== "SUCCEEDED") return { status: run.frozen.status, ...(started ? { startedAt: started, endedAt: new Date(run.frozen.at) } : {}) };
+    return { status, ...(started ? { startedAt: started } : {}), ...(ended && status === "SUCCEEDED" ? { endedAt: ended } : {}) };
+  }
+
+  #runOf(ids: Readonly<Rec>): JobRun | undefined {
+    return this.#runs.get(jobKey(ids));
+  }
+
+  /** A job made from a template: its status and counts from its tasks; started when its first wave did, ended with its last. */
+  #job(job: Rec, ids: Readonly<Rec>, poll: boolean): Rec {
+    const run = this.#runOf(ids);
+    if (!run) return {};
+    // A target status set by UpdateJob stops the job where it is (a cancel, a suspend); READY resumes it.
+    const target = job.targetTaskRunStatus as string | undefined;
+    if (target && target !== "READY" && !run.frozen) run.frozen = { status: target, at: this.clock.now() };
+    if (target === "READY" && run.frozen) delete run.frozen;
+    const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<string, number>;
+    for (const step of run.steps) counts[this.#taskState(run, step.wave, false).status]! += step.taskIds.length;
+    const first = this.#taskState(run, 0, poll);
+    const last = this.#taskState(run, run.waves - 1, false);
+    const status = aggregate(counts);
+    return { taskRunStatus: status, taskRunStatusCounts: counts, ...(first.startedAt ? { startedAt: first.startedAt } : {}), ...(last.endedAt && ["SUCCEEDED", "CANCELED", "FAILED"].includes(status) ? { endedAt: last.endedAt } : {}) };
+  }
+
+  #step(step: Rec, ids: Readonly<Rec>): Rec {
+    const run = this.#runOf(ids);
+    const planned = run?.steps.find((s) => s.stepId === ids.stepId);
+    if (!run || !planned) return {};
+    const state = this.#taskState(run, planned.wave, false);
+    const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, s === state.status ? planned.taskIds.length : 0]));
+    const resolved = state.status === "RUNNING" || state.status === "SUCCEEDED" ? planned.dependsOn.length : 0;
+    const consumers = run.steps.filter((s) => s.dependsOn.includes(planned.name)).length;
+    const dependencyCounts = step.dependencyCounts ? { dependencyCounts: { dependenciesResolved: resolved, dependenciesUnresolved: planned.dependsOn.length - resolved, consumersResolved: state.status === "SUCCEEDED" ? consumers : 0, consumersUnresolved: state.status === "SUCCEEDED" ? 0 : consumers } } : {};
+    return { taskRunStatus: state.status, taskRunStatusCounts: counts, ...dependencyCounts, ...(state.startedAt ? { startedAt: state.startedAt } : {}), ...(state.endedAt ? { endedAt: state.endedAt } : {}) };
+  }
+
+  #task(_: Rec, ids: Readonly<Rec>): Rec {
+    const run = this.#runOf(ids);
+    const planned = run?.steps.find((s) => s.stepId === ids.stepId);
+    if (!run || !planned) return {};
+    const state = this.#taskState(run, planned.wave, false);
+    return { runStatus: state.status, ...(state.startedAt ? { startedAt: state.startedAt } : {}), ...(state.endedAt ? { endedAt: state.endedAt } : {}) };
+  }
+
+  /**
+   * A queue's status: blocked when its budget action stops scheduling and no budget tracks it (Deadline's
+   * `NO_BUDGET_CONFIGURED`), scheduling while it holds jobs with tasks to run, idle otherwise.
+   */
+  #queue(queue: Rec, ids: Readonly<Rec>): Rec {
+    // (`blockedReason: undefined` takes a reason away once the queue is no longer blocked.)
+    const budgeted = this.engine.all("deadline", "Budget").some((b) => b.ids.farmId === ids.farmId && (b.entity.usageTrackingResource as Rec | undefined)?.queueId === ids.queueId);
+    if (queue.defaultBudgetAction !== undefined && queue.defaultBudgetAction !== "NONE" && !budgeted) return { status: "SCHEDULING_BLOCKED", blockedReason: "NO_BUDGET_CONFIGURED" };
+    const busy = [...this.#runs.values()].some((run) => run.ids.farmId === ids.farmId && run.ids.queueId === ids.queueId && !run.frozen && this.#taskState(run, run.waves - 1, false).status !== "SUCCEEDED");
+    return { status: busy ? "SCHEDULING" : "IDLE", blockedReason: undefined };
   }
 
   /** One page of summaries: each record projected onto the list's item shape. */
@@ -189,11 +300,10 @@ export class DeadlineFarms implements Family {
       this.#adopted.add(sessionKey);
       const ids: Rec = { ...stored, fleetId: session.fleetId, workerId: session.workerId };
       for (const kind of ["farm", "queue", "job", "fleet", "worker"] as const) {
-        const key = this.#key(kind, ids);
-        if (this.#records[kind].has(key)) continue;
-        const fields: Rec = Object.fromEntries([...KINDS[kind].parents, idMember(kind)].map((k) => [k, ids[k]]));
-        this.#records[kind].set(key, this.#build(kind, { ...fields, createdAt: new Date(session.startedAt.getTime() - 600_000), ...(kind === "worker" ? { status: "RUNNING" } : {}), ...(kind === "job" ? { lifecycleStatus: "CREATE_COMPLETE", taskRunStatus: "RUNNING" } : {}) }));
-        if (kind === "worker") this.#bump(ids, 1);
+        const own = this.#ids(kind, ids);
+        if (this.engine.get("deadline", KINDS[kind].resource, own)) continue;
+        const fields: Rec = { ...own, createdAt: new Date(session.startedAt.getTime() - 600_000), ...(kind === "worker" ? { status: "RUNNING" } : {}), ...(kind === "job" ? { lifecycleStatus: "CREATE_COMPLETE", taskRunStatus: "RUNNING" } : {}) };
+        this.engine.keep("deadline", KINDS[kind].resource, own, this.#build(kind, fields));
       }
     }
   }
@@ -203,13 +313,16 @@ export class DeadlineFarms implements Family {
    * @example mock.deadline.startSession({ farmId, queueId, jobId, fleetId, workerId })
    */
   startSession(ids: { farmId: string; queueId: string; jobId: string; fleetId: string; workerId: string }): Session {
+    this.#adopt();
     const job = this.#find("job", ids);
     const worker = this.#find("worker", ids);
     if ("answer" in job || "answer" in worker) throw new Error(`[aws-sdk-contracts] Failed to start a session: ${"answer" in job ? `job ${ids.jobId}` : `worker ${ids.workerId}`} does not exist in this mock; create it first.`);
     const now = new Date(this.clock.now());
-    worker.record.status = "RUNNING";
-    job.record.taskRunStatus = "RUNNING";
-    job.record.startedAt ??= now;
+    this.engine.patch("deadline", "Worker", this.#ids("worker", ids), { status: "RUNNING" });
+    this.engine.patch("deadline", "Job", this.#ids("job", ids), { taskRunStatus: "RUNNING", startedAt: job.record.startedAt ?? now });
+    // A job made from its template: the worker has picked it up, so its first wave runs from now.
+    const run = this.#runOf(ids);
+    if (run && !run.progress) run.progress = new Progress([...Array.from({ length: run.waves }, (_, l) => WAVE(l)), DONE], this.clock, this.timeOnly);
     return this.sessions.add({ sessionId: this.#id("session"), fleetId: ids.fleetId, workerId: ids.workerId, lifecycleStatus: "STARTED", startedAt: now }, { farmId: ids.farmId, queueId: ids.queueId, jobId: ids.jobId });
   }
 
@@ -319,6 +432,20 @@ export class DeadlineFarms implements Family {
       .find((a) => a.sessionActionId === input.sessionActionId);
     return action ? { output: action } : notFound("session-action", String(input.sessionActionId), input);
   }
+}
+
+/** A job's key among the jobs made from templates. */
+const jobKey = (ids: Readonly<Rec>) => `${String(ids.farmId)}/${String(ids.queueId)}/${String(ids.jobId)}`;
+
+/** A job's status from its tasks' counts: what its tasks are doing, the most pressing first. */
+function aggregate(counts: Readonly<Record<string, number>>): string {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  for (const s of ["RUNNING", "STARTING", "ASSIGNED", "SCHEDULED", "INTERRUPTING"]) if (counts[s]) return "RUNNING";
+  for (const s of ["SUCCEEDED", "CANCELED", "FAILED", "SUSPENDED", "NOT_COMPATIBLE"]) if (counts[s] === total) return s;
+  if (counts.FAILED) return "FAILED";
+  if (counts.CANCELED) return "CANCELED";
+  if (counts.SUSPENDED) return "SUSPENDED";
+  return counts.READY ? "READY" : "PENDING";
 }
 
 /** Deadline's ResourceNotFoundException: the id, its type, and the ids above it as context. */
