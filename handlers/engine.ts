@@ -95,6 +95,17 @@ export class ResourceEngine {
     return [...(this.#stores.get(`${service}:${name}`)?.values() ?? [])].map((e) => ({ ids: e.ids, entity: this.#now(e, false) }));
   }
 
+  /** Removes a kept entity and what lives under it; false when there was none. */
+  remove(service: string, name: string, ids: Readonly<Rec>): boolean {
+    const resource = this.#resource(service, name);
+    const store = `${service}:${name}`;
+    const key = this.#key(store, ids, resource);
+    if (!this.#stores.get(store)?.delete(key)) return false;
+    this.#deleted.add(key);
+    this.#removeChildren(service, resource, ids);
+    return true;
+  }
+
   /** Changes a kept entity's members (the keeper's own rules: a fleet's worker count). */
   patch(service: string, name: string, ids: Readonly<Rec>, members: Rec): void {
     const store = `${service}:${name}`;
@@ -215,8 +226,10 @@ export class ResourceEngine {
   #idsOf(input: Rec, resource: Resource): Record<string, unknown> | undefined {
     const ids: Record<string, unknown> = {};
     for (const i of resource.identifiers) {
-      if (input[i] === undefined) return undefined;
-      ids[i] = input[i];
+      // A bare `Name` is named for its resource by some operations (Glue's DeleteConnection takes `ConnectionName`).
+      const value = input[i] ?? (i === "Name" ? input[`${resource.name}Name`] : undefined);
+      if (value === undefined) return undefined;
+      ids[i] = value;
     }
     return ids;
   }
@@ -338,7 +351,7 @@ export class ResourceEngine {
       const own = shape ? ownMember(shape, i) : undefined;
       if (own) entity = { ...entity, [own]: value };
     }
-    entity = this.#settle(resource, read, base, stamped(entity, shape, this.#creation(store), "created", new Date(this.clock.now())));
+    entity = this.#settle(resource, read, base, stamped(wrapped(entity, shape, this.#creation(store)), shape, this.#creation(store), "created", new Date(this.clock.now())));
     if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
     const data = lifecycles[store];
     const rule = shape ? hints[op.service.id]?.states?.[shape.name] : undefined;
@@ -395,7 +408,7 @@ export class ResourceEngine {
     const read = this.#readOf(op.service.id, resource)!;
     const changes = resource.entity!.inputs[op.name] ? (decoded[resource.entity!.inputs[op.name]!] as Rec) : Object.fromEntries(Object.entries(decoded).filter(([k]) => !resource.identifiers.includes(k)));
     const shape = entityShape(read, resource.entity!.outputs[read.name]);
-    const next = this.#settle(resource, read, entry.entity, stamped({ ...entry.entity, ...fitting(shape, changes) }, shape, this.#creation(store), "updated", new Date(this.clock.now())));
+    const next = this.#settle(resource, read, entry.entity, stamped(wrapped({ ...entry.entity, ...fitting(shape, changes) }, shape, this.#creation(store)), shape, this.#creation(store), "updated", new Date(this.clock.now())));
     if (read.response.validate(this.#wrap(resource, read.name, next), { level: "sdk" }).ok) {
       // An update that sets the state starts the phases the lifecycle gives it (an association stopping, then STOPPED).
       const p = entry.progress;
@@ -548,7 +561,8 @@ export class ResourceEngine {
     const size = typeof asked === "number" && asked > 0 ? asked : 100;
     const page = items.slice(start, start + size);
     const output: Rec = { [member]: page };
-    if (paging && start + size < items.length) output[paging.outputToken] = `E${start + size}`;
+    // Tokens of six digits or more: some services' tokens have a minimum length (Device Farm's, 4).
+    if (paging && start + size < items.length) output[paging.outputToken] = `E${String(start + size).padStart(6, "0")}`;
     return { output };
   }
 }
@@ -569,6 +583,17 @@ function replaced(value: unknown, from: string, to: string): unknown {
   if (Array.isArray(value)) return value.map((v) => replaced(v, from, to));
   if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaced(v, from, to)]));
   return value;
+}
+
+/** An entity whose string members the service keeps in a structure (a cron string as a crawler's schedule) put there. */
+function wrapped(entity: Rec, shape: StructureShape | undefined, data: CreationData): Rec {
+  if (!shape || !data.wraps) return entity;
+  let next = entity;
+  for (const [member, { into, with: extra }] of Object.entries(data.wraps)) {
+    const target = (shape.members as Record<string, Shape>)[member];
+    if (typeof entity[member] === "string" && target?.kind === "structure" && Object.hasOwn(target.members, into)) next = { ...next, [member]: { ...extra, [into]: entity[member] } };
+  }
+  return next;
 }
 
 /** An entity with what the service sets when it creates or changes it: timestamps now, members it lacks yet, start values. */

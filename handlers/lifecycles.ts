@@ -35,11 +35,16 @@ export interface CreationData {
   /** Members a resource has only once something happened to it (`updatedAt`, `startedAt`). */
   readonly absent?: readonly string[];
   readonly values?: Readonly<Record<string, unknown>>;
+  /**
+   * A request member given as a string where the resource holds a structure: the structure's member it sets, and the
+   * members that come with it (Glue's `Schedule: "cron(0 12 * * ? *)"` is a crawler's `Schedule.ScheduleExpression`).
+   */
+  readonly wraps?: Readonly<Record<string, { readonly into: string; readonly with?: Readonly<Record<string, unknown>> }>>;
 }
 
 export const creation: Readonly<Record<string, CreationData>> = {
   // Glue stamps create and update times on catalog objects, jobs, crawlers and triggers.
-  "glue:*": { createdAt: ["CreateTime", "CreatedOn", "CreationTime", "CreatedTime", "CreateDate"], updatedAt: ["UpdateTime", "LastModifiedOn", "LastUpdated", "LastModifiedTime", "LastUpdatedTime"], absent: ["LastAccessTime", "LastAnalyzedTime"] },
+  "glue:*": { createdAt: ["CreateTime", "CreatedOn", "CreationTime", "CreatedTime", "CreateDate"], updatedAt: ["UpdateTime", "LastModifiedOn", "LastUpdated", "LastModifiedTime", "LastUpdatedTime"], absent: ["LastAccessTime", "LastAnalyzedTime"], wraps: { Schedule: { into: "ScheduleExpression", with: { State: "SCHEDULED" } } } },
   // Deadline: `createdAt` on creation; `updatedAt`/`updatedBy` only once updated; runs have no start or end yet.
   "deadline:*": { createdAt: ["createdAt"], updatedAt: ["updatedAt"], absent: ["updatedAt", "updatedBy", "startedAt", "endedAt"] },
   "deadline:Queue": { values: { status: "IDLE" } },

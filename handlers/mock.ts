@@ -269,6 +269,7 @@ export class AwsMock {
       this.clock,
       given !== undefined,
       options.seed ?? 1,
+      this.#engine,
     );
     this.#families = [glueSessions, farms, deviceFarm];
     this.resources = {

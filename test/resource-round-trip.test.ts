@@ -24,6 +24,12 @@ function parentMembers(parent: Resource, ids: Rec, request: StructureShape): Rec
   return out;
 }
 
+/** The identifiers as an operation's request names them (Glue's DeleteConnection takes a connection's `Name` as `ConnectionName`). */
+function as(op: Operation, resource: Resource, ids: Rec): Rec {
+  const members = (op.request.shape as StructureShape).members;
+  return Object.fromEntries(Object.entries(ids).map(([k, v]) => [k === "Name" && !Object.hasOwn(members, k) && Object.hasOwn(members, `${resource.name}Name`) ? `${resource.name}Name` : k, v]));
+}
+
 describe("every resource kind keeps what a test creates: create, read, list, update, delete, then not found, through the real SDK", () => {
   const clients = new Map<string, Client>();
   afterAll(() => clients.forEach((c) => c.destroy()));
@@ -68,15 +74,23 @@ describe("every resource kind keeps what a test creates: create, read, list, upd
 
     if (resource.operations.update) {
       const update = op(service, resource.operations.update);
-      const input = { ...(factories.input(update.id as OperationId).build() as Rec), ...ids };
+      const input = { ...(factories.input(update.id as OperationId).build() as Rec), ...as(update, resource, ids) };
       const entityInput = resource.entity!.inputs[update.name];
       if (entityInput && input[entityInput]) for (const [k, v] of Object.entries(ids)) if (k === "Name" || k.endsWith("Name")) (input[entityInput] as Rec).Name ??= v;
       await send(c, update, input);
-      await send(c, read, ids);
+      // What the update set, the read gives back: every plain member of the changes the entity has.
+      const { $metadata: __, ...after } = await send(c, read, ids);
+      const now = (member === "" ? after : after[member]) as Rec;
+      const shape = member === "" ? (read.response.shape as StructureShape) : ((read.response.shape as StructureShape).members as Record<string, Shape>)[member] as StructureShape;
+      const changes = (entityInput ? input[entityInput] : input) as Rec;
+      const kinds: Record<string, string[]> = { string: ["string", "enum"], number: ["integer", "long", "float", "double", "intEnum"], boolean: ["boolean"] };
+      const plain = Object.entries(changes).filter(([k, v]) => Object.hasOwn(shape.members, k) && !Object.hasOwn(ids, k) && kinds[typeof v]?.includes((shape.members as Record<string, Shape>)[k]!.kind));
+      for (const [k, v] of plain) expect(now[k], `${update.name} sets ${k}`).toEqual(v);
     }
 
     if (resource.operations.delete) {
-      await send(c, op(service, resource.operations.delete), ids);
+      const remove = op(service, resource.operations.delete);
+      await send(c, remove, as(remove, resource, ids));
       const error = await send(c, read, ids).catch((e: unknown) => e);
       expect((error as Error).name, `${read.name} after delete`).toBe(resource.errors.notFound);
     }

@@ -4,6 +4,7 @@ import type { Factories } from "../../factories/index.js";
 import { hashSeed, hex32, uuidOf } from "../../factories/core/random.js";
 import { CATALOG_MODELS } from "../../factories/device-farm.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
+import type { ResourceEngine } from "../engine.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
 import { accountOf, pageOf } from "./page.js";
@@ -32,12 +33,10 @@ const projectIdOf = (arn: string) => /:(?:project|testgrid-project):([0-9a-f-]{3
 export class DeviceFarmFamily implements Family {
   readonly service = "deviceFarm";
   readonly operations = [
-    ...["CreateProject", "GetProject", "ListProjects", "DeleteProject", "ListDevices", "GetDevice"],
+    ...["CreateProject", "ListDevices", "GetDevice"],
     ...["CreateRemoteAccessSession", "GetRemoteAccessSession", "StopRemoteAccessSession", "ListRemoteAccessSessions", "DeleteRemoteAccessSession"],
-    ...["CreateTestGridProject", "GetTestGridProject", "ListTestGridProjects", "DeleteTestGridProject", "CreateTestGridUrl", "ListTestGridSessions", "ListTestGridSessionActions", "ListTestGridSessionArtifacts"],
+    ...["CreateTestGridProject", "DeleteTestGridProject", "CreateTestGridUrl", "ListTestGridSessions", "ListTestGridSessionActions", "ListTestGridSessionArtifacts"],
   ];
-  readonly #projects = new Map<string, Rec>();
-  readonly #gridProjects = new Map<string, Rec>();
   readonly #progress = new Map<string, Progress<RemoteStatus>>();
   /** Sessions the family moves (created or stopped through the API); the store's lifecycle moves the others. */
   readonly #owned = new Set<string>();
@@ -51,11 +50,18 @@ export class DeviceFarmFamily implements Family {
     readonly clock: Clock,
     readonly timeOnly: boolean,
     readonly seed: number,
+    readonly engine: ResourceEngine,
   ) {}
 
+  #project(arn: unknown): Rec | undefined {
+    return this.engine.get("deviceFarm", "Project", { arn });
+  }
+
+  #gridProject(arn: unknown): Rec | undefined {
+    return this.engine.get("deviceFarm", "TestGridProject", { projectArn: arn });
+  }
+
   reset(): void {
-    this.#projects.clear();
-    this.#gridProjects.clear();
     this.#progress.clear();
     this.#owned.clear();
     this.#counter = 0;
@@ -84,7 +90,7 @@ export class DeviceFarmFamily implements Family {
   /** The projects and test grid projects, as GetProject and GetTestGridProject answer them. */
   projects(): { projects: Rec[]; testGridProjects: Rec[] } {
     this.#adoptProjects();
-    return { projects: [...this.#projects.values()], testGridProjects: [...this.#gridProjects.values()] };
+    return { projects: this.engine.all("deviceFarm", "Project").map((e) => e.entity), testGridProjects: this.engine.all("deviceFarm", "TestGridProject").map((e) => e.entity) };
   }
 
   /** Sessions a test added (or a state file) bring their project: it exists, and lists them. */
@@ -92,12 +98,12 @@ export class DeviceFarmFamily implements Family {
     for (const arn of this.remoteAccessSessions.keys()) {
       const m = /^arn:aws:devicefarm:([^:]*):([^:]*):session:([0-9a-f-]{36})\//.exec(arn);
       const project = m && `arn:aws:devicefarm:${m[1]}:${m[2]}:project:${m[3]}`;
-      if (project && !this.#projects.has(project)) this.#projects.set(project, { arn: project, name: `project ${m[3]!.slice(0, 8)}`, defaultJobTimeoutMinutes: 150, created: this.remoteAccessSessions.get(arn)!.created });
+      if (project && !this.#project(project)) this.engine.keep("deviceFarm", "Project", { arn: project }, { arn: project, name: `project ${m[3]!.slice(0, 8)}`, defaultJobTimeoutMinutes: 150, created: this.remoteAccessSessions.get(arn)!.created });
     }
     for (const arn of this.testGridSessions.keys()) {
       const m = /^arn:aws:devicefarm:([^:]*):([^:]*):testgrid-session:([0-9a-f-]{36})\//.exec(arn);
       const project = m && `arn:aws:devicefarm:${m[1]}:${m[2]}:testgrid-project:${m[3]}`;
-      if (project && !this.#gridProjects.has(project)) this.#gridProjects.set(project, { arn: project, name: `grid ${m[3]!.slice(0, 8)}`, created: this.testGridSessions.get(arn)!.created });
+      if (project && !this.#gridProject(project)) this.engine.keep("deviceFarm", "TestGridProject", { projectArn: project }, { arn: project, name: `grid ${m[3]!.slice(0, 8)}`, created: this.testGridSessions.get(arn)!.created });
     }
   }
 
@@ -106,12 +112,6 @@ export class DeviceFarmFamily implements Family {
     switch (operation) {
       case "CreateProject":
         return this.#createProject(input);
-      case "GetProject":
-        return this.#projects.has(String(input.arn)) ? { output: { project: this.#projects.get(String(input.arn)) } } : notFound(`Project ${String(input.arn)}`);
-      case "ListProjects":
-        return { output: { projects: [...this.#projects.values()].filter((p) => input.arn === undefined || p.arn === input.arn) } };
-      case "DeleteProject":
-        return this.#projects.delete(String(input.arn)) ? { output: {} } : notFound(`Project ${String(input.arn)}`);
       case "ListDevices":
         return { output: { devices: this.devices().filter((d) => matches(d, input.filters as Rec[] | undefined)) } };
       case "GetDevice": {
@@ -130,10 +130,6 @@ export class DeviceFarmFamily implements Family {
         return this.#deleteRemote(String(input.arn));
       case "CreateTestGridProject":
         return this.#createGridProject(input);
-      case "GetTestGridProject":
-        return this.#gridProjects.has(String(input.projectArn)) ? { output: { testGridProject: this.#gridProjects.get(String(input.projectArn)) } } : notFound(`Test grid project ${String(input.projectArn)}`);
-      case "ListTestGridProjects":
-        return this.#page([...this.#gridProjects.values()], input, "testGridProjects");
       case "DeleteTestGridProject":
         return this.#deleteGridProject(String(input.projectArn));
       case "CreateTestGridUrl":
@@ -164,12 +160,12 @@ export class DeviceFarmFamily implements Family {
       ...(input.environmentVariables ? { environmentVariables: input.environmentVariables } : {}),
       ...(input.executionRoleArn ? { executionRoleArn: input.executionRoleArn } : {}),
     };
-    this.#projects.set(String(project.arn), project);
+    this.engine.keep("deviceFarm", "Project", { arn: project.arn }, project);
     return { output: { project } };
   }
 
   #createRemote(input: Rec): Answer {
-    const project = this.#projects.get(String(input.projectArn));
+    const project = this.#project(input.projectArn);
     if (!project) return notFound(`Project ${String(input.projectArn)}`);
     const device = this.devices().find((d) => d.arn === input.deviceArn);
     if (!device) return notFound(`Device ${String(input.deviceArn)}`);
@@ -236,7 +232,7 @@ export class DeviceFarmFamily implements Family {
   }
 
   #listRemote(projectArn: string): Answer {
-    const project = this.#projects.get(projectArn);
+    const project = this.#project(projectArn);
     if (!project) return notFound(`Project ${projectArn}`);
     const id = projectIdOf(projectArn)!;
     const sessions = this.remoteAccessSessions.keys().filter((arn) => arn.includes(`:session:${id}/`)).map((arn) => (this.#adopt(arn), this.#remote(arn, false)));
@@ -261,7 +257,7 @@ export class DeviceFarmFamily implements Family {
       ...(input.vpcConfig ? { vpcConfig: input.vpcConfig } : {}),
       created: new Date(this.clock.now()),
     };
-    this.#gridProjects.set(String(project.arn), project);
+    this.engine.keep("deviceFarm", "TestGridProject", { projectArn: project.arn }, project);
     return { output: { testGridProject: project } };
   }
 
@@ -271,15 +267,15 @@ export class DeviceFarmFamily implements Family {
   }
 
   #deleteGridProject(projectArn: string): Answer {
-    if (!this.#gridProjects.has(projectArn)) return notFound(`Test grid project ${projectArn}`);
+    if (!this.#gridProject(projectArn)) return notFound(`Test grid project ${projectArn}`);
     if (this.#gridSessions(projectArn).some((s) => s.status === "ACTIVE")) return { error: "CannotDeleteException", members: { message: `Test grid project ${projectArn} has active sessions.` } };
-    this.#gridProjects.delete(projectArn);
+    this.engine.remove("deviceFarm", "TestGridProject", { projectArn });
     return { output: {} };
   }
 
   #url(input: Rec): Answer {
     const projectArn = String(input.projectArn);
-    if (!this.#gridProjects.has(projectArn)) return notFound(`Test grid project ${projectArn}`);
+    if (!this.#gridProject(projectArn)) return notFound(`Test grid project ${projectArn}`);
     const seconds = Number(input.expiresInSeconds);
     const token = [0, 1, 2, 3, 4, 5].map((i) => hashSeed(this.seed, `${projectArn} url ${this.#counter} ${i}`).toString(36)).join("");
     this.#counter++;
@@ -291,7 +287,7 @@ export class DeviceFarmFamily implements Family {
    * @example mock.deviceFarm.openTestGridSession(projectArn, { browser: "firefox" })
    */
   openTestGridSession(projectArn: string, { browser = "chrome" }: { browser?: "chrome" | "firefox" | "MicrosoftEdge" } = {}): Grid {
-    if (!this.#gridProjects.has(projectArn)) throw new Error(`[aws-sdk-contracts] Failed to open a test grid session: no test grid project ${projectArn} in this mock; create it first.`);
+    if (!this.#gridProject(projectArn)) throw new Error(`[aws-sdk-contracts] Failed to open a test grid session: no test grid project ${projectArn} in this mock; create it first.`);
     const arn = this.#arn("testgrid-session", `${projectIdOf(projectArn)}/${this.#uuid().replaceAll("-", "")}`);
     const stored = this.testGridSessions.add({ arn, status: "ACTIVE", created: new Date(this.clock.now()) }, { seed: hashSeed(this.seed, arn) });
     // The browser the session was opened with is what Selenium reports as its capabilities.
@@ -308,7 +304,7 @@ export class DeviceFarmFamily implements Family {
 
   #listGrid(input: Rec): Answer {
     const projectArn = String(input.projectArn);
-    if (!this.#gridProjects.has(projectArn)) return notFound(`Test grid project ${projectArn}`);
+    if (!this.#gridProject(projectArn)) return notFound(`Test grid project ${projectArn}`);
     const t = (k: string) => (input[k] === undefined ? undefined : Date.parse(String(input[k])) || Number(input[k]) * 1000);
     const sessions = this.#gridSessions(projectArn).filter((s) => {
       const created = s.created!.getTime();
