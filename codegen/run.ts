@@ -9,14 +9,14 @@ import { reconcile, type SmithyModel } from "./reconcile.js";
 import { refine, type Refinements } from "./refine.js";
 import { refinements as deadlineRefinements } from "./refinements/deadline.js";
 import { refinements as deviceFarmRefinements, resources as deviceFarmResources } from "./refinements/deviceFarm.js";
-import { refinements as glueRefinements } from "./refinements/glue.js";
+import { refinements as glueRefinements, resources as glueResources } from "./refinements/glue.js";
 import { emitResourceReport, resourceModel, type ResourceRefinements, type ResourceReport } from "./resources.js";
 import { readSdk } from "./sdk.js";
 
 const root = new URL("..", import.meta.url);
 
 const services: { info: Omit<ServiceInfo, "sdkVersion">; dir: string; serviceException: string; refinements: Refinements; resources?: ResourceRefinements }[] = [
-  { info: { id: "glue", namespace: "com.amazonaws.glue", sdkPackage: "@aws-sdk/client-glue", modelFile: "models/glue-2017-03-31.json" }, dir: "glue", serviceException: "GlueServiceException", refinements: glueRefinements },
+  { info: { id: "glue", namespace: "com.amazonaws.glue", sdkPackage: "@aws-sdk/client-glue", modelFile: "models/glue-2017-03-31.json" }, dir: "glue", serviceException: "GlueServiceException", refinements: glueRefinements, resources: glueResources },
   { info: { id: "deadline", namespace: "com.amazonaws.deadline", sdkPackage: "@aws-sdk/client-deadline", modelFile: "models/deadline-2023-10-12.json" }, dir: "deadline", serviceException: "DeadlineServiceException", refinements: deadlineRefinements },
   { info: { id: "deviceFarm", namespace: "com.amazonaws.devicefarm", sdkPackage: "@aws-sdk/client-device-farm", modelFile: "models/device-farm-2015-06-23.json" }, dir: "device-farm", serviceException: "DeviceFarmServiceException", refinements: deviceFarmRefinements, resources: deviceFarmResources },
 ];

@@ -290,7 +290,8 @@ export class ResourceEngine {
     const ids: Rec = {};
     for (const id of parent.identifiers) {
       const asNamed = id === "Name" ? `${parent.name}Name` : id;
-      const value = input[asNamed] ?? (id === "arn" ? Object.entries(input).find(([k, v]) => /arn$/i.test(k) && typeof v === "string" && v.includes(`:${parent.name.toLowerCase()}:`))?.[1] : undefined);
+      // A child named by its parent's bare `Name` and its own id (a Glue workflow run: `Name`, `RunId`).
+      const value = input[asNamed] ?? (id === "Name" && !resource.identifiers.includes(asNamed) && resource.identifiers.includes("Name") ? input.Name : undefined) ?? (id === "arn" ? Object.entries(input).find(([k, v]) => /arn$/i.test(k) && typeof v === "string" && v.includes(`:${parent.name.toLowerCase()}:`))?.[1] : undefined);
       if (value === undefined) return undefined;
       ids[id] = value;
     }
@@ -525,7 +526,8 @@ export class ResourceEngine {
       const map = this.#stores.get(`${service}:${child.name}`);
       if (!map) continue;
       for (const [key, entry] of map) {
-        if (Object.entries(named).every(([k, v]) => JSON.stringify(entry.ids[k]) === JSON.stringify(v))) {
+        const bare = (k: string) => (k === `${parent.name}Name` && !child.identifiers.includes(k) ? "Name" : k);
+        if (Object.entries(named).every(([k, v]) => JSON.stringify(entry.ids[bare(k)]) === JSON.stringify(v))) {
           map.delete(key);
           this.#deleted.add(key);
           this.#removeChildren(service, child, entry.ids);
@@ -560,7 +562,9 @@ export class ResourceEngine {
     const asked = paging?.pageSize ? input[paging.pageSize] : undefined;
     const size = typeof asked === "number" && asked > 0 ? asked : 100;
     const page = items.slice(start, start + size);
-    const output: Rec = { [member]: page };
+    // An empty page is left out where the model's list takes one item or more (Glue's workflow runs).
+    const min = ((op.response.shape.members as Record<string, Shape>)[member] as { length?: { min?: number } } | undefined)?.length?.min;
+    const output: Rec = page.length > 0 || !min ? { [member]: page } : {};
     // Tokens of six digits or more: some services' tokens have a minimum length (Device Farm's, 4).
     if (paging && start + size < items.length) output[paging.outputToken] = `E${String(start + size).padStart(6, "0")}`;
     return { output };

@@ -274,8 +274,12 @@ export class AwsMock {
     this.#families = [glueSessions, farms, deviceFarm];
     this.resources = {
       add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
-      list: (service, resource) => this.#engine.entities(service, resource),
-      inputFor: (service, resource, entity) => this.#engine.inputFor(service, resource, entity),
+      // The sessions are the session stores' (`mock.glue.sessions`): the same entities, by their read operation.
+      list: (service, resource) => (this.#sessionStore(service, resource)?.list() as Record<string, unknown>[] | undefined) ?? this.#engine.entities(service, resource),
+      inputFor: (service, resource, entity) => {
+        const store = this.#sessionStore(service, resource);
+        return store ? (store.inputFor(entity as never) as Record<string, unknown>) : this.#engine.inputFor(service, resource, entity);
+      },
     };
     this.glue = {
       // The families hold the same stores; the public view types what inputFor() gives (the Get operation's input).
@@ -523,6 +527,13 @@ export class AwsMock {
       return this.#error(op, nf.error, nf.members);
     }
     return successResponse(op, this.#encoded(op, binding, entity as object));
+  }
+
+  /** The session store holding a kind of resource (Glue's `Session`), found by the kind's read operation. */
+  #sessionStore(service: string, name: string): SessionStore<any> | undefined {
+    const read = registry.resources(service).find((r) => r.name === name)?.operations.read;
+    const binding = read ? resources[`${service}:${read}` as OperationId] : undefined;
+    return binding && this.#stores[binding.store];
   }
 
   /** Whether a family keeps this kind of resource and holds this one (asked with its read operation); undefined when no family keeps it. */

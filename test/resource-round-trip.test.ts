@@ -6,7 +6,16 @@ import { client, send, type Client } from "./support/sdk.js";
 
 type Rec = Record<string, unknown>;
 const services = ["glue", "deadline", "deviceFarm"] as const;
-const kinds = services.flatMap((service) => registry.resources(service).filter((r) => r.entity && r.operations.create && r.operations.read).map((r) => [service, r.name] as const));
+/**
+ * Kinds the engine does not keep yet, and why: each is checked to be still answered by the generator, so that the
+ * list cannot outlive the gap.
+ */
+const NOT_KEPT: Record<string, string> = {
+  "glue:Registry": "named by a structure (`RegistryId`: its name or its ARN)",
+  "glue:Schema": "named by a structure (`SchemaId`: its name and registry, or its ARN)",
+};
+const all = services.flatMap((service) => registry.resources(service).filter((r) => r.entity && r.operations.create && r.operations.read).map((r) => [service, r.name] as const));
+const kinds = all.filter(([service, name]) => !NOT_KEPT[`${service}:${name}`]);
 const op = (service: string, name: string): Operation => registry.get(`${service}:${name}` as OperationId);
 /** What a create needs that a generated input cannot give: a job's template in the Open Job Description format. */
 const REQUIRED: Record<string, Rec> = {
@@ -18,7 +27,7 @@ const lcfirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 function parentMembers(parent: Resource, ids: Rec, request: StructureShape): Rec {
   const out: Rec = {};
   for (const [k, v] of Object.entries(ids)) {
-    const named = k === "Name" ? `${parent.name}Name` : k === "arn" ? `${lcfirst(parent.name)}Arn` : k;
+    const named = k === "Name" ? (Object.hasOwn(request.members, `${parent.name}Name`) || !Object.hasOwn(request.members, "Name") ? `${parent.name}Name` : "Name") : k === "arn" && !Object.hasOwn(request.members, "arn") ? `${lcfirst(parent.name)}Arn` : k;
     out[Object.hasOwn(request.members, named) ? named : (Object.keys(request.members).find((m) => m.toLowerCase() === named.toLowerCase()) ?? named)] = v;
   }
   return out;
@@ -31,22 +40,30 @@ function as(op: Operation, resource: Resource, ids: Rec): Rec {
 }
 
 describe("every resource kind keeps what a test creates: create, read, list, update, delete, then not found, through the real SDK", () => {
-  const clients = new Map<string, Client>();
+  const clients: Client[] = [];
   afterAll(() => clients.forEach((c) => c.destroy()));
 
   test.each(kinds)("%s %s", async (service, name) => {
     const mock = createAwsMock({ seed: 3 });
     const factories = createFactories({ seed: 5 });
     const byName = new Map(registry.resources(service).map((r) => [r.name, r]));
-    const c = await client(op(service, "Get" + name === "" ? "" : byName.get(name)!.operations.read!), { requestHandler: mock.requestHandler() });
-    clients.set(`${service}${name}`, c);
+    const c = await client(op(service, byName.get(name)!.operations.read!), { requestHandler: mock.requestHandler() });
+    clients.push(c);
 
+    // A device of the public catalogue that takes remote access, for what a create names a device by.
+    const device = mock.deviceFarm.devices().find((d) => d.remoteAccessEnabled)!.arn;
+    /** The identifiers of the parent each kind was made under, as the parent's read takes them. */
+    const parents = new Map<string, Rec>();
     /** Creates a resource of a kind (its parents first) and returns the identifiers its read takes. */
     const make = async (resource: Resource): Promise<Rec> => {
       const create = op(service, resource.operations.create!);
       const parent = resource.parent ? byName.get(resource.parent) : undefined;
-      const above = parent?.operations.create ? parentMembers(parent, await make(parent), create.request.shape as StructureShape) : {};
-      const input = { ...(factories.input(create.id as OperationId).build() as Rec), ...REQUIRED[create.id], ...above };
+      const parentIds = parent?.operations.create ? await make(parent) : undefined;
+      if (parentIds) parents.set(resource.name, parentIds);
+      const above = parent && parentIds ? parentMembers(parent, parentIds, create.request.shape as StructureShape) : {};
+      const built = factories.input(create.id as OperationId).build() as Rec;
+      if (typeof built.deviceArn === "string") built.deviceArn = device;
+      const input = { ...built, ...REQUIRED[create.id], ...above };
       await send(c, create, input);
       const held = mock.resources.list(service, resource.name);
       expect(held, `${resource.name} is held after ${create.name}`).toHaveLength(1);
@@ -67,7 +84,10 @@ describe("every resource kind keeps what a test creates: create, read, list, upd
       const shape = list.request.shape as StructureShape;
       const built = factories.input(list.id as OperationId).build() as Rec;
       const required = Object.fromEntries(Object.entries(built).filter(([k]) => shape.required.includes(k)));
-      const listed = await send(c, list, { ...required, ...Object.fromEntries(Object.entries(ids).filter(([k]) => Object.hasOwn(shape.members, k))) });
+      // Listed under the parent it was made in (a database's tables, a project's device pools).
+      const parent = resource.parent ? byName.get(resource.parent) : undefined;
+      const under = parent && parents.has(name) ? parentMembers(parent, parents.get(name)!, shape) : {};
+      const listed = await send(c, list, { ...required, ...under });
       const items = listed[resource.entity!.outputs[list.name]!] as Rec[];
       expect(items.length, `${list.name} lists it`).toBe(1);
     }
@@ -89,10 +109,29 @@ describe("every resource kind keeps what a test creates: create, read, list, upd
     }
 
     if (resource.operations.delete) {
+      // What runs is stopped before it is deleted (a session), and read until the stop is through.
+      if (resource.operations.stop) {
+        const stop = op(service, resource.operations.stop);
+        await send(c, stop, as(stop, resource, ids));
+        for (let i = 0; i < 4; i++) await send(c, read, ids);
+      }
       const remove = op(service, resource.operations.delete);
       await send(c, remove, as(remove, resource, ids));
       const error = await send(c, read, ids).catch((e: unknown) => e);
       expect((error as Error).name, `${read.name} after delete`).toBe(resource.errors.notFound);
     }
+  });
+});
+
+describe("kinds not kept yet are said so", () => {
+  test.each(Object.entries(NOT_KEPT))("%s: %s", async (kind) => {
+    const [service, name] = kind.split(":") as [string, string];
+    const resource = registry.resources(service).find((r) => r.name === name)!;
+    const mock = createAwsMock({ seed: 3 });
+    const create = op(service, resource.operations.create!);
+    const c = await client(create, { requestHandler: mock.requestHandler() });
+    await send(c, create, createFactories({ seed: 5 }).input(create.id as OperationId).build() as Rec);
+    expect(mock.resources.list(service, name)).toEqual([]);
+    c.destroy();
   });
 });
