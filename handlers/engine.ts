@@ -83,11 +83,14 @@ export class ResourceEngine {
     return entity;
   }
 
-  /** The entity the identifiers name, as a read answers it now (without counting as a poll), or undefined. */
-  get(service: string, name: string, ids: Readonly<Rec>): Rec | undefined {
+  /**
+   * The entity the identifiers name, as a read answers it now (without counting as a poll), or undefined.
+   * @param stored The entity as last stored, without moving its lifecycle or computing its derived members.
+   */
+  get(service: string, name: string, ids: Readonly<Rec>, { stored = false }: { stored?: boolean } = {}): Rec | undefined {
     const store = `${service}:${name}`;
     const entry = this.#stores.get(store)?.get(this.#key(store, ids, this.#resource(service, name)));
-    return entry && this.#now(entry, false);
+    return entry && (stored ? entry.entity : this.#now(entry, false));
   }
 
   /** The entities of a kind with their identifiers, as reads answer them now. */
@@ -347,7 +350,8 @@ export class ResourceEngine {
     const base = this.#unwrap(resource, read.name, this.generated.output(read, ids)) ?? {};
     const shape = entityShape(read, resource.entity!.outputs[read.name]);
     // Server-set members from the create's answer (an ARN), then what the request gave: the request wins.
-    let entity = deepMerge(deepMerge(base, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
+    const defaults = Object.fromEntries(Object.entries(this.#creation(store).defaults ?? {}).filter(([m]) => shape && Object.hasOwn(shape.members, m)));
+    let entity = deepMerge(deepMerge({ ...base, ...defaults }, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
     for (const [i, value] of Object.entries(ids)) {
       const own = shape ? ownMember(shape, i) : undefined;
       if (own) entity = { ...entity, [own]: value };
@@ -367,7 +371,7 @@ export class ResourceEngine {
   #creation(store: string): CreationData {
     const all = creation[`${store.slice(0, store.indexOf(":"))}:*`];
     const own = creation[store];
-    return { ...all, ...own, values: { ...all?.values, ...own?.values } };
+    return { ...all, ...own, values: { ...all?.values, ...own?.values }, defaults: { ...all?.defaults, ...own?.defaults } };
   }
 
   #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {

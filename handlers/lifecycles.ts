@@ -35,6 +35,8 @@ export interface CreationData {
   /** Members a resource has only once something happened to it (`updatedAt`, `startedAt`). */
   readonly absent?: readonly string[];
   readonly values?: Readonly<Record<string, unknown>>;
+  /** Values a new resource has when the request does not give them (the API's documented defaults). */
+  readonly defaults?: Readonly<Record<string, unknown>>;
   /**
    * A request member given as a string where the resource holds a structure: the structure's member it sets, and the
    * members that come with it (Glue's `Schedule: "cron(0 12 * * ? *)"` is a crawler's `Schedule.ScheduleExpression`).
@@ -47,8 +49,9 @@ export const creation: Readonly<Record<string, CreationData>> = {
   "glue:*": { createdAt: ["CreateTime", "CreatedOn", "CreationTime", "CreatedTime", "CreateDate"], updatedAt: ["UpdateTime", "LastModifiedOn", "LastUpdated", "LastModifiedTime", "LastUpdatedTime"], absent: ["LastAccessTime", "LastAnalyzedTime"], wraps: { Schedule: { into: "ScheduleExpression", with: { State: "SCHEDULED" } } } },
   // Deadline: `createdAt` on creation; `updatedAt`/`updatedBy` only once updated; runs have no start or end yet.
   "deadline:*": { createdAt: ["createdAt"], updatedAt: ["updatedAt"], absent: ["updatedAt", "updatedBy", "startedAt", "endedAt"] },
-  "deadline:Queue": { values: { status: "IDLE" } },
-  "deadline:Fleet": { values: { workerCount: 0 } },
+  // CreateQueue's `defaultBudgetAction` is NONE unless given; CreateFleet's `minWorkerCount` 0 (Deadline API reference).
+  "deadline:Queue": { values: { status: "IDLE" }, defaults: { defaultBudgetAction: "NONE" } },
+  "deadline:Fleet": { values: { workerCount: 0 }, defaults: { minWorkerCount: 0 } },
   "deadline:Worker": { values: { status: "CREATED" } },
   "deviceFarm:*": { createdAt: ["created"] },
 };

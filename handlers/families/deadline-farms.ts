@@ -135,8 +135,13 @@ export class DeadlineFarms implements Family {
 
   /** A full resource: what its Get operation answers, built by the factories and agreeing with what is known. */
   #build(kind: Kind, known: Rec): Rec {
-    const built = this.factories.operation(KINDS[kind].get as never).build(undefined, { seed: hashSeed(this.seed, Object.values(this.#ids(kind, known)).join("/")) }) as Rec;
-    const members = ((registry.get(KINDS[kind].get as never) as Operation).response.shape as StructureShape).members;
+    return this.#made(KINDS[kind].get, Object.values(this.#ids(kind, known)).join("/"), known);
+  }
+
+  /** What a Get operation answers for an entity made here: generated from its key, with what is known over it. */
+  #made(get: string, key: string, known: Rec): Rec {
+    const built = this.factories.operation(get as never).build(undefined, { seed: hashSeed(this.seed, key) }) as Rec;
+    const members = ((registry.get(get as never) as Operation).response.shape as StructureShape).members;
     // What the Get answers: the ids above a job (its farm and queue) are not members of it.
     const out: Rec = Object.fromEntries(Object.entries({ ...built, ...known }).filter(([k]) => Object.hasOwn(members, k)));
     for (const k of ["updatedAt", "updatedBy", "startedAt", "endedAt"]) if (!(k in known)) delete out[k];
@@ -185,7 +190,12 @@ export class DeadlineFarms implements Family {
     for (const step of steps) {
       const stepIds = { ...ids, stepId: step.stepId };
       const consumers = steps.filter((s) => s.dependsOn.includes(step.name)).length;
-      this.engine.keep("deadline", "Step", stepIds, {
+      const made = (get: string, key: string, known: Rec) => {
+        const entity = this.#made(get, key, { createdBy: job.createdBy, ...known });
+        for (const k of ["targetTaskRunStatus", "taskFailureRetryCount", "latestSessionActionId", "requiredCapabilities", "lifecycleStatusMessage"]) if (!(k in known)) delete entity[k];
+        return entity;
+      };
+      this.engine.keep("deadline", "Step", stepIds, made("deadline:GetStep", step.stepId, {
         stepId: step.stepId,
         name: step.name,
         lifecycleStatus: "CREATE_COMPLETE",
@@ -193,18 +203,27 @@ export class DeadlineFarms implements Family {
         createdAt: now,
         ...(step.plan.parameterSpace ? { parameterSpace: step.plan.parameterSpace } : {}),
         ...(step.dependsOn.length || consumers ? { dependencyCounts: { dependenciesResolved: 0, dependenciesUnresolved: step.dependsOn.length, consumersResolved: 0, consumersUnresolved: consumers } } : {}),
-      });
+      }));
       step.plan.tasks.forEach((parameters, i) => {
-        this.engine.keep("deadline", "Task", { ...stepIds, taskId: step.taskIds[i] }, { taskId: step.taskIds[i], createdAt: now, failureRetryCount: 0, ...(Object.keys(parameters).length ? { parameters } : {}) });
+        const task = made("deadline:GetTask", step.taskIds[i]!, { taskId: step.taskIds[i], createdAt: now, failureRetryCount: 0 });
+        if (Object.keys(parameters).length) task.parameters = parameters;
+        else delete task.parameters;
+        this.engine.keep("deadline", "Task", { ...stepIds, taskId: step.taskIds[i] }, task);
       });
     }
     return { output: { jobId: ids.jobId } };
   }
 
+  /** Whether a queue's budget action stops its scheduling: an action other than NONE, and no budget tracking the queue. */
+  #blocked(queue: Rec, ids: Readonly<Rec>): boolean {
+    if (queue.defaultBudgetAction === undefined || queue.defaultBudgetAction === "NONE") return false;
+    return !this.engine.all("deadline", "Budget").some((b) => b.ids.farmId === ids.farmId && (b.entity.usageTrackingResource as Rec | undefined)?.queueId === ids.queueId);
+  }
+
   /** Whether a job's queue schedules it now: a fleet associated and active, and no budget action blocking the queue. */
   #schedules(ids: Rec): boolean {
-    const queue = this.engine.get("deadline", "Queue", { farmId: ids.farmId, queueId: ids.queueId });
-    if (!queue || queue.status === "SCHEDULING_BLOCKED") return false;
+    const queue = this.engine.get("deadline", "Queue", { farmId: ids.farmId, queueId: ids.queueId }, { stored: true });
+    if (!queue || this.#blocked(queue, ids)) return false;
     return this.engine.all("deadline", "QueueFleetAssociation").some((a) => a.ids.farmId === ids.farmId && a.ids.queueId === ids.queueId && a.entity.status === "ACTIVE" && this.engine.get("deadline", "Fleet", { farmId: ids.farmId, fleetId: a.ids.fleetId }) !== undefined);
   }
 
@@ -268,8 +287,7 @@ export class DeadlineFarms implements Family {
    */
   #queue(queue: Rec, ids: Readonly<Rec>): Rec {
     // (`blockedReason: undefined` takes a reason away once the queue is no longer blocked.)
-    const budgeted = this.engine.all("deadline", "Budget").some((b) => b.ids.farmId === ids.farmId && (b.entity.usageTrackingResource as Rec | undefined)?.queueId === ids.queueId);
-    if (queue.defaultBudgetAction !== undefined && queue.defaultBudgetAction !== "NONE" && !budgeted) return { status: "SCHEDULING_BLOCKED", blockedReason: "NO_BUDGET_CONFIGURED" };
+    if (this.#blocked(queue, ids)) return { status: "SCHEDULING_BLOCKED", blockedReason: "NO_BUDGET_CONFIGURED" };
     const busy = [...this.#runs.values()].some((run) => run.ids.farmId === ids.farmId && run.ids.queueId === ids.queueId && !run.frozen && this.#taskState(run, run.waves - 1, false).status !== "SUCCEEDED");
     return { status: busy ? "SCHEDULING" : "IDLE", blockedReason: undefined };
   }
