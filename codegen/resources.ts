@@ -149,6 +149,8 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     };
     set("read", `Get${noun}`);
     set("create", `Create${noun}`, `Start${noun}`, `Schedule${noun}`);
+    // A resource that is created, then started and stopped again (a Glue crawler, a trigger).
+    if (o.create === `Create${noun}`) set("start", `Start${noun}`);
     set("update", `Update${noun}`, `Put${noun}`);
     set("delete", `Delete${noun}`);
     // A listing of entities (Glue's GetJobs) is the list; one of names only (ListJobs) is listNames.

@@ -91,8 +91,9 @@ export class Progress<S extends string = string> {
 
   /** When the resource entered this state (undefined when it has not). */
   enteredAt(state: S): number | undefined {
-    const i = this.#phases.findIndex((p) => p.state === state);
-    return i >= 0 && i <= this.#index ? this.#entered[i] : undefined;
+    // The latest time it entered the state: a crawler is RUNNING again on every start.
+    for (let i = this.#index; i >= 0; i--) if (this.#phases[i]!.state === state) return this.#entered[i];
+    return undefined;
   }
 
   /** Starts a new lifecycle from the current time (a stop, a cancel), keeping when earlier states were entered. */

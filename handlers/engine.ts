@@ -20,7 +20,7 @@ interface Entry {
   readonly ids: Readonly<Record<string, unknown>>;
   entity: Rec;
   /** Where it is in its lifecycle (a run that progresses), with the data that says how it moves. */
-  readonly progress?: { readonly steps: Progress; readonly data: LifecycleData; stopped: boolean };
+  readonly progress?: { readonly steps: Progress; readonly data: LifecycleData; stopped: boolean; /** When the latest start began (a crawl). */ started?: number };
   /** The state rules of its structure (a FAILED run has its error; a RUNNING one none). */
   readonly rule?: StateRule;
 }
@@ -210,6 +210,8 @@ export class ResourceEngine {
         return this.#delete(op, input, resource, store);
       case "stop":
         return this.#stop(op, input, resource, store);
+      case "start":
+        return this.#start(op, input, resource, store);
       case "batchRead":
         return this.#batchRead(op, input, resource, store);
       case "list":
@@ -362,6 +364,7 @@ export class ResourceEngine {
     const rule = shape ? hints[op.service.id]?.states?.[shape.name] : undefined;
     const entry: Entry = { store, ids, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
     this.#storeOf(store).set(key, entry);
+    if (data?.start && data.startOn && input[data.startOn] === true) this.#begin(entry);
     entity = this.#now(entry, false);
     this.#deleted.delete(key);
     return { output: outputEntity !== undefined ? this.#wrap(resource, op.name, entity, answered) : answered };
@@ -442,6 +445,13 @@ export class ResourceEngine {
     for (const members of Object.values(p.data.entered ?? {})) for (const m of members) if (!set.has(m)) delete next[m];
     Object.assign(next, p.data.values?.[state] ?? {});
     if (p.stopped && "result" in next && state === "COMPLETED") next.result = "STOPPED";
+    // The record of the latest run (a crawler's LastCrawl), once the run reached the state that writes it.
+    const last = p.data.last;
+    const written = last && p.started !== undefined ? p.steps.enteredAt(last.when) : undefined;
+    if (last && written !== undefined && written >= p.started!) {
+      const since = p.steps.enteredAt(last.since.state);
+      next[last.member] = { ...(p.stopped ? last.stopped : last.values), ...(since !== undefined && since >= p.started! ? { [last.since.member]: new Date(since) } : {}) };
+    }
     const when = entry.rule?.member === p.data.member ? entry.rule.when[state] : undefined;
     for (const m of when?.absent ?? []) delete next[m];
     const d = p.data.duration;
@@ -463,18 +473,22 @@ export class ResourceEngine {
   /** A stop starts the lifecycle's stop phases (a run STOPPING, then STOPPED or COMPLETED); `BatchStop…` stops each id it names. */
   #stop(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
     const map = this.#stores.get(store);
-    if (!map) return undefined;
     const own = resource.identifiers.at(-1)!;
     const listed = Object.entries(input).find(([k, v]) => Array.isArray(v) && k.endsWith("Ids"))?.[1] as unknown[] | undefined;
     const targets = (listed ?? [input[own] ?? input[Object.keys(input).find((k) => k.endsWith(own)) ?? ""]]).map((id) => ({ ...input, [own]: id }));
     let one: Entry | undefined;
     for (const target of targets) {
       const ids = this.#idsOf(target, resource);
-      const entry = ids ? map.get(this.#key(store, ids, resource)) : undefined;
+      const entry = ids ? map?.get(this.#key(store, ids, resource)) : undefined;
       const p = entry?.progress;
-      if (!entry || !p?.data.stop || p.stopped) continue;
+      if (!entry && listed === undefined && ids && (this.fresh || this.#deleted.has(this.#key(store, ids, resource))) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
+      if (!entry || !p?.data.stop) continue;
       const state = p.steps.state(false);
-      if (state === p.data.phases.at(-1)!.state) continue;
+      // Stopping what is at rest: the operation's modelled error (a crawler not running), else nothing to do.
+      if (p.stopped || state === p.data.phases.at(-1)!.state || state === p.data.stop.at(-1)!.state) {
+        if (listed === undefined && this.#models(op, p.data.errors?.idle)) return { error: p.data.errors!.idle!, members: { message: `${resource.name} ${Object.values(ids!).map(String).join("/")} is not running.` } };
+        continue;
+      }
       p.steps.then(p.data.stop);
       p.stopped = true;
       one = entry;
@@ -482,6 +496,33 @@ export class ResourceEngine {
     if (!one) return undefined;
     const output = this.generated.output(op, input);
     return { output: resource.entity!.outputs[op.name] === undefined ? output : this.#wrap(resource, op.name, this.#now(one, false), output) };
+  }
+
+  /**
+   * A start of a resource that rests between runs (a crawler crawls, a trigger is activated): its start phases, or
+   * the operation's modelled error when it is not at rest (a crawler already running).
+   */
+  #start(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const ids = this.#idsOf(input, resource);
+    if (!ids) return undefined;
+    const key = this.#key(store, ids, resource);
+    const entry = this.#stores.get(store)?.get(key);
+    if (!entry) return (this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound) ? this.#notFound(resource, ids) : undefined;
+    const p = entry.progress;
+    if (!p?.data.start) return undefined;
+    const state = p.steps.state(false);
+    const resting = [p.data.phases.at(-1)!.state, p.data.start.at(-1)!.state, p.data.stop?.at(-1)!.state];
+    if (!resting.includes(state) && this.#models(op, p.data.errors?.busy)) return { error: p.data.errors!.busy!, members: { message: `${resource.name} with name ${Object.values(ids).map(String).join("/")} has already started.` } };
+    this.#begin(entry);
+    this.#now(entry, false);
+    return { output: this.generated.output(op, input) };
+  }
+
+  #begin(entry: Entry): void {
+    const p = entry.progress!;
+    p.steps.then(p.data.start!);
+    p.stopped = false;
+    p.started = this.clock.now();
   }
 
   /**

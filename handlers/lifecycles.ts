@@ -17,6 +17,17 @@ export interface LifecycleData {
   readonly duration?: { readonly member: string; readonly from: string; readonly to: string };
   /** The phases a stop starts (from the state the resource is in). */
   readonly stop?: readonly Phase[];
+  /** The phases a start begins, from the state the resource rests in (a crawler crawls, a trigger is activated). */
+  readonly start?: readonly Phase[];
+  /** A create whose request sets this member true starts the resource at once (a trigger's `StartOnCreation`). */
+  readonly startOn?: string;
+  /** The operation's modelled errors: a start while the resource is not at rest, a stop while it is. */
+  readonly errors?: { readonly busy?: string; readonly idle?: string };
+  /**
+   * A record of the latest run, set once it enters `when` (a crawler's `LastCrawl`): these members, with `since`
+   * holding when it entered that state; `stopped` instead when a stop ended the run.
+   */
+  readonly last?: { readonly member: string; readonly when: string; readonly values: Readonly<Record<string, unknown>>; readonly stopped: Readonly<Record<string, unknown>>; readonly since: { readonly member: string; readonly state: string } };
   /** The phases an update that sets the state member starts, by the state it sets (`STOP_SCHEDULING_AND_COMPLETE_TASKS` → `STOPPED`). */
   readonly after?: Readonly<Record<string, readonly Phase[]>>;
 }
@@ -54,6 +65,8 @@ export const creation: Readonly<Record<string, CreationData>> = {
   "deadline:Fleet": { values: { workerCount: 0 }, defaults: { minWorkerCount: 0 } },
   "deadline:Worker": { values: { status: "CREATED" } },
   "deviceFarm:*": { createdAt: ["created"] },
+  // A new crawler has not crawled: no LastCrawl, no elapsed time.
+  "glue:Crawler": { absent: ["LastAccessTime", "LastAnalyzedTime", "LastCrawl", "CrawlElapsedTime"] },
 };
 
 export const lifecycles: Readonly<Record<string, LifecycleData>> = {
@@ -72,6 +85,60 @@ export const lifecycles: Readonly<Record<string, LifecycleData>> = {
     entered: { PENDING: ["created"], RUNNING: ["started"], COMPLETED: ["stopped"] },
     values: { COMPLETED: { result: "PASSED" } },
     stop: [phase("STOPPING", 1, 10), phase("COMPLETED", 0, 0)],
+  },
+  // A Glue crawler rests READY; a start crawls (RUNNING), then STOPPING, READY again with its LastCrawl (Glue's crawler states).
+  "glue:Crawler": {
+    member: "State",
+    phases: [phase("READY", 0, 0)],
+    start: [phase("RUNNING", 2, 60), phase("STOPPING", 1, 10), phase("READY", 0, 0)],
+    stop: [phase("STOPPING", 1, 10), phase("READY", 0, 0)],
+    errors: { busy: "CrawlerRunningException", idle: "CrawlerNotRunningException" },
+    last: { member: "LastCrawl", when: "STOPPING", values: { Status: "SUCCEEDED", LogGroup: "/aws-glue/crawlers" }, stopped: { Status: "CANCELLED", LogGroup: "/aws-glue/crawlers" }, since: { member: "StartTime", state: "RUNNING" } },
+  },
+  // A Glue trigger is CREATED; StartTrigger activates it, StopTrigger deactivates it; `StartOnCreation` activates it at once.
+  "glue:Trigger": {
+    member: "State",
+    phases: [phase("CREATED", 0, 0)],
+    start: [phase("ACTIVATING", 1, 5), phase("ACTIVATED", 0, 0)],
+    stop: [phase("DEACTIVATING", 1, 5), phase("DEACTIVATED", 0, 0)],
+    startOn: "StartOnCreation",
+  },
+  // A workflow run RUNNING, then COMPLETED; StopWorkflowRun: STOPPING, STOPPED (Glue's WorkflowRunStatus).
+  "glue:WorkflowRun": {
+    member: "Status",
+    phases: [phase("RUNNING", 2, 120), phase("COMPLETED", 0, 0)],
+    entered: { RUNNING: ["StartedOn"], COMPLETED: ["CompletedOn"], STOPPED: ["CompletedOn"] },
+    stop: [phase("STOPPING", 1, 5), phase("STOPPED", 0, 0)],
+  },
+  // Data quality runs: STARTING, RUNNING, SUCCEEDED, with ExecutionTime the span they report (Glue's TaskStatusType).
+  "glue:DataQualityRulesetEvaluationRun": {
+    member: "Status",
+    phases: [phase("STARTING", 1, 10), phase("RUNNING", 2, 120), phase("SUCCEEDED", 0, 0)],
+    entered: { STARTING: ["StartedOn", "LastModifiedOn"], RUNNING: ["LastModifiedOn"], SUCCEEDED: ["CompletedOn", "LastModifiedOn"] },
+    duration: { member: "ExecutionTime", from: "StartedOn", to: "CompletedOn" },
+  },
+  "glue:DataQualityRuleRecommendationRun": {
+    member: "Status",
+    phases: [phase("STARTING", 1, 10), phase("RUNNING", 2, 120), phase("SUCCEEDED", 0, 0)],
+    entered: { STARTING: ["StartedOn", "LastModifiedOn"], RUNNING: ["LastModifiedOn"], SUCCEEDED: ["CompletedOn", "LastModifiedOn"] },
+    duration: { member: "ExecutionTime", from: "StartedOn", to: "CompletedOn" },
+  },
+  // Column statistics and materialized view refresh task runs: STARTING, RUNNING, SUCCEEDED.
+  "glue:ColumnStatisticsTaskRun": {
+    member: "Status",
+    phases: [phase("STARTING", 1, 10), phase("RUNNING", 2, 120), phase("SUCCEEDED", 0, 0)],
+    entered: { STARTING: ["CreationTime", "LastUpdated"], RUNNING: ["StartTime", "LastUpdated"], SUCCEEDED: ["EndTime", "LastUpdated"] },
+  },
+  "glue:MaterializedViewRefreshTaskRun": {
+    member: "Status",
+    phases: [phase("STARTING", 1, 10), phase("RUNNING", 2, 120), phase("SUCCEEDED", 0, 0)],
+    entered: { STARTING: ["CreationTime", "LastUpdated"], RUNNING: ["StartTime", "LastUpdated"], SUCCEEDED: ["EndTime", "LastUpdated"] },
+  },
+  // A blueprint run RUNNING, then SUCCEEDED (Glue's BlueprintRunState).
+  "glue:BlueprintRun": {
+    member: "State",
+    phases: [phase("RUNNING", 2, 60), phase("SUCCEEDED", 0, 0)],
+    entered: { RUNNING: ["StartedOn"], SUCCEEDED: ["CompletedOn"] },
   },
   // A Deadline fleet is created, then ACTIVE (`waitUntilFleetActive`); a license endpoint is created, then READY (`waitUntilLicenseEndpointValid`).
   "deadline:Fleet": { member: "status", phases: [phase("CREATE_IN_PROGRESS", 1, 30), phase("ACTIVE", 0, 0)] },

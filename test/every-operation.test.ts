@@ -153,19 +153,19 @@ describe("the check, for traffic of any operation", () => {
 
   /** A HAR of the real SDK's traffic through the mock: every 8th operation of the registry, all three services. */
   async function recordedHar() {
-    const mock = createAwsMock({ unknownIds: "generate" });
     const chosen = registry.operations.filter((_, i) => i % 8 === 0);
-    const clients = new Map<string, Client>();
+    const recorded: { call: AwsMock["calls"][number]; sent: AwsMock["responses"][number] }[] = [];
     for (const op of chosen) {
-      let c = clients.get(op.service.id);
-      if (!c) clients.set(op.service.id, (c = await client(op, { requestHandler: mock.requestHandler() })));
+      // Each call on its own account: a crawler one call made must not make a later stop illegal.
+      const mock = createAwsMock({ unknownIds: "generate" });
+      const c = await client(op, { requestHandler: mock.requestHandler() });
       const Command = (await sdk(op))[op.sdk.command]!;
       await c.send(new Command(createFactories({ seed: 3 }).input(op.id as OperationId).build()));
+      c.destroy();
+      recorded.push({ call: mock.calls[0]!, sent: mock.responses[0]! });
     }
-    clients.forEach((c) => c.destroy());
-    const entries = mock.calls.map((call, i) => {
+    const entries = recorded.map(({ call, sent }) => {
       const op = registry.get(call.operation);
-      const sent = mock.responses[i]!;
       return {
         request: { method: call.method, url: call.url, headers: op.target ? [{ name: "X-Amz-Target", value: op.target }] : [] },
         response: { status: sent.status, headers: Object.entries(sent.headers).map(([name, value]) => ({ name, value })), content: { mimeType: "application/json", text: sent.body } },
