@@ -37,6 +37,10 @@ export class ResourceEngine {
   readonly #index = new Map<string, Map<string, { resource: Resource; kind: Kind }>>();
   /** Members a keeper computes when an entity is read (a Deadline job's task counts), by store. */
   readonly #derived = new Map<string, (entity: Rec, ids: Readonly<Rec>, poll: boolean) => Rec>();
+  /** A keeper's filter of a listing (Glue's partition expression), by store: the entities it keeps, or its error. */
+  readonly #filters = new Map<string, (input: Rec, entities: { ids: Readonly<Rec>; entity: Rec }[]) => { ids: Readonly<Rec>; entity: Rec }[] | Answer>();
+  /** A keeper's check of a request before the engine acts on it (a partition's values against its table's keys), by operation. */
+  readonly #guards = new Map<string, (input: Rec) => Answer | undefined>();
   /** Service-made ids handed out so far: a second create of the same request gets another. */
   #made = 0;
 
@@ -67,6 +71,16 @@ export class ResourceEngine {
    */
   derive(service: string, resource: string, compute: (entity: Rec, ids: Readonly<Rec>, poll: boolean) => Rec): void {
     this.#derived.set(`${service}:${resource}`, compute);
+  }
+
+  /** For a keeper: filters what a listing of a kind answers by what its request asks (an expression), or refuses it. */
+  filter(service: string, resource: string, keep: (input: Rec, entities: { ids: Readonly<Rec>; entity: Rec }[]) => { ids: Readonly<Rec>; entity: Rec }[] | Answer): void {
+    this.#filters.set(`${service}:${resource}`, keep);
+  }
+
+  /** For a keeper: a check of an operation's request the service makes before it acts (an error, or undefined to go on). */
+  guard(service: string, operation: string, check: (input: Rec) => Answer | undefined): void {
+    this.#guards.set(`${service}:${operation}`, check);
   }
 
   /** Keeps an entity a keeper built (no generation, no check): the identifiers name it. */
@@ -197,6 +211,8 @@ export class ResourceEngine {
   #answer(op: Operation, input: Rec, decoded: Rec): Answer | undefined {
     const bound = this.#bound(op);
     if (!bound?.resource.entity) return undefined;
+    const refused = this.#guards.get(op.id)?.(input);
+    if (refused) return refused;
     const { resource, kind } = bound;
     const store = `${op.service.id}:${resource.name}`;
     switch (kind) {
@@ -600,7 +616,14 @@ export class ResourceEngine {
         const parent = String(input[k]);
         return parent === v || (parent.startsWith("arn:") && String(v).includes(parent.slice(parent.lastIndexOf(":") + 1)));
       });
-    const items = [...(map?.values() ?? [])].filter(under).map((e) => (names ? e.ids[own] : itemOf(op, member, this.#now(e, false))));
+    let kept = [...(map?.values() ?? [])].filter(under).map((e) => ({ ids: e.ids, entity: this.#now(e, false) }));
+    const filter = this.#filters.get(store);
+    if (filter) {
+      const filtered = filter(input, kept);
+      if (!Array.isArray(filtered)) return filtered;
+      kept = filtered;
+    }
+    const items = kept.map((e) => (names ? e.ids[own] : itemOf(op, member, e.entity)));
     const paging = op.paginated;
     const start = paging && typeof input[paging.inputToken] === "string" ? Number(/^E(\d+)$/.exec(String(input[paging.inputToken]))?.[1] ?? NaN) : 0;
     if (!Number.isInteger(start) || start > items.length) return undefined;

@@ -16,6 +16,7 @@ import { SessionStore } from "./store.js";
 import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
 import { DeadlineFarms } from "./families/deadline-farms.js";
+import { GlueCatalog } from "./families/glue-catalog.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { canonical, GeneratedAnswers } from "./generated.js";
@@ -271,7 +272,7 @@ export class AwsMock {
       options.seed ?? 1,
       this.#engine,
     );
-    this.#families = [glueSessions, farms, deviceFarm];
+    this.#families = [glueSessions, new GlueCatalog(this.#engine, options.unknownIds !== "generate"), farms, deviceFarm];
     this.resources = {
       add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
       // The sessions are the session stores' (`mock.glue.sessions`): the same entities, by their read operation.

@@ -21,6 +21,12 @@ const op = (service: string, name: string): Operation => registry.get(`${service
 const REQUIRED: Record<string, Rec> = {
   "deadline:CreateJob": { template: JSON.stringify({ specificationVersion: "jobtemplate-2023-09", name: "Render", steps: [{ name: "Frames", script: { actions: { onRun: { command: "echo" } } } }] }), templateType: "JSON", parameters: {} },
 };
+/** Requests made to agree with each other where the service checks them: a partition has one value per key of its table. */
+const FIT: Record<string, (input: Rec) => void> = {
+  "glue:CreateTable": (input) => void ((input.TableInput as Rec).PartitionKeys = [{ Name: "dt", Type: "date" }]),
+  "glue:CreatePartition": (input) => void ((input.PartitionInput as Rec).Values = ["2026-01-01"]),
+  "glue:UpdatePartition": (input) => void ((input.PartitionInput as Rec).Values = ["2026-01-01"]),
+};
 const lcfirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The members of a request that name a parent's identifiers (`DatabaseName` for a database's `Name`; a project's `arn` as `projectArn`). */
@@ -64,6 +70,7 @@ describe("every resource kind keeps what a test creates: create, read, list, upd
       const built = factories.input(create.id as OperationId).build() as Rec;
       if (typeof built.deviceArn === "string") built.deviceArn = device;
       const input = { ...built, ...REQUIRED[create.id], ...above };
+      FIT[create.id]?.(input);
       await send(c, create, input);
       const held = mock.resources.list(service, resource.name);
       expect(held, `${resource.name} is held after ${create.name}`).toHaveLength(1);
@@ -95,6 +102,7 @@ describe("every resource kind keeps what a test creates: create, read, list, upd
     if (resource.operations.update) {
       const update = op(service, resource.operations.update);
       const input = { ...(factories.input(update.id as OperationId).build() as Rec), ...as(update, resource, ids) };
+      FIT[update.id]?.(input);
       const entityInput = resource.entity!.inputs[update.name];
       if (entityInput && input[entityInput]) for (const [k, v] of Object.entries(ids)) if (k === "Name" || k.endsWith("Name")) (input[entityInput] as Rec).Name ??= v;
       await send(c, update, input);
