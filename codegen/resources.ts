@@ -18,6 +18,11 @@ export interface ResourceModel {
   /** The structure the resource is, and the member holding it in each operation's output (`GetTable` → `Table`). */
   readonly entity?: { readonly shape: string; readonly outputs: Readonly<Record<string, string>>; readonly inputs: Readonly<Record<string, string>> };
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
+  /**
+   * Its ARN after `arn:<partition>:<service>:<region>:<account>:`, with its identifiers in braces (`farm/{farmId}`):
+   * the model's `aws.api#arn` template, a refinement, or `{arn}` when an identifier is the ARN itself.
+   */
+  readonly arn?: string;
 }
 
 type Lifecycle = "create" | "read" | "update" | "delete" | "list" | "listNames" | "batchRead" | "batchDelete" | "start" | "stop";
@@ -25,6 +30,8 @@ type Lifecycle = "create" | "read" | "update" | "delete" | "list" | "listNames" 
 export interface ResourceRefinements {
   /** Parents that identifiers cannot tell (every Device Farm resource is named by one `arn`). */
   readonly parents?: Readonly<Record<string, string>>;
+  /** ARN templates the model does not declare (Glue's, from its documentation), by resource. */
+  readonly arns?: Readonly<Record<string, string>>;
 }
 
 export interface ResourceReport {
@@ -129,6 +136,8 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     }
     const parent = parentOf.get(id);
     add(local(id), "model", o, Object.keys((s.identifiers as Record<string, unknown>) ?? {}), parent ? local(parent) : undefined);
+    const template = ((s.traits as Record<string, unknown> | undefined)?.["aws.api#arn"] as { template?: string } | undefined)?.template;
+    if (template) resources[resources.length - 1] = { ...resources.at(-1)!, arn: template };
   }
 
   // 2. Resources named by operations: a Get<Noun> with a Create, Start, Schedule, Delete or a listing of the same noun.
@@ -178,6 +187,16 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     const candidates = resources.filter((p) => p !== r && namesItself(p) && idsOf(p).length < r.identifiers.length && idsOf(p).every((id) => r.identifiers.includes(id)));
     const parent = named ?? candidates.sort((a, b) => idsOf(b).length - idsOf(a).length)[0]?.name;
     if (parent) resources[i] = { ...r, parent };
+  }
+
+  // ARNs: a refinement, or an identifier that is the ARN itself (Device Farm's `arn`, `projectArn`).
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const own = r.identifiers.at(-1);
+    // Its own ARN: `arn`, or an ARN named for the resource (`projectArn` of a test grid project; not the `ResourceArn` a property is about).
+    const isOwn = own !== undefined && /arn$/i.test(own) && (own.length === 3 || r.name.toLowerCase().endsWith(own.slice(0, -3).toLowerCase()));
+    const arn = r.arn ?? refinements.arns?.[r.name] ?? (r.identifiers.length === 1 && isOwn ? `{${own}}` : undefined);
+    if (arn) resources[i] = { ...r, arn };
   }
 
   const unbound = names

@@ -23,6 +23,8 @@ interface Entry {
   readonly progress?: { readonly steps: Progress; readonly data: LifecycleData; stopped: boolean; /** When the latest start began (a crawl). */ started?: number };
   /** The state rules of its structure (a FAILED run has its error; a RUNNING one none). */
   readonly rule?: StateRule;
+  /** Its tags, by key: given at creation or by the service's tagging operations. */
+  tags?: Record<string, string>;
 }
 
 /**
@@ -121,6 +123,35 @@ export class ResourceEngine {
     this.#deleted.add(key);
     this.#removeChildren(service, resource, ids);
     return true;
+  }
+
+  /**
+   * The tags of the resource an ARN names (`arn:aws:glue:us-west-2:111122223333:job/nightly`), or undefined when
+   * the mock holds no such resource. The ARN's region and account are not compared: a test's own ARNs name its resources.
+   */
+  tagsOf(service: string, arn: string): Record<string, string> | undefined {
+    const entry = this.#byArn(service, arn);
+    return entry && { ...entry.tags };
+  }
+
+  /** Adds and removes tags of the resource an ARN names; false when the mock holds no such resource. */
+  retag(service: string, arn: string, add: Readonly<Record<string, string>>, remove: readonly string[] = []): boolean {
+    const entry = this.#byArn(service, arn);
+    if (!entry) return false;
+    const tags = { ...entry.tags, ...add };
+    for (const k of remove) delete tags[k];
+    entry.tags = tags;
+    return true;
+  }
+
+  #byArn(service: string, arn: string): Entry | undefined {
+    const path = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:(.+)$/.exec(arn)?.[1];
+    if (!path) return undefined;
+    for (const resource of registry.resources(service)) {
+      if (!resource.arn) continue;
+      for (const entry of this.#stores.get(`${service}:${resource.name}`)?.values() ?? []) if (arnPath(resource.arn, entry.ids) === path) return entry;
+    }
+    return undefined;
   }
 
   /** Changes a kept entity's members (the keeper's own rules: a fleet's worker count). */
@@ -378,7 +409,8 @@ export class ResourceEngine {
     if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
     const data = lifecycles[store];
     const rule = shape ? hints[op.service.id]?.states?.[shape.name] : undefined;
-    const entry: Entry = { store, ids, entity, ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
+    const tags = tagsIn(op, decoded);
+    const entry: Entry = { store, ids, entity, ...(tags ? { tags } : {}), ...(data ? { progress: { steps: new Progress(data.phases, this.clock, this.timeOnly), data, stopped: false } } : {}), ...(rule ? { rule } : {}) };
     this.#storeOf(store).set(key, entry);
     if (data?.start && data.startOn && input[data.startOn] === true) this.#begin(entry);
     entity = this.#now(entry, false);
@@ -637,6 +669,24 @@ export class ResourceEngine {
     if (paging && start + size < items.length) output[paging.outputToken] = `E${String(start + size).padStart(6, "0")}`;
     return { output };
   }
+}
+
+/** An ARN's part after its account, from a resource's template and identifiers (`{arn}`: the identifier is the whole ARN). */
+function arnPath(template: string, ids: Readonly<Rec>): string {
+  const filled = template.replace(/\{(\w+)\}/g, (_, k: string) => String(ids[k]));
+  return filled.startsWith("arn:") ? filled.split(":").slice(5).join(":") : filled;
+}
+
+/** The tags a request gives its new resource: a map (`Tags`, `tags`) or a list of `{ Key, Value }` (Device Farm's). */
+export function tagsIn(op: Operation, input: Rec): Record<string, string> | undefined {
+  const name = Object.keys(op.request.shape.members).find((m) => /^tags(ToAdd)?$/i.test(m));
+  return name ? tagMap(input[name]) : undefined;
+}
+
+/** Tags as a map, from a map or a list of `{ Key, Value }`. */
+export function tagMap(given: unknown): Record<string, string> | undefined {
+  if (Array.isArray(given)) return Object.fromEntries(given.map((t: Rec) => [String(t.Key ?? t.key), String(t.Value ?? t.value ?? "")]));
+  return given && typeof given === "object" ? Object.fromEntries(Object.entries(given as Rec).map(([k, v]) => [k, String(v)])) : undefined;
 }
 
 /** Another id of the same form: its last run of hex digits replaced (`farm-<32 hex>`, a run's `jr_<64 hex>`, an ARN's UUID). */

@@ -17,6 +17,7 @@ import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
 import { DeadlineFarms } from "./families/deadline-farms.js";
 import { GlueCatalog } from "./families/glue-catalog.js";
+import { Tags } from "./families/tags.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { canonical, GeneratedAnswers } from "./generated.js";
@@ -272,7 +273,9 @@ export class AwsMock {
       options.seed ?? 1,
       this.#engine,
     );
-    this.#families = [glueSessions, new GlueCatalog(this.#engine, options.unknownIds !== "generate"), farms, deviceFarm];
+    const fresh = options.unknownIds !== "generate";
+    const tags = [...new Set(registry.operations.map((op) => op.service.id))].map((service) => new Tags(service, this.#engine, fresh));
+    this.#families = [glueSessions, new GlueCatalog(this.#engine, fresh), farms, deviceFarm, ...tags];
     this.resources = {
       add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
       // The sessions are the session stores' (`mock.glue.sessions`): the same entities, by their read operation.

@@ -10,4 +10,22 @@ export const refinements: Refinements = {};
  */
 export const resources: ResourceRefinements = {
   parents: { WorkflowRun: "Workflow" },
+  // "Specifying AWS Glue resource ARNs" (Glue developer guide): the resources Glue names by ARN, and so tags.
+  arns: {
+    Database: "database/{Name}",
+    Table: "table/{DatabaseName}/{Name}",
+    UserDefinedFunction: "userDefinedFunction/{DatabaseName}/{FunctionName}",
+    Connection: "connection/{Name}",
+    Crawler: "crawler/{Name}",
+    Job: "job/{JobName}",
+    Trigger: "trigger/{Name}",
+    DevEndpoint: "devEndpoint/{EndpointName}",
+    MLTransform: "mlTransform/{TransformId}",
+    Workflow: "workflow/{Name}",
+    Blueprint: "blueprint/{Name}",
+    Session: "session/{Id}",
+    DataQualityRuleset: "dataQualityRuleset/{Name}",
+    CustomEntityType: "customEntityType/{Name}",
+    UsageProfile: "usageProfile/{Name}",
+  },
 };

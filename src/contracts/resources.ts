@@ -14,6 +14,8 @@ export interface Resource {
   /** The entity's structure, and the member holding it by operation (`""`: the output is the entity). */
   readonly entity?: { readonly shape: string; readonly outputs: Readonly<Record<string, string>>; readonly inputs: Readonly<Record<string, string>> };
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
+  /** Its ARN after `arn:<partition>:<service>:<region>:<account>:`, identifiers in braces (`farm/{farmId}`; `{arn}`: the identifier is the ARN). */
+  readonly arn?: string;
 }
 
 /** A service's resource model, read from its JSON on first use (the generated `operations.ts` of each service holds one). */
