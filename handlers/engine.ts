@@ -41,6 +41,8 @@ export class ResourceEngine {
   readonly #derived = new Map<string, (entity: Rec, ids: Readonly<Rec>, poll: boolean) => Rec>();
   /** A keeper's filter of a listing (Glue's partition expression), by store: the entities it keeps, or its error. */
   readonly #filters = new Map<string, (input: Rec, entities: { ids: Readonly<Rec>; entity: Rec }[]) => { ids: Readonly<Rec>; entity: Rec }[] | Answer>();
+  /** What a keeper makes when a resource of a kind is created (a Device Farm run's jobs), by store. */
+  readonly #created = new Map<string, (entity: Rec, ids: Readonly<Rec>, input: Rec) => void>();
   /** A keeper's check of a request before the engine acts on it (a partition's values against its table's keys), by operation. */
   readonly #guards = new Map<string, (input: Rec) => Answer | undefined>();
   /** Service-made ids handed out so far: a second create of the same request gets another. */
@@ -78,6 +80,11 @@ export class ResourceEngine {
   /** For a keeper: filters what a listing of a kind answers by what its request asks (an expression), or refuses it. */
   filter(service: string, resource: string, keep: (input: Rec, entities: { ids: Readonly<Rec>; entity: Rec }[]) => { ids: Readonly<Rec>; entity: Rec }[] | Answer): void {
     this.#filters.set(`${service}:${resource}`, keep);
+  }
+
+  /** For a keeper: what it makes once a resource of a kind is created (a run's jobs, suites and tests). */
+  onCreate(service: string, resource: string, make: (entity: Rec, ids: Readonly<Rec>, input: Rec) => void): void {
+    this.#created.set(`${service}:${resource}`, make);
   }
 
   /** For a keeper: a check of an operation's request the service makes before it acts (an error, or undefined to go on). */
@@ -405,6 +412,10 @@ export class ResourceEngine {
       const own = shape ? ownMember(shape, i) : undefined;
       if (own) entity = { ...entity, [own]: value };
     }
+    for (const [member, path] of Object.entries(this.#creation(store).from ?? {})) {
+      const value = path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Rec)[k] : undefined), decoded);
+      if (value !== undefined && shape && Object.hasOwn(shape.members, member)) entity = { ...entity, [member]: value };
+    }
     entity = this.#settle(resource, read, base, stamped(wrapped(entity, shape, this.#creation(store)), shape, this.#creation(store), "created", new Date(this.clock.now())));
     if (!read.response.validate(this.#wrap(resource, read.name, entity), { level: "sdk" }).ok) return undefined;
     const data = lifecycles[store];
@@ -415,6 +426,7 @@ export class ResourceEngine {
     if (data?.start && data.startOn && input[data.startOn] === true) this.#begin(entry);
     entity = this.#now(entry, false);
     this.#deleted.delete(key);
+    this.#created.get(store)?.(entity, ids, decoded);
     return { output: outputEntity !== undefined ? this.#wrap(resource, op.name, entity, answered) : answered };
   }
 
@@ -422,7 +434,7 @@ export class ResourceEngine {
   #creation(store: string): CreationData {
     const all = creation[`${store.slice(0, store.indexOf(":"))}:*`];
     const own = creation[store];
-    return { ...all, ...own, values: { ...all?.values, ...own?.values }, defaults: { ...all?.defaults, ...own?.defaults } };
+    return { ...all, ...own, values: { ...all?.values, ...own?.values }, defaults: { ...all?.defaults, ...own?.defaults }, from: { ...all?.from, ...own?.from } };
   }
 
   #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {

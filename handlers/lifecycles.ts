@@ -46,6 +46,8 @@ export interface CreationData {
   /** Members a resource has only once something happened to it (`updatedAt`, `startedAt`). */
   readonly absent?: readonly string[];
   readonly values?: Readonly<Record<string, unknown>>;
+  /** Members set from elsewhere in the create's request, by dotted path (a Device Farm run's `type` is its request's `test.type`). */
+  readonly from?: Readonly<Record<string, string>>;
   /** Values a new resource has when the request does not give them (the API's documented defaults). */
   readonly defaults?: Readonly<Record<string, unknown>>;
   /**
@@ -65,6 +67,8 @@ export const creation: Readonly<Record<string, CreationData>> = {
   "deadline:Fleet": { values: { workerCount: 0 }, defaults: { minWorkerCount: 0 } },
   "deadline:Worker": { values: { status: "CREATED" } },
   "deviceFarm:*": { createdAt: ["created"] },
+  // ScheduleRun names the run's test type, test package and spec under `test`, its app as `appArn` (Device Farm API reference).
+  "deviceFarm:Run": { from: { type: "test.type", testSpecArn: "test.testSpecArn", appUpload: "appArn" } },
   // A new crawler has not crawled: no LastCrawl, no elapsed time.
   "glue:Crawler": { absent: ["LastAccessTime", "LastAnalyzedTime", "LastCrawl", "CrawlElapsedTime"] },
 };

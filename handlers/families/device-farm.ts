@@ -33,7 +33,7 @@ const projectIdOf = (arn: string) => /:(?:project|testgrid-project):([0-9a-f-]{3
 export class DeviceFarmFamily implements Family {
   readonly service = "deviceFarm";
   readonly operations = [
-    ...["CreateProject", "ListDevices", "GetDevice"],
+    ...["CreateProject", "ListDevices", "GetDevice", "ListArtifacts"],
     ...["CreateRemoteAccessSession", "GetRemoteAccessSession", "StopRemoteAccessSession", "ListRemoteAccessSessions", "DeleteRemoteAccessSession"],
     ...["CreateTestGridProject", "DeleteTestGridProject", "CreateTestGridUrl", "ListTestGridSessions", "ListTestGridSessionActions", "ListTestGridSessionArtifacts"],
   ];
@@ -51,7 +51,76 @@ export class DeviceFarmFamily implements Family {
     readonly timeOnly: boolean,
     readonly seed: number,
     readonly engine: ResourceEngine,
-  ) {}
+  ) {
+    engine.onCreate("deviceFarm", "Run", (run, _, input) => this.#schedule(run, input));
+    engine.derive("deviceFarm", "Run", (run) => this.#runCounts(run));
+    for (const kind of ["Job", "Suite", "Test"] as const) engine.derive("deviceFarm", kind, (entity) => this.#follow(entity));
+  }
+
+  /** Runs scheduled through the API: how many jobs and tests each has (one job per device, SUITES per job). */
+  readonly #runs = new Map<string, { readonly jobs: number }>();
+
+  /**
+   * ScheduleRun: one job per device the pool's rules select from the catalogue (up to its `maxDevices`), each with
+   * its setup, tests and teardown suites and one test in each, under the run's ARN as Device Farm writes them
+   * (`job:<project>/<run>/00000`, `suite:…/00000/00000`, `test:…/00000/00000/00000`).
+   */
+  #schedule(run: Rec, input: Rec): void {
+    const pool = typeof input.devicePoolArn === "string" ? this.engine.get("deviceFarm", "DevicePool", { arn: input.devicePoolArn }) : undefined;
+    const platform = run.platform as string | undefined;
+    let devices = this.devices().filter((d) => (pool ? selects(d, (pool.rules as Rec[] | undefined) ?? []) : platform === undefined || d.platform === platform));
+    devices = devices.slice(0, Number(pool?.maxDevices ?? (pool ? devices.length : 3)));
+    const arn = String(run.arn);
+    const path = arn.slice(arn.indexOf(":run:") + 5);
+    const at = (type: string, ...n: number[]) => this.#arn(type, [path, ...n.map((i) => String(i).padStart(5, "0"))].join("/"));
+    devices.forEach((device, j) => {
+      this.engine.keep("deviceFarm", "Job", { arn: at("job", j) }, { arn: at("job", j), name: device.name, type: run.type, created: run.created, device });
+      SUITES.forEach((suite, k) => {
+        this.engine.keep("deviceFarm", "Suite", { arn: at("suite", j, k) }, { arn: at("suite", j, k), name: suite.name, type: run.type, created: run.created });
+        this.engine.keep("deviceFarm", "Test", { arn: at("test", j, k, 0) }, { arn: at("test", j, k, 0), name: suite.test, type: run.type, created: run.created });
+      });
+    });
+    this.#runs.set(arn, { jobs: devices.length });
+  }
+
+  /** ListArtifacts of a run, job, suite or test: each finished job's files of the category asked, with presigned-looking URLs. */
+  #artifacts(input: Rec): Answer | undefined {
+    const m = /^arn:[^:]+:devicefarm:[^:]*:[^:]*:(run|job|suite|test):(.+)$/.exec(String(input.arn));
+    const path = m?.[2];
+    const jobs = path ? this.engine.all("deviceFarm", "Job").filter((j) => `${String(j.entity.arn).split(":job:")[1]}/`.startsWith(`${path.split("/").slice(0, m![1] === "run" ? 2 : 3).join("/")}/`)) : [];
+    if (jobs.length === 0) return this.engine.get("deviceFarm", "Run", { arn: input.arn }) ? { output: { artifacts: [] } } : notFound(`Artifacts of ${String(input.arn)}`);
+    const artifacts = jobs
+      .filter((j) => j.entity.status === "COMPLETED")
+      .flatMap((j) => {
+        const [project, run, job] = String(j.entity.arn).split(":job:")[1]!.split("/");
+        return (ARTIFACTS[String(input.type)] ?? []).map((a, k) => ({
+          arn: this.#arn("artifact", `${project}/${run}/${job}/00000/00000/${String(k).padStart(5, "0")}`),
+          name: a.name,
+          type: a.type,
+          extension: a.extension,
+          url: `https://prod-us-west-2-results.s3.dualstack.us-west-2.amazonaws.com/${this.#account()}/${project}/${run}/${job}/${a.name.replaceAll(" ", "_")}.${a.extension}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host`,
+        }));
+      });
+    return this.#page(artifacts, input, "artifacts");
+  }
+
+  /** A run's counters and jobs: every test of every job, as far as the run has got. */
+  #runCounts(run: Rec): Rec {
+    const scheduled = this.#runs.get(String(run.arn));
+    if (!scheduled) return {};
+    const done = run.status === "COMPLETED";
+    return { totalJobs: scheduled.jobs, completedJobs: done ? scheduled.jobs : 0, counters: counters(scheduled.jobs * SUITES.length, done ? (run.result as string | undefined) : undefined) };
+  }
+
+  /** A job, suite or test moves with its run: its status, times, result and counters. */
+  #follow(entity: Rec): Rec {
+    const m = /^(arn:[^:]+:devicefarm:[^:]*:[^:]*:)(job|suite|test):([^/]+\/[^/]+)\/(.*)$/.exec(String(entity.arn));
+    const run = m ? this.engine.get("deviceFarm", "Run", { arn: `${m[1]}run:${m[3]}` }) : undefined;
+    if (!m || !run) return {};
+    const done = run.status === "COMPLETED";
+    const tests = m[2] === "job" ? SUITES.length : 1;
+    return { status: run.status, started: run.started, stopped: run.stopped, result: done ? run.result : undefined, counters: counters(tests, done ? (run.result as string | undefined) : undefined) };
+  }
 
   #project(arn: unknown): Rec | undefined {
     return this.engine.get("deviceFarm", "Project", { arn });
@@ -64,6 +133,7 @@ export class DeviceFarmFamily implements Family {
   reset(): void {
     this.#progress.clear();
     this.#owned.clear();
+    this.#runs.clear();
     this.#counter = 0;
   }
 
@@ -112,6 +182,8 @@ export class DeviceFarmFamily implements Family {
     switch (operation) {
       case "CreateProject":
         return this.#createProject(input);
+      case "ListArtifacts":
+        return this.#artifacts(input);
       case "ListDevices":
         return { output: { devices: this.devices().filter((d) => matches(d, input.filters as Rec[] | undefined)) } };
       case "GetDevice": {
@@ -356,20 +428,84 @@ function actionsOf(session: Grid): Rec[] {
 }
 
 /** Whether a device passes ListDevices filters (EQUALS, IN and NOT_IN over the attributes a device has). */
+/** The suites of a job as Device Farm reports them: a setup, the tests, a teardown; one test in each. */
+const SUITES: readonly { name: string; test: string }[] = [
+  { name: "Setup Suite", test: "Setup Test" },
+  { name: "Tests Suite", test: "Tests" },
+  { name: "Teardown Suite", test: "Teardown Test" },
+];
+
+/** The files a finished job leaves, by the category ListArtifacts asks for. */
+const ARTIFACTS: Readonly<Record<string, readonly { name: string; type: string; extension: string }[]>> = {
+  LOG: [
+    { name: "Logcat", type: "DEVICE_LOG", extension: "logcat" },
+    { name: "TestSpec Output", type: "TESTSPEC_OUTPUT", extension: "txt" },
+  ],
+  FILE: [
+    { name: "Video", type: "VIDEO", extension: "mp4" },
+    { name: "Customer Artifacts", type: "CUSTOMER_ARTIFACT", extension: "zip" },
+  ],
+  SCREENSHOT: [],
+};
+
+/** Counters of `total` tests: none counted yet while the run goes, all of them under its result once it has one. */
+function counters(total: number, result: string | undefined): Rec {
+  const by = { PASSED: "passed", FAILED: "failed", WARNED: "warned", ERRORED: "errored", STOPPED: "stopped", SKIPPED: "skipped" } as Record<string, string>;
+  const c: Rec = { total, passed: 0, failed: 0, warned: 0, errored: 0, stopped: 0, skipped: 0 };
+  if (result && by[result]) c[by[result]!] = total;
+  return c;
+}
+
+/**
+ * Whether a device pool's rules select a device: each rule's attribute against its JSON-encoded value
+ * (`"ANDROID"`, `["Pixel 8","Galaxy S24"]`), with EQUALS, IN, NOT_IN, CONTAINS, LESS_THAN and GREATER_THAN.
+ */
+function selects(device: SdkOf<Device>, rules: readonly Rec[]): boolean {
+  return rules.every((rule) => {
+    const read = ATTRIBUTES[String(rule.attribute)];
+    if (!read) return true;
+    const actual = String(read(device));
+    let value: unknown;
+    try {
+      value = JSON.parse(String(rule.value));
+    } catch {
+      value = String(rule.value);
+    }
+    const values = (Array.isArray(value) ? value : [value]).map(String);
+    const number = (v: string) => Number.parseFloat(v);
+    switch (rule.operator) {
+      case "EQUALS":
+      case "IN":
+        return values.includes(actual);
+      case "NOT_IN":
+        return !values.includes(actual);
+      case "CONTAINS":
+        return values.some((v) => actual.includes(v));
+      case "LESS_THAN":
+        return number(actual) < number(values[0]!);
+      case "GREATER_THAN":
+        return number(actual) > number(values[0]!);
+      default:
+        return true;
+    }
+  });
+}
+
+const ATTRIBUTES: Record<string, (d: SdkOf<Device>) => unknown> = {
+  ARN: (d) => d.arn,
+  PLATFORM: (d) => d.platform,
+  OS_VERSION: (d) => d.os,
+  MODEL: (d) => d.model,
+  AVAILABILITY: (d) => d.availability,
+  FORM_FACTOR: (d) => d.formFactor,
+  MANUFACTURER: (d) => d.manufacturer,
+  REMOTE_ACCESS_ENABLED: (d) => String(d.remoteAccessEnabled),
+  FLEET_TYPE: (d) => d.fleetType,
+};
+
 function matches(device: SdkOf<Device>, filters: Rec[] | undefined): boolean {
-  const attribute: Record<string, (d: SdkOf<Device>) => unknown> = {
-    ARN: (d) => d.arn,
-    PLATFORM: (d) => d.platform,
-    OS_VERSION: (d) => d.os,
-    MODEL: (d) => d.model,
-    AVAILABILITY: (d) => d.availability,
-    FORM_FACTOR: (d) => d.formFactor,
-    MANUFACTURER: (d) => d.manufacturer,
-    REMOTE_ACCESS_ENABLED: (d) => String(d.remoteAccessEnabled),
-    FLEET_TYPE: (d) => d.fleetType,
-  };
   return (filters ?? []).every((f) => {
-    const read = attribute[String(f.attribute)];
+    const read = ATTRIBUTES[String(f.attribute)];
     if (!read) return true;
     const value = String(read(device));
     const values = ((f.values ?? []) as string[]).map(String);

@@ -1,0 +1,74 @@
+import {
+  CreateDevicePoolCommand,
+  CreateProjectCommand,
+  CreateUploadCommand,
+  DeviceFarmClient,
+  GetRunCommand,
+  GetUploadCommand,
+  ListArtifactsCommand,
+  ListJobsCommand,
+  ListSuitesCommand,
+  ListTestsCommand,
+  ScheduleRunCommand,
+  StopRunCommand,
+  type Run,
+} from "@aws-sdk/client-device-farm";
+import { describe, expect, test } from "vitest";
+import { createAwsMock, testClientConfig } from "../handlers/index.js";
+
+async function project() {
+  const mock = createAwsMock();
+  const df = new DeviceFarmClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+  const { project } = await df.send(new CreateProjectCommand({ name: "mobile QA" }));
+  return { mock, df, projectArn: project!.arn! };
+}
+
+describe("a Device Farm run, as Device Farm runs it", () => {
+  test("uploads of the type asked, a pool whose rules pick devices of the catalogue, a run through its statuses with one job per device, suites, tests, counters and artifacts", async () => {
+    const { mock, df, projectArn } = await project();
+    const { upload: app } = await df.send(new CreateUploadCommand({ projectArn, name: "app-release.apk", type: "ANDROID_APP" }));
+    expect(app).toMatchObject({ type: "ANDROID_APP", status: "INITIALIZED", name: "app-release.apk" });
+    expect(app!.url).toMatch(/^https:\/\//);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await df.send(new GetUploadCommand({ arn: app!.arn! }))).upload!.status);
+    expect(statuses.at(-1)).toBe("SUCCEEDED");
+    const { upload: tests } = await df.send(new CreateUploadCommand({ projectArn, name: "tests.zip", type: "APPIUM_PYTHON_TEST_PACKAGE" }));
+
+    const android = mock.deviceFarm.devices().filter((d) => d.platform === "ANDROID");
+    const { devicePool } = await df.send(new CreateDevicePoolCommand({ projectArn, name: "two androids", rules: [{ attribute: "PLATFORM", operator: "EQUALS", value: '"ANDROID"' }], maxDevices: 2 }));
+    const { run } = await df.send(new ScheduleRunCommand({ projectArn, appArn: app!.arn!, devicePoolArn: devicePool!.arn!, name: "nightly", test: { type: "APPIUM_PYTHON", testPackageArn: tests!.arn! } }));
+    expect(run).toMatchObject({ name: "nightly", type: "APPIUM_PYTHON", status: "PENDING", devicePoolArn: devicePool!.arn });
+    expect(run!.arn).toMatch(new RegExp(`:run:${projectArn.split(":project:")[1]}/`));
+
+    const seen: Run[] = [];
+    for (let i = 0; i < 10 && seen.at(-1)?.status !== "COMPLETED"; i++) seen.push((await df.send(new GetRunCommand({ arn: run!.arn! }))).run!);
+    expect([...new Set(seen.map((r) => r.status))]).toEqual(["PENDING", "SCHEDULING", "PREPARING", "RUNNING", "COMPLETED"]);
+    const done = seen.at(-1)!;
+    expect(done).toMatchObject({ result: "PASSED", totalJobs: 2, completedJobs: 2, counters: { total: 6, passed: 6, failed: 0 } });
+
+    const { jobs } = await df.send(new ListJobsCommand({ arn: run!.arn! }));
+    expect(jobs!.map((j) => j.device!.arn)).toEqual(android.slice(0, 2).map((d) => d.arn));
+    expect(jobs!.map((j) => j.arn)).toEqual([`${run!.arn!.replace(":run:", ":job:")}/00000`, `${run!.arn!.replace(":run:", ":job:")}/00001`]);
+    expect(jobs!.every((j) => j.status === "COMPLETED" && j.result === "PASSED")).toBe(true);
+    const { suites } = await df.send(new ListSuitesCommand({ arn: jobs![0]!.arn! }));
+    expect(suites!.map((s) => s.name)).toEqual(["Setup Suite", "Tests Suite", "Teardown Suite"]);
+    const { tests: testList } = await df.send(new ListTestsCommand({ arn: suites![1]!.arn! }));
+    expect(testList).toHaveLength(1);
+    expect(testList![0]).toMatchObject({ name: "Tests", result: "PASSED", counters: { total: 1, passed: 1 } });
+    const { artifacts } = await df.send(new ListArtifactsCommand({ arn: run!.arn!, type: "FILE" }));
+    expect(artifacts!.map((a) => a.type)).toEqual(["VIDEO", "CUSTOMER_ARTIFACT", "VIDEO", "CUSTOMER_ARTIFACT"]);
+  });
+
+  test("StopRun: STOPPING, then COMPLETED with result STOPPED", async () => {
+    const { df, projectArn } = await project();
+    const { run } = await df.send(new ScheduleRunCommand({ projectArn, name: "fuzz", test: { type: "BUILTIN_FUZZ" } }));
+    await df.send(new GetRunCommand({ arn: run!.arn! }));
+    await df.send(new StopRunCommand({ arn: run!.arn! }));
+    const states = [];
+    for (let i = 0; i < 3; i++) states.push((await df.send(new GetRunCommand({ arn: run!.arn! }))).run!);
+    expect(states.map((r) => r.status)).toEqual(["STOPPING", "COMPLETED", "COMPLETED"]);
+    expect(states.at(-1)!.result).toBe("STOPPED");
+    const { jobs } = await df.send(new ListJobsCommand({ arn: run!.arn! }));
+    expect(jobs!.every((j) => j.result === "STOPPED")).toBe(true);
+  });
+});
