@@ -158,6 +158,39 @@ describe("serve", () => {
       expect((gone as { stderr: string }).stderr).toContain("EntityNotFoundException");
     }, 60_000);
 
+    test("the AWS CLI drives a Glue catalog: a database, a partitioned table, partitions filtered by an expression, an update, a delete that takes the tables", async () => {
+      const glue = async (...args: string[]) => {
+        const { stdout } = await run(AWS!, ["glue", ...args, "--endpoint-url", served.url, "--output", "json"], { env });
+        return stdout.trim() ? (JSON.parse(stdout) as Record<string, any>) : {};
+      };
+      const table = JSON.stringify({ Name: "orders", TableType: "EXTERNAL_TABLE", PartitionKeys: [{ Name: "dt", Type: "date" }], StorageDescriptor: { Columns: [{ Name: "id", Type: "bigint" }], Location: "s3://lake/cli/orders/" } });
+      const partitions = JSON.stringify(["2026-01-01", "2026-01-02", "2026-02-01"].map((dt) => ({ Values: [dt], StorageDescriptor: { Location: `s3://lake/cli/orders/dt=${dt}/` } })));
+      await glue("create-database", "--database-input", "Name=cli_sales");
+      await glue("create-table", "--database-name", "cli_sales", "--table-input", table);
+      expect(await glue("batch-create-partition", "--database-name", "cli_sales", "--table-name", "orders", "--partition-input-list", partitions)).toEqual({});
+      const { Partitions } = await glue("get-partitions", "--database-name", "cli_sales", "--table-name", "orders", "--expression", "dt < '2026-02-01'");
+      expect(Partitions.map((p: { Values: string[] }) => p.Values[0])).toEqual(["2026-01-01", "2026-01-02"]);
+      await glue("update-table", "--database-name", "cli_sales", "--table-input", JSON.stringify({ ...JSON.parse(table), Description: "Orders by day" }));
+      expect((await glue("get-table", "--database-name", "cli_sales", "--name", "orders")).Table).toMatchObject({ Name: "orders", Description: "Orders by day", PartitionKeys: [{ Name: "dt", Type: "date" }] });
+      await glue("delete-database", "--name", "cli_sales");
+      const gone = await run(AWS!, ["glue", "get-table", "--database-name", "cli_sales", "--name", "orders", "--endpoint-url", served.url], { env }).catch((e: unknown) => e);
+      expect((gone as { stderr: string }).stderr).toContain("EntityNotFoundException");
+    }, 60_000);
+
+    test("the AWS CLI drives a Device Farm run: a pool, a scheduled run that completes on the mock's clock, its jobs", async () => {
+      const df = async (...args: string[]) => JSON.parse((await run(AWS!, ["devicefarm", ...args, "--endpoint-url", served.url, "--output", "json"], { env })).stdout) as Record<string, any>;
+      const { project } = await df("create-project", "--name", "cli runs");
+      const { devicePool } = await df("create-device-pool", "--project-arn", project.arn, "--name", "ios", "--rules", JSON.stringify([{ attribute: "PLATFORM", operator: "EQUALS", value: '"IOS"' }]), "--max-devices", "2");
+      const { run: scheduled } = await df("schedule-run", "--project-arn", project.arn, "--device-pool-arn", devicePool.arn, "--name", "smoke", "--test", "type=BUILTIN_FUZZ");
+      expect(scheduled).toMatchObject({ status: "PENDING", type: "BUILTIN_FUZZ", name: "smoke" });
+      // A run takes minutes: the mock's clock moves them in an instant.
+      served.mock.clock.advance(30 * 60_000);
+      const { run: done } = await df("get-run", "--arn", scheduled.arn);
+      expect(done).toMatchObject({ status: "COMPLETED", result: "PASSED", totalJobs: 2, completedJobs: 2 });
+      const { jobs } = await df("list-jobs", "--arn", scheduled.arn);
+      expect(jobs.map((j: { device: { platform: string } }) => j.device.platform)).toEqual(["IOS", "IOS"]);
+    }, 60_000);
+
     test("aws devicefarm get-remote-access-session gets a contract-valid answer", async () => {
       const arn = served.mock.deviceFarm.remoteAccessSessions.add({ status: "RUNNING" }).arn!;
       const { stdout } = await run(AWS!, ["devicefarm", "get-remote-access-session", "--arn", arn, "--endpoint-url", served.url, "--output", "json"], { env });
