@@ -442,7 +442,10 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const key = this.#key(store, ids, resource);
     const entry = this.#stores.get(store)?.get(key);
-    if (entry) return { output: this.#wrap(resource, op.name, this.#now(entry, true)) };
+    if (entry) {
+      const entity = this.#now(entry, true);
+      return { output: this.#wrap(resource, op.name, entity), entity };
+    }
     if ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
     return undefined;
   }
@@ -517,7 +520,8 @@ export class ResourceEngine {
     const d = p.data.duration;
     if (d && next[d.to] instanceof Date && next[d.from] instanceof Date) next[d.member] = Math.round(((next[d.to] as Date).getTime() - (next[d.from] as Date).getTime()) / 1000);
     else if (d) delete next[d.member];
-    entry.entity = next;
+    // Unchanged (a run that has settled): the same object, whose wire body the mock keeps.
+    if (!same(next, entry.entity)) entry.entity = next;
     return this.#derive(entry, poll);
   }
 
@@ -527,7 +531,8 @@ export class ResourceEngine {
     if (!compute) return entry.entity;
     const next = { ...entry.entity, ...compute(entry.entity, entry.ids, poll) };
     for (const [k, v] of Object.entries(next)) if (v === undefined) delete next[k];
-    return (entry.entity = next);
+    if (!same(next, entry.entity)) entry.entity = next;
+    return entry.entity;
   }
 
   /** A stop starts the lifecycle's stop phases (a run STOPPING, then STOPPED or COMPLETED); `BatchStop…` stops each id it names. */
@@ -709,6 +714,19 @@ function anotherId(id: string, seed: number, n: number): string {
   let k = 0;
   const next = m[0].replace(/[0-9a-f]/g, () => hex[k++]!);
   return id.slice(0, m.index) + next + id.slice(m.index + m[0].length);
+}
+
+/** Whether two entities have the same members with the same values (times by their instant, structures by their JSON). */
+function same(a: Rec, b: Rec): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : typeof x !== "object" || typeof y !== "object" || x === null || y === null || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 /** A value with every string equal to `from` (or holding it) written with `to` instead. */

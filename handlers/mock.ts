@@ -234,6 +234,8 @@ export class AwsMock {
   readonly #overrides = new Map<OperationId, Planned<Override>[]>();
   readonly #options: AwsMockOptions;
   readonly #wireCache = new WeakMap<object, string>();
+  /** Wire bodies of the engine's stored entities, by operation: a Get of an unchanged entity costs a lookup. */
+  readonly #entityWire = new Map<string, WeakMap<object, string>>();
   readonly #generated: GeneratedAnswers;
   readonly #engine: ResourceEngine;
   readonly #families: Family[];
@@ -570,7 +572,13 @@ export class AwsMock {
 
   #family(op: Operation, answer: Answer): WireResponse {
     if ("error" in answer) return this.#error(op, answer.error, answer.members);
-    return successResponse(op, op.response.encode(answer.output as never));
+    if (!answer.entity) return successResponse(op, op.response.encode(answer.output as never));
+    // A stored entity that has not changed: its body as encoded (and so checked) the first time this operation answered it.
+    let byEntity = this.#entityWire.get(op.id);
+    if (!byEntity) this.#entityWire.set(op.id, (byEntity = new WeakMap()));
+    let body = byEntity.get(answer.entity);
+    if (body === undefined) byEntity.set(answer.entity, (body = JSON.stringify(op.response.encode(answer.output as never))));
+    return successResponse(op, body);
   }
 
   /** A request the service rejects after reading it (a page token it did not give): its own validation error. */

@@ -1,6 +1,10 @@
 /** What a family answers an operation with: an output (SDK-shaped), or one of the operation's modelled errors. */
 export type Answer =
-  | { readonly output: unknown }
+  | {
+      readonly output: unknown;
+      /** The stored entity the output holds, unchanged since it was last answered: its wire body is encoded once. */
+      readonly entity?: object;
+    }
   | {
       readonly error: string;
       readonly members: Record<string, unknown>;
