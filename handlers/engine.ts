@@ -407,7 +407,7 @@ export class ResourceEngine {
     const shape = entityShape(read, resource.entity!.outputs[read.name]);
     // Server-set members from the create's answer (an ARN), then what the request gave: the request wins.
     const defaults = Object.fromEntries(Object.entries(this.#creation(store).defaults ?? {}).filter(([m]) => shape && Object.hasOwn(shape.members, m)));
-    let entity = deepMerge(deepMerge({ ...base, ...defaults }, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
+    let entity = overlay(shape, overlay(shape, { ...base, ...defaults }, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
     for (const [i, value] of Object.entries(ids)) {
       const own = shape ? ownMember(shape, i) : undefined;
       if (own) entity = { ...entity, [own]: value };
@@ -781,6 +781,21 @@ function entityShape(read: Operation, member: string | undefined): StructureShap
 function itemOf(op: Operation, member: string, entity: Rec): Rec {
   const list = (op.response.shape.members as Record<string, Shape>)[member];
   return list?.kind === "list" && list.member.kind === "structure" ? fitting(list.member, entity) : entity;
+}
+
+/**
+ * What a request gives, over what was generated: structures member by member, while a map, a list or a value the
+ * request gives is the whole of it (a connection's properties are the ones given, not those and generated ones).
+ */
+function overlay(shape: StructureShape | undefined, base: Rec, given: Rec): Rec {
+  if (!shape) return deepMerge(base, given);
+  const out: Rec = { ...base };
+  for (const [k, v] of Object.entries(given)) {
+    const member = (shape.members as Record<string, Shape>)[k];
+    const under = out[k];
+    out[k] = member?.kind === "structure" && v && typeof v === "object" && !Array.isArray(v) && under && typeof under === "object" && !Array.isArray(under) && !(under instanceof Date) ? overlay(member, under as Rec, v as Rec) : v;
+  }
+  return out;
 }
 
 /** The members of a value that the entity's structure has, at every depth (an input's `TableInput` onto the `Table`). */

@@ -468,7 +468,9 @@ export class AwsMock {
     // AWS's JSON protocols read a null member as an absent one.
     input = withoutNulls(input) as Record<string, unknown>;
     const checked = op.request.validate(input);
-    const broken = checked.findings.filter((f) => f.severity === "violation" || f.code === "unknown_enum_value");
+    // An unknown enum value is refused, as AWS refuses it; an unknown map key is not: AWS takes keys outside a
+    // key enum (Glue's ConnectionProperties: aws/aws-sdk#564, hashicorp/terraform-provider-aws#37731).
+    const broken = checked.findings.filter((f) => f.severity === "violation" || (f.code === "unknown_enum_value" && !isMapKey(op.request.shape, f.path)));
     if (broken.length) return this.#validationError(op, input, broken);
 
     // A token seen before: the first answer again, nothing created; the same token on another request: the service's conflict.
@@ -824,3 +826,19 @@ export function createAwsMock(options?: AwsMockOptions): AwsMock {
   return new AwsMock(options);
 }
 
+/** Whether a finding's JSON path ends at a key of a map (`$.ConnectionInput.ConnectionProperties.NEW_KEY`), not at a value. */
+function isMapKey(root: Shape, path: string): boolean {
+  const segments = [...path.matchAll(/\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) => m[1] ?? m[2] ?? JSON.parse(m[3]!));
+  let shape: Shape | undefined = root;
+  for (const [i, segment] of segments.entries()) {
+    if (!shape) return false;
+    if (shape.kind === "map") {
+      // A map of enum values names its unknown values at their keys too: only an enum of keys is a key's finding.
+      if (i === segments.length - 1) return shape.key.kind === "enum" && shape.value.kind !== "enum";
+      shape = shape.value;
+    } else if (shape.kind === "list") shape = shape.member;
+    else if (shape.kind === "structure") shape = (shape.members as Record<string, Shape>)[segment];
+    else return false;
+  }
+  return false;
+}

@@ -147,3 +147,15 @@ test("a @sensitive member's value is never quoted: not in the ValidationExceptio
   expect(findings.map((f) => f.code)).toEqual(["length"]);
   expect(JSON.stringify(findings)).not.toContain("Planted");
 });
+
+describe("where AWS is looser than the model, so is the mock", () => {
+  test("Glue takes ConnectionProperties keys outside the ConnectionPropertyKey enum (aws/aws-sdk#564) and keeps them; an unknown enum value is still refused", async () => {
+    const { CreateConnectionCommand, GetConnectionCommand, CreateJobCommand } = await import("@aws-sdk/client-glue");
+    const glue = new GlueClient({ ...testClientConfig(), requestHandler: createAwsMock().requestHandler() });
+    const ConnectionProperties = { JDBC_CONNECTION_URL: "jdbc:postgresql://db.example.internal:5432/sales", SSL_MODE: "require" };
+    await glue.send(new CreateConnectionCommand({ ConnectionInput: { Name: "sales-db", ConnectionType: "JDBC", ConnectionProperties: ConnectionProperties as never } }));
+    expect((await glue.send(new GetConnectionCommand({ Name: "sales-db" }))).Connection!.ConnectionProperties).toEqual(ConnectionProperties);
+    const refused = await glue.send(new CreateJobCommand({ Name: "j", Role: "arn:aws:iam::123456789012:role/R", Command: { Name: "glueetl" }, WorkerType: "G.3X" as never })).catch((e: unknown) => e);
+    expect((refused as Error).name).toBe("ValidationException");
+  });
+});
