@@ -14,6 +14,8 @@ import {
   GetStepCommand,
   ListStepsCommand,
   ListTasksCommand,
+  SearchJobsCommand,
+  SearchTasksCommand,
   UpdateJobCommand,
   UpdateQueueFleetAssociationCommand,
   UpdateQueueLimitAssociationCommand,
@@ -121,6 +123,16 @@ describe("a Deadline job is made from its Open Job Description template and runs
     expect(second!.startedAt!.getTime()).toBeGreaterThanOrEqual(first!.endedAt!.getTime());
     expect(second!.dependencyCounts).toEqual({ dependenciesResolved: 1, dependenciesUnresolved: 0, consumersResolved: 0, consumersUnresolved: 0 });
     expect((await advanceUntilSettled(waitUntilJobComplete(waiter(deadline), ids))).state).toBe("SUCCESS");
+
+    // The searches read the same store: the job by its status, its tasks by their parameters' step.
+    const { jobId: urgent } = await deadline.send(new CreateJobCommand({ farmId, queueId, priority: 90, template: RENDER_YAML, templateType: "YAML", targetTaskRunStatus: "SUSPENDED" }));
+    const succeeded = await deadline.send(new SearchJobsCommand({ farmId, queueIds: [queueId], itemOffset: 0, filterExpressions: { operator: "AND", filters: [{ stringFilter: { name: "TASK_RUN_STATUS", operator: "EQUAL", value: "SUCCEEDED" } }] } }));
+    expect(succeeded).toMatchObject({ totalResults: 1, jobs: [{ jobId, queueId, name: "Shot 010" }] });
+    const byPriority = await deadline.send(new SearchJobsCommand({ farmId, queueIds: [queueId], itemOffset: 0, pageSize: 1, sortExpressions: [{ fieldSort: { name: "PRIORITY", sortOrder: "DESCENDING" } }] }));
+    expect(byPriority).toMatchObject({ totalResults: 2, nextItemOffset: 1, jobs: [{ jobId: urgent }] });
+    const found = await deadline.send(new SearchTasksCommand({ farmId, queueIds: [queueId], jobId, itemOffset: 0 }));
+    expect(found.totalResults).toBe(7);
+    expect(found.tasks!.every((t) => t.jobId === jobId && t.runStatus === "SUCCEEDED")).toBe(true);
   });
 
   test("a job in a queue with no fleet waits READY; a canceled one completes the JobComplete waiter and fails the JobSucceeded one", async () => {

@@ -4,6 +4,7 @@ import {
   CreateUploadCommand,
   DeviceFarmClient,
   GetRunCommand,
+  GetDevicePoolCompatibilityCommand,
   GetUploadCommand,
   ListArtifactsCommand,
   ListJobsCommand,
@@ -36,6 +37,11 @@ describe("a Device Farm run, as Device Farm runs it", () => {
 
     const android = mock.deviceFarm.devices().filter((d) => d.platform === "ANDROID");
     const { devicePool } = await df.send(new CreateDevicePoolCommand({ projectArn, name: "two androids", rules: [{ attribute: "PLATFORM", operator: "EQUALS", value: '"ANDROID"' }], maxDevices: 2 }));
+    const { devicePool: everyPhone } = await df.send(new CreateDevicePoolCommand({ projectArn, name: "every phone", rules: [{ attribute: "FORM_FACTOR", operator: "EQUALS", value: '"PHONE"' }] }));
+    const compatibility = await df.send(new GetDevicePoolCompatibilityCommand({ devicePoolArn: everyPhone!.arn!, appArn: app!.arn! }));
+    expect(compatibility.compatibleDevices!.every((c) => c.device!.platform === "ANDROID" && c.device!.formFactor === "PHONE")).toBe(true);
+    expect(compatibility.incompatibleDevices!.every((c) => c.device!.platform === "IOS" && c.incompatibilityMessages![0]!.type === "PLATFORM")).toBe(true);
+    expect(compatibility.compatibleDevices!.length * compatibility.incompatibleDevices!.length).toBeGreaterThan(0);
     const { run } = await df.send(new ScheduleRunCommand({ projectArn, appArn: app!.arn!, devicePoolArn: devicePool!.arn!, name: "nightly", test: { type: "APPIUM_PYTHON", testPackageArn: tests!.arn! } }));
     expect(run).toMatchObject({ name: "nightly", type: "APPIUM_PYTHON", status: "PENDING", devicePoolArn: devicePool!.arn });
     expect(run!.arn).toMatch(new RegExp(`:run:${projectArn.split(":project:")[1]}/`));

@@ -55,7 +55,7 @@ interface JobRun {
  */
 export class DeadlineFarms implements Family {
   readonly service = "deadline";
-  readonly operations = ["CreateJob", "GetSession", "ListSessions", "ListSessionsForWorker", "UpdateSession", "ListSessionActions", "GetSessionAction"];
+  readonly operations = ["CreateJob", "SearchJobs", "SearchSteps", "SearchTasks", "SearchWorkers", "GetSession", "ListSessions", "ListSessionsForWorker", "UpdateSession", "ListSessionActions", "GetSessionAction"];
   readonly #progress = new Map<string, Progress<Lifecycle>>();
   /** Jobs made from templates, by `farm/queue/job`. */
   readonly #runs = new Map<string, JobRun>();
@@ -96,6 +96,14 @@ export class DeadlineFarms implements Family {
     switch (operation) {
       case "CreateJob":
         return this.#createJob(input);
+      case "SearchJobs":
+        return this.#search("deadline:SearchJobs", "Job", "jobs", input);
+      case "SearchSteps":
+        return this.#search("deadline:SearchSteps", "Step", "steps", input);
+      case "SearchTasks":
+        return this.#search("deadline:SearchTasks", "Task", "tasks", input);
+      case "SearchWorkers":
+        return this.#search("deadline:SearchWorkers", "Worker", "workers", input);
       case "GetSession":
         return this.#session(input, true);
       case "ListSessions":
@@ -292,6 +300,36 @@ export class DeadlineFarms implements Family {
     return { status: busy ? "SCHEDULING" : "IDLE", blockedReason: undefined };
   }
 
+  /**
+   * Deadline's searches read the farm's store: the jobs, steps or tasks of the queues named (a job's only, when
+   * named), the workers of the fleets named; filtered by their string and search-term filters (grouped with AND or
+   * OR), sorted by their field sorts, and paged by item offset, with the total.
+   */
+  #search(id: string, resource: string, member: string, input: Rec): Answer {
+    const farm = this.#find("farm", input);
+    if ("answer" in farm) return farm.answer;
+    const within = (ids: Readonly<Rec>) =>
+      ids.farmId === input.farmId &&
+      (input.queueIds === undefined || (input.queueIds as unknown[]).includes(ids.queueId)) &&
+      (input.fleetIds === undefined || (input.fleetIds as unknown[]).includes(ids.fleetId)) &&
+      (input.jobId === undefined || ids.jobId === input.jobId);
+    let found = this.engine.all("deadline", resource).filter((e) => within(e.ids)).map((e) => ({ ...e.ids, ...e.entity }) as Rec);
+    const filters = input.filterExpressions as Rec | undefined;
+    if (filters) found = found.filter((item) => matchesFilters(item, filters));
+    for (const sort of [...((input.sortExpressions as Rec[] | undefined) ?? [])].reverse()) {
+      const field = sort.fieldSort as { name: string; sortOrder: string } | undefined;
+      if (!field) continue;
+      const key = camel(field.name);
+      const order = field.sortOrder === "DESCENDING" ? -1 : 1;
+      found = [...found].sort((a, b) => order * compareValues(a[key], b[key]));
+    }
+    const offset = Number(input.itemOffset ?? 0);
+    const size = Number(input.pageSize ?? 100);
+    const page = this.#page(id, member, found.slice(offset, offset + size), { maxResults: size });
+    if ("error" in page) return page;
+    return { output: { ...(page.output as Rec), totalResults: found.length, ...(offset + size < found.length ? { nextItemOffset: offset + size } : {}) } };
+  }
+
   /** One page of summaries: each record projected onto the list's item shape. */
   #page(id: string, member: string, records: readonly Rec[], input: Rec): Answer {
     const op = registry.get(id as never) as Operation;
@@ -450,6 +488,33 @@ export class DeadlineFarms implements Family {
       .find((a) => a.sessionActionId === input.sessionActionId);
     return action ? { output: action } : notFound("session-action", String(input.sessionActionId), input);
   }
+}
+
+/** A search's field name as the summaries name it (`TASK_RUN_STATUS` → `taskRunStatus`). */
+const camel = (name: string) => (/[_A-Z]/.test(name) && name === name.toUpperCase() ? name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name);
+
+function compareValues(a: unknown, b: unknown): number {
+  const x = a instanceof Date ? a.getTime() : a;
+  const y = b instanceof Date ? b.getTime() : b;
+  return x === y ? 0 : x === undefined ? 1 : y === undefined ? -1 : (x as number) < (y as number) ? -1 : 1;
+}
+
+/** Deadline's grouped filter expressions: string filters by operator, search terms on the name, nested groups; AND or OR. */
+function matchesFilters(item: Rec, group: Rec): boolean {
+  const each = ((group.filters as Rec[] | undefined) ?? []).map((f) => {
+    if (f.groupFilter) return matchesFilters(item, f.groupFilter as Rec);
+    const term = f.searchTermFilter as { searchTerm?: string } | undefined;
+    if (term) return String(item.name ?? item.displayName ?? "").toLowerCase().includes(String(term.searchTerm).toLowerCase());
+    const string = f.stringFilter as { name: string; operator: string; value: string } | undefined;
+    if (string) {
+      const c = compareValues(String(item[camel(string.name)] ?? ""), string.value);
+      return { EQUAL: c === 0, NOT_EQUAL: c !== 0, GREATER_THAN: c > 0, GREATER_THAN_EQUAL_TO: c >= 0, LESS_THAN: c < 0, LESS_THAN_EQUAL_TO: c <= 0 }[string.operator] ?? true;
+    }
+    const list = f.stringListFilter as { name: string; operator: string; values: string[] } | undefined;
+    if (list) return list.values.includes(String(item[camel(list.name)])) === (list.operator !== "NOT_EQUAL");
+    return true;
+  });
+  return group.operator === "OR" ? each.some(Boolean) : each.every(Boolean);
 }
 
 /** A job's key among the jobs made from templates. */

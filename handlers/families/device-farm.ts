@@ -33,7 +33,7 @@ const projectIdOf = (arn: string) => /:(?:project|testgrid-project):([0-9a-f-]{3
 export class DeviceFarmFamily implements Family {
   readonly service = "deviceFarm";
   readonly operations = [
-    ...["CreateProject", "ListDevices", "GetDevice", "ListArtifacts"],
+    ...["CreateProject", "ListDevices", "GetDevice", "ListArtifacts", "GetDevicePoolCompatibility"],
     ...["CreateRemoteAccessSession", "GetRemoteAccessSession", "StopRemoteAccessSession", "ListRemoteAccessSessions", "DeleteRemoteAccessSession"],
     ...["CreateTestGridProject", "DeleteTestGridProject", "CreateTestGridUrl", "ListTestGridSessions", "ListTestGridSessionActions", "ListTestGridSessionArtifacts"],
   ];
@@ -81,6 +81,25 @@ export class DeviceFarmFamily implements Family {
       });
     });
     this.#runs.set(arn, { jobs: devices.length });
+  }
+
+  /**
+   * GetDevicePoolCompatibility: the devices of the catalogue the pool's rules select, compatible with the app the
+   * request names when they run its platform (an ANDROID_APP on Android devices), incompatible otherwise, with why.
+   */
+  #compatibility(input: Rec): Answer {
+    const pool = this.engine.get("deviceFarm", "DevicePool", { arn: input.devicePoolArn });
+    if (!pool) return notFound(`Device pool ${String(input.devicePoolArn)}`);
+    const app = typeof input.appArn === "string" ? this.engine.get("deviceFarm", "Upload", { arn: input.appArn }) : undefined;
+    const platform = /^(ANDROID|IOS)_APP$/.exec(String(app?.type ?? ""))?.[1];
+    const devices = this.devices().filter((d) => selects(d, (pool.rules as Rec[] | undefined) ?? []));
+    const fits = (d: SdkOf<Device>) => platform === undefined || d.platform === platform;
+    return {
+      output: {
+        compatibleDevices: devices.filter(fits).map((device) => ({ device, compatible: true })),
+        incompatibleDevices: devices.filter((d) => !fits(d)).map((device) => ({ device, compatible: false, incompatibilityMessages: [{ type: "PLATFORM", message: `The device runs ${device.platform}; the app is an ${String(app!.type)}.` }] })),
+      },
+    };
   }
 
   /** ListArtifacts of a run, job, suite or test: each finished job's files of the category asked, with presigned-looking URLs. */
@@ -184,6 +203,8 @@ export class DeviceFarmFamily implements Family {
         return this.#createProject(input);
       case "ListArtifacts":
         return this.#artifacts(input);
+      case "GetDevicePoolCompatibility":
+        return this.#compatibility(input);
       case "ListDevices":
         return { output: { devices: this.devices().filter((d) => matches(d, input.filters as Rec[] | undefined)) } };
       case "GetDevice": {
