@@ -1,3 +1,4 @@
+import { keepingRules } from "../src/contracts/service-rules.js";
 import { registry, type ErrorNameOf, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
 import { Factory, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
 import { completeLists, generate, stateTraits, statesOf, type Refinement } from "./core/generic.js";
@@ -172,7 +173,9 @@ export function createFactories(options: FactoriesOptions = {}) {
       if (!factory) {
         const op = registry.get(id);
         // A generated request asks for the first page: a page token is only valid when the service gave it.
-        const definition = genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape, op.paginated?.inputToken);
+        const generic = genericDefinition(op, `${id} request`, () => op.request.shape as StructureShape, op.paginated?.inputToken);
+        // A valid request keeps the service's rules too (a job's capacity given one way only).
+        const definition: typeof generic = { ...generic, generate: (gen, params) => keepingRules(id, generic.generate(gen, params) as object) as ReturnType<typeof generic.generate> };
         inputs.set(id, (factory = new Factory(definition, sequence)));
       }
       return factory;

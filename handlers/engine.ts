@@ -371,6 +371,8 @@ export class ResourceEngine {
     if (!read) return undefined;
     const missing = this.#missingParent(op, input, resource);
     if (missing) return missing;
+    const busy = this.#overLimit(op, input, resource, store);
+    if (busy) return busy;
     const created = this.generated.output(op, input);
     const given = (resource.entity!.inputs[op.name] ? decoded[resource.entity!.inputs[op.name]!] : decoded) as Rec | undefined;
     const outputEntity = this.#unwrap(resource, op.name, created);
@@ -435,6 +437,22 @@ export class ResourceEngine {
     const all = creation[`${store.slice(0, store.indexOf(":"))}:*`];
     const own = creation[store];
     return { ...all, ...own, values: { ...all?.values, ...own?.values }, defaults: { ...all?.defaults, ...own?.defaults }, from: { ...all?.from, ...own?.from } };
+  }
+
+  /** A run beyond what its parent lets run at once (a Glue job's MaxConcurrentRuns): the lifecycle's error. */
+  #overLimit(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const limit = lifecycles[store]?.concurrency;
+    const parent = limit && resource.parent ? registry.resources(op.service.id).find((r) => r.name === resource.parent) : undefined;
+    if (!limit || !parent || !this.#models(op, limit.error)) return undefined;
+    const ids = Object.fromEntries(parent.identifiers.map((i) => [i, input[i] ?? (i === "Name" ? input[`${parent.name}Name`] : undefined)]));
+    const owner = this.get(op.service.id, parent.name, ids, { stored: true });
+    if (!owner) return undefined;
+    const allowed = Number(limit.of.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Rec)[k] : undefined), owner) ?? limit.default);
+    const data = lifecycles[store]!;
+    const final = new Set([data.phases.at(-1)!.state, data.stop?.at(-1)!.state]);
+    const running = [...(this.#stores.get(store)?.values() ?? [])].filter((e) => Object.entries(ids).every(([k, v]) => e.ids[k] === v) && !final.has(String(this.#now(e, false)[data.member])));
+    if (running.length < allowed) return undefined;
+    return { error: limit.error, members: { message: limit.message.replace(/\{(\w+)\}/g, (_, k: string) => String(input[k])) } };
   }
 
   #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {

@@ -28,6 +28,11 @@ export interface LifecycleData {
    * holding when it entered that state; `stopped` instead when a stop ended the run.
    */
   readonly last?: { readonly member: string; readonly when: string; readonly values: Readonly<Record<string, unknown>>; readonly stopped: Readonly<Record<string, unknown>>; readonly since: { readonly member: string; readonly state: string } };
+  /**
+   * How many may run at once under one parent: the parent's member that says so (a Glue job's
+   * `ExecutionProperty.MaxConcurrentRuns`, default 1), and the error beyond it (`{JobName}` from the request).
+   */
+  readonly concurrency?: { readonly of: string; readonly default: number; readonly error: string; readonly message: string };
   /** The phases an update that sets the state member starts, by the state it sets (`STOP_SCHEDULING_AND_COMPLETE_TASKS` → `STOPPED`). */
   readonly after?: Readonly<Record<string, readonly Phase[]>>;
 }
@@ -69,6 +74,8 @@ export const creation: Readonly<Record<string, CreationData>> = {
   "deviceFarm:*": { createdAt: ["created"] },
   // ScheduleRun names the run's test type, test package and spec under `test`, its app as `appArn` (Device Farm API reference).
   "deviceFarm:Run": { from: { type: "test.type", testSpecArn: "test.testSpecArn", appUpload: "appArn" } },
+  // A job runs one at a time unless it says otherwise (ExecutionProperty: "The default is 1", Glue API reference).
+  "glue:Job": { defaults: { ExecutionProperty: { MaxConcurrentRuns: 1 } } },
   // A new crawler has not crawled: no LastCrawl, no elapsed time.
   "glue:Crawler": { absent: ["LastAccessTime", "LastAnalyzedTime", "LastCrawl", "CrawlElapsedTime"] },
 };
@@ -81,6 +88,8 @@ export const lifecycles: Readonly<Record<string, LifecycleData>> = {
     entered: { STARTING: ["StartedOn", "LastModifiedOn"], RUNNING: ["LastModifiedOn"], SUCCEEDED: ["CompletedOn", "LastModifiedOn"], STOPPING: ["LastModifiedOn"], STOPPED: ["CompletedOn", "LastModifiedOn"] },
     duration: { member: "ExecutionTime", from: "StartedOn", to: "CompletedOn" },
     stop: [phase("STOPPING", 1, 5), phase("STOPPED", 0, 0)],
+    // Glue: MaxConcurrentRuns defaults to 1; beyond it, "Concurrent runs exceeded for <job>" (aws-solutions/amazon-marketing-cloud-uploader-from-aws#51).
+    concurrency: { of: "ExecutionProperty.MaxConcurrentRuns", default: 1, error: "ConcurrentRunsExceededException", message: "Concurrent runs exceeded for {JobName}" },
   },
   // A Device Farm run: PENDING, SCHEDULING, PREPARING, RUNNING, COMPLETED with a result (the Run API's statuses).
   "deviceFarm:Run": {

@@ -18,6 +18,7 @@ import type { Answer, Family } from "./families/family.js";
 import { DeadlineFarms } from "./families/deadline-farms.js";
 import { GlueCatalog } from "./families/glue-catalog.js";
 import { Tags } from "./families/tags.js";
+import { broken as brokenRule } from "../src/contracts/service-rules.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
 import { canonical, GeneratedAnswers } from "./generated.js";
@@ -472,6 +473,9 @@ export class AwsMock {
     // key enum (Glue's ConnectionProperties: aws/aws-sdk#564, hashicorp/terraform-provider-aws#37731).
     const broken = checked.findings.filter((f) => f.severity === "violation" || (f.code === "unknown_enum_value" && !isMapKey(op.request.shape, f.path)));
     if (broken.length) return this.#validationError(op, input, broken);
+    // What the service checks that the model cannot say (a job's capacity given twice), in the service's words.
+    const rule = brokenRule(op.id, input);
+    if (rule && op.errors.some((e) => e.name === rule.error)) return this.#error(op, rule.error, { message: rule.message });
 
     // A token seen before: the first answer again, nothing created; the same token on another request: the service's conflict.
     const token = idempotencyKey(op, input);
@@ -502,6 +506,8 @@ export class AwsMock {
           const answered = family.service === op.service.id ? family.answer(op.name, input) : undefined;
           if (answered && "output" in answered) return successResponse(op, op.response.encode(deepMerge(answered.output, override.partial)));
         }
+        const kept = binding ? undefined : this.#engine.answer(op, input, decoded);
+        if (kept && "output" in kept) return successResponse(op, op.response.encode(deepMerge(kept.output, override.partial)));
         return successResponse(op, this.#generated.planned(op, input, override.partial));
       }
       // Deliberately malformed: merge without validation, and write timestamps as the protocol would.

