@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 
 /**
  * The part of an Open Job Description job template (specification `jobtemplate-2023-09`) that decides what a
@@ -36,14 +37,14 @@ const TYPE_KEY: Record<string, string> = { INT: "int", FLOAT: "float", STRING: "
 /** The specification's limits on a parameter space (2023-09 §3.4): at most 16 parameters, 1024 values each; this many tasks per step. */
 const MAX_TASKS = 10_000;
 
-let yaml: { parse(text: string): unknown } | undefined;
+let yaml: typeof Yaml | undefined;
 
 /** The template as a value: JSON, or YAML (read on first use). */
 function parse(text: string, type: string): Rec {
   let value: unknown;
   try {
     if (type === "JSON") value = JSON.parse(text);
-    else value = (yaml ??= createRequire(import.meta.url)("yaml") as { parse(text: string): unknown }).parse(text);
+    else value = (yaml ??= createRequire(import.meta.url)("yaml") as typeof Yaml).parse(text);
   } catch (e) {
     throw new TemplateError("CANNOT_PARSE", `The job template is not valid ${type}: ${(e as Error).message.split("\n")[0]}`);
   }
