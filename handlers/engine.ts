@@ -613,7 +613,7 @@ export class ResourceEngine {
    * its not-found list (Glue's `JobsNotFound`); with a populated account, each unknown key as its Get would.
    */
   #batchRead(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
-    if (resource.identifiers.length !== 1) return undefined;
+    if (resource.identifiers.length !== 1) return this.#batchReadKeys(op, input, resource, store);
     const member = resource.entity!.outputs[op.name];
     const read = this.#readOf(op.service.id, resource);
     const listOf = (shape: StructureShape, kind: "string" | "structure") =>
@@ -633,6 +633,31 @@ export class ResourceEngine {
     // An empty list is left out where the model's list takes one item or more (Glue's `MissingWorkflows`).
     const allows = (name: string, items: unknown[]) => items.length > 0 || !((op.response.shape.members as Record<string, Shape>)[name] as { length?: { min?: number } }).length?.min;
     return { output: { ...(allows(member, found) ? { [member]: found } : {}), ...(missingMember && allows(missingMember, missing) ? { [missingMember]: missing } : {}) } };
+  }
+
+  /**
+   * A BatchGet of resources named by several identifiers (Deadline's steps and tasks: `identifiers: [{ farmId, …,
+   * stepId }]`): each key's entity with its identifiers, and for each missing key an error naming it with the
+   * not-found code, in the output's list of errors.
+   */
+  #batchReadKeys(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
+    const member = resource.entity!.outputs[op.name];
+    const read = this.#readOf(op.service.id, resource);
+    const keys = Object.entries(input).find(([, v]) => Array.isArray(v) && v.every((k) => k && typeof k === "object"))?.[1] as Rec[] | undefined;
+    const errorsMember = Object.entries(op.response.shape.members as Record<string, Shape>).find(([k, m]) => m.kind === "list" && /error/i.test(k))?.[0];
+    if (!member || !read || !keys || !resource.errors.notFound) return undefined;
+    const found: Rec[] = [];
+    const errors: Rec[] = [];
+    for (const key of keys) {
+      const ids = this.#idsOf(key, resource);
+      // A kind a session family keeps (Deadline's sessions) is answered as before.
+      if (!ids || this.exists(read, ids) !== undefined) return undefined;
+      const entry = this.#stores.get(store)?.get(this.#key(store, ids, resource));
+      const entity = entry ? this.#now(entry, false) : !this.fresh && !this.#deleted.has(this.#key(store, ids, resource)) ? this.#unwrap(resource, read.name, this.generated.output(read, ids)) : undefined;
+      if (entity) found.push(itemOf(op, member, { ...ids, ...entity }));
+      else errors.push({ ...ids, code: resource.errors.notFound, message: `${resource.name} ${String(ids[resource.identifiers.at(-1)!])} not found.` });
+    }
+    return { output: { [member]: found, ...(errorsMember ? { [errorsMember]: errors } : {}) } };
   }
 
   #delete(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {

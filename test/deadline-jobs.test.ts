@@ -15,6 +15,7 @@ import {
   ListStepsCommand,
   ListTasksCommand,
   SearchJobsCommand,
+  BatchGetStepCommand,
   SearchTasksCommand,
   UpdateJobCommand,
   UpdateQueueFleetAssociationCommand,
@@ -130,6 +131,11 @@ describe("a Deadline job is made from its Open Job Description template and runs
     expect(succeeded).toMatchObject({ totalResults: 1, jobs: [{ jobId, queueId, name: "Shot 010" }] });
     const byPriority = await deadline.send(new SearchJobsCommand({ farmId, queueIds: [queueId], itemOffset: 0, pageSize: 1, sortExpressions: [{ fieldSort: { name: "PRIORITY", sortOrder: "DESCENDING" } }] }));
     expect(byPriority).toMatchObject({ totalResults: 2, nextItemOffset: 1, jobs: [{ jobId: urgent }] });
+    // BatchGetStep: exactly the keys asked, each with its identifiers; a missing one in the errors.
+    const missing = { farmId, queueId, jobId: jobId!, stepId: "step-00000000000000000000000000000000" };
+    const batch = await deadline.send(new BatchGetStepCommand({ identifiers: [{ farmId, queueId, jobId: jobId!, stepId: render.stepId! }, missing] }));
+    expect(batch.steps!.map((s) => [s.stepId, s.jobId, s.name, s.taskRunStatus])).toEqual([[render.stepId, jobId, "Render", "SUCCEEDED"]]);
+    expect(batch.errors).toEqual([{ ...missing, code: "ResourceNotFoundException", message: `Step ${missing.stepId} not found.` }]);
     const found = await deadline.send(new SearchTasksCommand({ farmId, queueIds: [queueId], jobId, itemOffset: 0 }));
     expect(found.totalResults).toBe(7);
     expect(found.tasks!.every((t) => t.jobId === jobId && t.runStatus === "SUCCEEDED")).toBe(true);
