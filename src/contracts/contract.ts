@@ -2,7 +2,7 @@ import * as z from "zod";
 import type { StructureShape, TimestampFormat } from "../model/shapes.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import { buildSchema, type Level } from "./build.js";
-import { compileGate, type Gate } from "./fast.js";
+import { compileGate, writeWire, type Gate } from "./fast.js";
 import { toFindings, type Finding } from "./findings.js";
 
 export interface ValidateOptions {
@@ -115,6 +115,11 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
    * @example registry.get("glue:GetSession").response.encode({ Session: { Id: "s-1", CreatedOn: new Date(0) } })
    */
   encode(value: SdkOf<S>, options: { strict?: boolean } = {}): WireOf<S, D> {
+    // The common case, a value the contract takes as it is: written by walking the shape and passed by the gate,
+    // which finds nothing exactly when zod finds nothing; anything else goes through zod for its findings.
+    const written = writeWire(this.shape, value, this.defaultTimestampFormat);
+    this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
+    if (written !== undefined && this.#gate(written)) return written as WireOf<S, D>;
     const checked = this.validate(value, { level: "sdk", strict: options.strict ?? false });
     if (!checked.ok) throw new ContractError(this.subject, checked.findings, "cannot be encoded");
     const result = this.schema("wire").safeEncode(checked.value);

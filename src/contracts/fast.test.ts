@@ -57,3 +57,19 @@ describe.each(chosen.map((op) => [op.id, op] as const))("%s", (id, op) => {
     );
   });
 });
+
+describe("the fast writer encodes exactly as zod does", () => {
+  test("for every operation's output and any seed, encode (the writer and the gate) equals zod's encode", async () => {
+    const { z } = await import("zod");
+    const factories = createFactories({ seed: 2 });
+    for (const op of registry.operations) {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+          const value = factories.operation(op.id as never).build(undefined, { seed });
+          expect(op.response.encode(value as never)).toEqual(z.encode(op.response.codec, value as never));
+        }),
+        { numRuns: 5 },
+      );
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { Shape, TimestampFormat } from "../model/shapes.js";
-import { isDateTime, MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS } from "../protocols/timestamps.js";
+import { formatDateTime, formatEpochSeconds, isDateTime, MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS } from "../protocols/timestamps.js";
 import { codePoints, outside, TYPE_RANGE } from "./bounds.js";
 
 /**
@@ -102,4 +102,59 @@ function structureGate(shape: Shape & { kind: "structure" }, defaultFormat: Time
     }
     return !union || set === 1;
   };
+}
+
+/** Marks a value the fast writer does not take (a non-finite number, a timestamp that is not a Date): zod writes it. */
+const UNWRITTEN = Symbol("unwritten");
+
+/**
+ * The wire JSON of an SDK-side value, written by walking its shape, without zod: Dates as the member's timestamp
+ * format, bytes as base64, absent members left out. Unknown members are kept, so the gate that follows rejects
+ * them (and anything else the contract would) and `encode` falls back to zod for the findings.
+ * @returns undefined when the value holds something only zod may write.
+ */
+export function writeWire(shape: Shape, value: unknown, defaultFormat: TimestampFormat): unknown {
+  const out = write(shape, value, defaultFormat);
+  return out === UNWRITTEN ? undefined : out;
+}
+
+function write(shape: Shape | undefined, value: unknown, format: TimestampFormat): unknown {
+  if (value === null || value === undefined || shape === undefined) return value;
+  switch (shape.kind) {
+    case "structure": {
+      if (!isPlain(value)) return UNWRITTEN;
+      const out: Record<string, unknown> = {};
+      const members = shape.members as Record<string, Shape>;
+      for (const key of Object.keys(value)) {
+        const v = value[key];
+        if (v === undefined) continue;
+        const w = write(Object.hasOwn(members, key) ? members[key] : undefined, v, format);
+        if (w === UNWRITTEN) return UNWRITTEN;
+        out[key] = w;
+      }
+      return out;
+    }
+    case "list": {
+      if (!Array.isArray(value)) return UNWRITTEN;
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) if ((out[i] = write(shape.member, value[i], format)) === UNWRITTEN) return UNWRITTEN;
+      return out;
+    }
+    case "map": {
+      if (!isPlain(value)) return UNWRITTEN;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) if ((out[key] = write(shape.value, value[key], format)) === UNWRITTEN) return UNWRITTEN;
+      return out;
+    }
+    case "timestamp": {
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) return UNWRITTEN;
+      return (shape.format ?? format) === "date-time" ? formatDateTime(value) : formatEpochSeconds(value);
+    }
+    case "blob":
+      return value instanceof Uint8Array && typeof Buffer !== "undefined" ? Buffer.from(value).toString("base64") : UNWRITTEN;
+    case "double":
+      return typeof value === "number" && !Number.isFinite(value) ? UNWRITTEN : value;
+    default:
+      return value;
+  }
 }
