@@ -15,6 +15,8 @@ import {
   ListStepsCommand,
   ListTasksCommand,
   SearchJobsCommand,
+  ListSessionsCommand,
+  ListSessionActionsCommand,
   BatchGetStepCommand,
   SearchTasksCommand,
   UpdateJobCommand,
@@ -131,6 +133,13 @@ describe("a Deadline job is made from its Open Job Description template and runs
     expect(succeeded).toMatchObject({ totalResults: 1, jobs: [{ jobId, queueId, name: "Shot 010" }] });
     const byPriority = await deadline.send(new SearchJobsCommand({ farmId, queueIds: [queueId], itemOffset: 0, pageSize: 1, sortExpressions: [{ fieldSort: { name: "PRIORITY", sortOrder: "DESCENDING" } }] }));
     expect(byPriority).toMatchObject({ totalResults: 2, nextItemOffset: 1, jobs: [{ jobId: urgent }] });
+    // The steps ran in sessions on the fleet: one a step, ended, their actions the steps' own tasks.
+    const { sessions } = await deadline.send(new ListSessionsCommand(ids));
+    expect(sessions!.map((x) => [x.fleetId, x.lifecycleStatus])).toEqual([[fleetId, "ENDED"], [fleetId, "ENDED"]]);
+    const { sessionActions } = await deadline.send(new ListSessionActionsCommand({ ...ids, sessionId: sessions![0]!.sessionId! }));
+    const ranTasks = sessionActions!.map((a) => a.definition?.taskRun?.taskId).filter(Boolean);
+    expect(ranTasks).toEqual(tasks!.map((t) => t.taskId));
+    expect(sessionActions!.every((a) => a.status === "SUCCEEDED")).toBe(true);
     // BatchGetStep: exactly the keys asked, each with its identifiers; a missing one in the errors.
     const missing = { farmId, queueId, jobId: jobId!, stepId: "step-00000000000000000000000000000000" };
     const batch = await deadline.send(new BatchGetStepCommand({ identifiers: [{ farmId, queueId, jobId: jobId!, stepId: render.stepId! }, missing] }));

@@ -44,6 +44,8 @@ interface JobRun {
   progress?: Progress;
   /** A target status a test set (`UpdateJob`): the tasks not done take it and the job stops moving. */
   frozen?: { readonly status: string; readonly at: number };
+  /** The session each step ran in, by step id (its store key), made when the step's wave started. */
+  readonly sessions: Map<string, string>;
 }
 
 /**
@@ -93,6 +95,7 @@ export class DeadlineFarms implements Family {
 
   answer(operation: string, input: Record<string, unknown>): Answer | undefined {
     this.#adopt();
+    if (/Session/.test(operation)) this.#runSessions();
     switch (operation) {
       case "CreateJob":
         return this.#createJob(input);
@@ -191,7 +194,7 @@ export class DeadlineFarms implements Family {
       const hex = stepId.slice("step-".length);
       return { stepId, name: step.name, wave: wave(step.name), dependsOn: step.dependsOn, taskIds: step.tasks.map((_, i) => `task-${hex}-${i}`), plan: step };
     });
-    const run: JobRun = { ids, steps, waves: Math.max(...steps.map((s) => s.wave)) + 1 };
+    const run: JobRun = { ids, steps, waves: Math.max(...steps.map((s) => s.wave)) + 1, sessions: new Map() };
     if (input.targetTaskRunStatus === "SUSPENDED") run.frozen = { status: "SUSPENDED", at: now.getTime() };
     this.#runs.set(jobKey(ids), run);
     this.engine.keep("deadline", "Job", ids, job);
@@ -233,6 +236,51 @@ export class DeadlineFarms implements Family {
     const queue = this.engine.get("deadline", "Queue", { farmId: ids.farmId, queueId: ids.queueId }, { stored: true });
     if (!queue || this.#blocked(queue, ids)) return false;
     return this.engine.all("deadline", "QueueFleetAssociation").some((a) => a.ids.farmId === ids.farmId && a.ids.queueId === ids.queueId && a.entity.status === "ACTIVE" && this.engine.get("deadline", "Fleet", { farmId: ids.farmId, fleetId: a.ids.fleetId }) !== undefined);
+  }
+
+  /**
+   * A template job's steps run in sessions on the queue's fleet: one session per step, on a worker of an associated
+   * fleet (one is registered when the fleet has none, as a service-managed fleet starts one), STARTED when the
+   * step's wave starts and ENDED when it ends.
+   */
+  #runSessions(): void {
+    for (const run of this.#runs.values()) {
+      const p = run.progress;
+      if (!p) continue;
+      p.state(false);
+      for (const step of run.steps) {
+        const started = p.enteredAt(`RUNNING ${step.wave}`);
+        if (started === undefined) continue;
+        const ended = p.enteredAt(step.wave + 1 < run.waves ? `RUNNING ${step.wave + 1}` : "DONE");
+        const key = run.sessions.get(step.stepId);
+        if (key) {
+          const stored = this.sessions.get(key);
+          if (ended !== undefined && stored && stored.lifecycleStatus !== "ENDED" && !this.#progress.has(key)) this.sessions.update(key, { lifecycleStatus: "ENDED", endedAt: new Date(ended), updatedAt: new Date(ended) } as never);
+          continue;
+        }
+        const worker = this.#workerFor(run.ids);
+        if (!worker) continue;
+        const session = this.sessions.add(
+          { sessionId: this.#id("session"), fleetId: worker.fleetId as string, workerId: worker.workerId as string, lifecycleStatus: ended === undefined ? "STARTED" : "ENDED", startedAt: new Date(started), ...(ended !== undefined ? { endedAt: new Date(ended) } : {}) } as never,
+          { farmId: run.ids.farmId as string, queueId: run.ids.queueId as string, jobId: run.ids.jobId as string },
+        );
+        const sessionKey = `${String(run.ids.farmId)}/${String(run.ids.queueId)}/${String(run.ids.jobId)}/${session.sessionId}`;
+        run.sessions.set(step.stepId, sessionKey);
+        this.#adopted.add(sessionKey);
+      }
+    }
+  }
+
+  /** A worker of a fleet associated with the job's queue: one the fleet has, or one it starts. */
+  #workerFor(ids: Rec): Rec | undefined {
+    const association = this.engine.all("deadline", "QueueFleetAssociation").find((a) => a.ids.farmId === ids.farmId && a.ids.queueId === ids.queueId);
+    if (!association) return undefined;
+    const fleetId = association.ids.fleetId;
+    const existing = this.engine.all("deadline", "Worker").find((w) => w.ids.farmId === ids.farmId && w.ids.fleetId === fleetId);
+    if (existing) return existing.ids as Rec;
+    const workerIds = { farmId: ids.farmId, fleetId, workerId: this.#id("worker") };
+    this.engine.keep("deadline", "Worker", workerIds, this.#build("worker", { ...workerIds, status: "STARTED", createdAt: new Date(this.clock.now()) }));
+    return workerIds;
   }
 
   /** A task's status in its step's wave, as the job's run has it now; with when it started and ended. */
@@ -442,6 +490,9 @@ export class DeadlineFarms implements Family {
 
   /** A session's actions: attachments synced, the environment entered, a task run, and the environment left when it ended. */
   #actionsOf(session: Session, ids: Rec): Rec[] {
+    const run = this.#runOf(ids);
+    const ran = run?.steps.find((st) => run.sessions.get(st.stepId) === `${String(ids.farmId)}/${String(ids.queueId)}/${String(ids.jobId)}/${session.sessionId}`);
+    if (run && ran) return this.#stepActions(session, ran);
     const hex = session.sessionId.slice("session-".length);
     const ended = session.lifecycleStatus === "ENDED";
     const start = session.startedAt.getTime();
@@ -465,6 +516,22 @@ export class DeadlineFarms implements Family {
         startedAt: at(i),
         ...(running ? { progressPercent: 50 } : { endedAt: at(i + 1), progressPercent: 100, processExitCode: 0 }),
       };
+    });
+  }
+
+  /** A template job's session: its attachments synced, then each task of its step run, each one after the other. */
+  #stepActions(session: Session, step: JobRun["steps"][number]): Rec[] {
+    const hex = session.sessionId.slice("session-".length);
+    const ended = session.lifecycleStatus === "ENDED";
+    const start = session.startedAt.getTime();
+    const end = session.endedAt?.getTime() ?? start + 60_000;
+    const definitions: Rec[] = [{ syncInputJobAttachments: {} }, ...step.taskIds.map((taskId) => ({ taskRun: { taskId, stepId: step.stepId, parameters: (this.engine.all("deadline", "Task").find((t) => t.ids.taskId === taskId)?.entity.parameters as Rec | undefined) ?? {} } }))];
+    const now = this.clock.now();
+    return definitions.map((definition, i) => {
+      const from = start + ((end - start) * i) / definitions.length;
+      const to = start + ((end - start) * (i + 1)) / definitions.length;
+      const done = ended || to <= now;
+      return { sessionActionId: `sessionaction-${hex}-${i}`, sessionId: session.sessionId, status: done ? "SUCCEEDED" : from <= now ? "RUNNING" : "ASSIGNED", definition, ...(from <= now || done ? { startedAt: new Date(from) } : {}), ...(done ? { endedAt: new Date(to), progressPercent: 100, processExitCode: 0 } : from <= now ? { progressPercent: 50 } : {}) };
     });
   }
 
