@@ -8,9 +8,29 @@
 export interface StateRule {
   /** The enum member that holds the state. */
   readonly member: string;
-  /** By state value: members always present, and members never present, in that state. */
-  readonly when: Readonly<Record<string, { readonly present?: readonly string[]; readonly absent?: readonly string[] }>>;
+  /**
+   * By state value: members always present, and members never present, in that state; values the state sets
+   * (an unfinished run's result is `PENDING`); and the keys a count map may hold (a succeeded job counts only
+   * succeeded tasks).
+   */
+  readonly when: Readonly<
+    Record<
+      string,
+      {
+        readonly present?: readonly string[];
+        readonly absent?: readonly string[];
+        readonly values?: Readonly<Record<string, unknown>>;
+        readonly keys?: Readonly<Record<string, readonly string[]>>;
+      }
+    >
+  >;
 }
+
+/**
+ * Members of a structure that go together, as a real resource has them (a Parquet table's formats and SerDe):
+ * `null` leaves a member out; in strings `{account}`, `{region}` and `{subject}` stand for the build's own.
+ */
+export type Profile = Readonly<Record<string, unknown>>;
 
 export interface Hints {
   /** Regions the service runs in. */
@@ -34,6 +54,20 @@ export interface Hints {
   readonly ordered?: Readonly<Record<string, readonly (readonly [string, string])[]>>;
   /** State rules, by structure name. */
   readonly states?: Readonly<Record<string, StateRule>>;
+  /** Profiles by structure name: one is chosen per build and sets the members it names. */
+  readonly profiles?: Readonly<Record<string, readonly Profile[]>>;
+  /** The optional members a structure usually has, by structure name: the others are rare. */
+  readonly usual?: Readonly<Record<string, readonly string[]>>;
+  /** How many items a list holds, by `Structure.member`: a table's columns. */
+  readonly counts?: Readonly<Record<string, readonly [number, number]>>;
+  /** Optional members the service always returns, by structure name (a run's state, a job's device). */
+  readonly always?: Readonly<Record<string, readonly string[]>>;
+  /** Times a duration after another, by structure name: `{ CompletedOn: ["StartedOn", 60000, 7200000] }` (milliseconds, applied in order). */
+  readonly after?: Readonly<Record<string, Readonly<Record<string, readonly [string, number, number]>>>>;
+  /** Members that are the time between two others, by structure name: `[from, to, milliseconds per unit]`. */
+  readonly spans?: Readonly<Record<string, Readonly<Record<string, readonly [string, string, number]>>>>;
+  /** Members present only when another member has one of some values, by structure name: `{ DPUSeconds: { ExecutionClass: ["FLEX"] } }`. */
+  readonly only?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>>>;
 }
 
 const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
@@ -50,18 +84,212 @@ const glueRun = (member: string, ended: readonly string[], failed: readonly stri
   ]),
 });
 
+/**
+ * A Glue catalog table as Athena and Glue crawlers write one, per data format: the table type and
+ * parameters, and the storage descriptor's location, formats and SerDe that go with the classification
+ * (Amazon Athena, "Supported SerDes and data formats"; AWS Glue, "Table API").
+ */
+const glueTable = (classification: string, input: string, output: string, serde: string, serdeParameters: Record<string, string>, extra: Record<string, string> = {}): Profile => ({
+  TableType: "EXTERNAL_TABLE",
+  IsRegisteredWithLakeFormation: false,
+  IsMultiDialectView: false,
+  IsMaterializedView: null,
+  ViewOriginalText: null,
+  ViewExpandedText: null,
+  ViewDefinition: null,
+  Parameters: { classification, EXTERNAL: "TRUE", ...extra },
+  Retention: 0,
+  StorageDescriptor: {
+    Location: "s3://{subject}-data-{account}-{region}/{subject}/",
+    InputFormat: input,
+    OutputFormat: output,
+    Compressed: false,
+    NumberOfBuckets: -1,
+    SerdeInfo: { SerializationLibrary: serde, Parameters: serdeParameters },
+    BucketColumns: [],
+    SortColumns: [],
+    Parameters: { classification },
+    StoredAsSubDirectories: false,
+    SkewedInfo: null,
+    SchemaReference: null,
+    AdditionalLocations: null,
+  },
+});
+const TEXT_IN = "org.apache.hadoop.mapred.TextInputFormat";
+const TEXT_OUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
+const GLUE_TABLES: readonly Profile[] = [
+  glueTable("parquet", "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat", "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat", "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe", { "serialization.format": "1" }, { "parquet.compression": "SNAPPY" }),
+  glueTable("parquet", "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat", "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat", "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe", { "serialization.format": "1" }),
+  glueTable("orc", "org.apache.hadoop.hive.ql.io.orc.OrcInputFormat", "org.apache.hadoop.hive.ql.io.orc.OrcOutputFormat", "org.apache.hadoop.hive.ql.io.orc.OrcSerde", { "serialization.format": "1" }, { "orc.compress": "ZLIB" }),
+  glueTable("json", TEXT_IN, TEXT_OUT, "org.openx.data.jsonserde.JsonSerDe", { paths: "id,created_at,amount,status" }),
+  glueTable("csv", TEXT_IN, TEXT_OUT, "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe", { "field.delim": "," }, { delimiter: ",", "skip.header.line.count": "1" }),
+  glueTable("avro", "org.apache.hadoop.hive.ql.io.avro.AvroContainerInputFormat", "org.apache.hadoop.hive.ql.io.avro.AvroContainerOutputFormat", "org.apache.hadoop.hive.serde2.avro.AvroSerDe", { "serialization.format": "1" }),
+  {
+    ...glueTable("iceberg", "org.apache.hadoop.mapred.FileInputFormat", "org.apache.hadoop.mapred.FileOutputFormat", "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe", {}),
+    Parameters: { table_type: "ICEBERG", metadata_location: "s3://{subject}-data-{account}-{region}/{subject}/metadata/00001-3f1a2b7c-9d4e-4f5a-8b6c-0d1e2f3a4b5c.metadata.json" },
+  },
+];
+
+/** Columns as tables have them: a name, its Hive type, and sometimes a comment. */
+const GLUE_COLUMNS: readonly Profile[] = [
+  ["id", "bigint", "Primary key"],
+  ["order_id", "string"],
+  ["customer_id", "string"],
+  ["created_at", "timestamp", "Event time in UTC"],
+  ["updated_at", "timestamp"],
+  ["amount", "decimal(10,2)", "Amount in USD"],
+  ["quantity", "int"],
+  ["status", "string"],
+  ["country", "string", "ISO 3166 country code"],
+  ["is_active", "boolean"],
+  ["tags", "array<string>"],
+  ["address", "struct<street:string,city:string,zip:string>"],
+  ["score", "double"],
+  ["event_date", "date"],
+].map(([Name, Type, Comment]) => ({ Name, Type, Comment: Comment ?? null, Parameters: null }));
+
+/** Partition keys: Hive-style date parts and a region, strings as crawlers make them. */
+const GLUE_PARTITION_KEYS: readonly Profile[] = ["dt", "year", "month", "day", "region"].map((Name) => ({ Name, Type: "string", Comment: null, Parameters: null }));
+
+/**
+ * Glue jobs as the console and the API reference write them: a command with its script in the account's
+ * Glue assets bucket, a Glue version with the worker types it runs, and the capacity those workers make
+ * (a G.1X worker is 1 DPU, a G.2X worker 2; a Python shell job runs on 0.0625 or 1 DPU, without workers).
+ * (AWS Glue, "Jobs" API and "Configuring job properties for Spark jobs".)
+ */
+const glueJob = (command: string, version: string, workers: [string, number, number] | undefined, maxCapacity: number, language = "python"): Profile => ({
+  Command: { Name: command, ScriptLocation: `s3://aws-glue-assets-{account}-{region}/scripts/{subject}_${command}.${language === "scala" ? "scala" : "py"}`, ...(command === "pythonshell" ? { PythonVersion: "3.9" } : command === "glueray" ? { Runtime: "Ray2.4", PythonVersion: "3.9" } : { PythonVersion: "3" }) },
+  GlueVersion: version,
+  ...(workers ? { WorkerType: workers[0], NumberOfWorkers: workers[1] } : { WorkerType: null, NumberOfWorkers: null }),
+  MaxCapacity: maxCapacity,
+  AllocatedCapacity: workers && Number.isInteger(maxCapacity) ? maxCapacity : null,
+  DefaultArguments: {
+    "--job-language": language,
+    "--TempDir": "s3://aws-glue-assets-{account}-{region}/temporary/",
+    ...(command === "glueetl" ? { "--enable-metrics": "true", "--enable-continuous-cloudwatch-log": "true", "--job-bookmark-option": "job-bookmark-enable" } : {}),
+  },
+  MaxRetries: 0,
+  Timeout: 2880,
+  ExecutionProperty: { MaxConcurrentRuns: 1 },
+});
+const GLUE_JOBS: readonly Profile[] = [
+  glueJob("glueetl", "4.0", ["G.1X", 10, 10], 10),
+  glueJob("glueetl", "5.0", ["G.2X", 5, 10], 10),
+  glueJob("glueetl", "4.0", ["G.1X", 2, 2], 2, "scala"),
+  glueJob("gluestreaming", "4.0", ["G.025X", 2, 0.5], 0.5),
+  glueJob("pythonshell", "3.0", undefined, 0.0625),
+  glueJob("glueray", "4.0", ["Z.2X", 5, 10], 10),
+];
+
+/** A job run with the capacity its job gives it, in the same pairs. */
+const GLUE_RUNS: readonly Profile[] = GLUE_JOBS.map((job) => ({
+  GlueVersion: job.GlueVersion,
+  WorkerType: job.WorkerType,
+  NumberOfWorkers: job.NumberOfWorkers,
+  MaxCapacity: job.MaxCapacity,
+  AllocatedCapacity: job.AllocatedCapacity,
+  Timeout: 2880,
+  Attempt: 0,
+  LogGroupName: "/aws-glue/jobs",
+  Arguments: { "--job-bookmark-option": "job-bookmark-enable" },
+}));
+
+/** Deadline structures of a job and of a step: their task run status decides times and counts. */
+const DEADLINE_JOBS = ["GetJobResponse", "JobSummary", "JobSearchSummary", "BatchGetJobItem"];
+const DEADLINE_STEPS = ["GetStepResponse", "StepSummary", "StepSearchSummary", "BatchGetStepItem"];
+
+/**
+ * A Deadline job or step by its task run status (AWS Deadline Cloud, "Job states"): a job that has not started
+ * has no start, one running has no end, one that ended has both; its counts hold only the statuses its tasks
+ * can be in (a succeeded job's tasks all succeeded).
+ */
+const deadlineRun: StateRule = {
+  member: "taskRunStatus",
+  when: {
+    PENDING: { absent: ["startedAt", "endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["PENDING"] } },
+    READY: { absent: ["startedAt", "endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["READY"] } },
+    ASSIGNED: { absent: ["endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["ASSIGNED", "READY"] } },
+    STARTING: { absent: ["endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["STARTING", "READY"] } },
+    SCHEDULED: { absent: ["endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["SCHEDULED", "READY"] } },
+    RUNNING: { present: ["startedAt"], absent: ["endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["RUNNING", "SUCCEEDED", "READY"] } },
+    INTERRUPTING: { present: ["startedAt"], absent: ["endedAt"], keys: { taskRunStatusCounts: ["INTERRUPTING", "SUCCEEDED"] } },
+    SUSPENDED: { present: ["startedAt"], absent: ["endedAt"], keys: { taskRunStatusCounts: ["SUSPENDED", "SUCCEEDED"] } },
+    CANCELED: { present: ["startedAt", "endedAt"], keys: { taskRunStatusCounts: ["CANCELED", "SUCCEEDED"] } },
+    FAILED: { present: ["startedAt", "endedAt"], absent: ["targetTaskRunStatus"], keys: { taskRunStatusCounts: ["FAILED", "SUCCEEDED"] } },
+    SUCCEEDED: { present: ["startedAt", "endedAt"], absent: ["targetTaskRunStatus"], keys: { taskRunStatusCounts: ["SUCCEEDED"] } },
+    NOT_COMPATIBLE: { absent: ["startedAt", "endedAt", "targetTaskRunStatus"], keys: { taskRunStatusCounts: ["NOT_COMPATIBLE"] } },
+  },
+};
+
+/** A Device Farm run, job, suite or test: until it completes its result is PENDING, and it has no stop time. */
+const deviceFarmRun: StateRule = {
+  member: "status",
+  when: {
+    ...Object.fromEntries(["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"].map((s) => [s, { absent: ["started", "stopped", "deviceMinutes", "resultCode"], values: { result: "PENDING" } }])),
+    RUNNING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" } },
+    STOPPING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" } },
+    COMPLETED: { present: ["result", "started", "stopped", "counters"] },
+  },
+};
+
 export const hints: Readonly<Record<string, Hints>> = {
   glue: {
     arnSeparator: "/",
     // Capacity is MaxCapacity or a worker type with a number of workers, never both (Glue's API reference).
     oneOf: Object.fromEntries(["CreateSessionRequest", "CreateJobRequest", "StartJobRunRequest", "JobUpdate", "CreateMLTransformRequest", "UpdateMLTransformRequest"].map((s) => [s, [["MaxCapacity"], ["WorkerType", "NumberOfWorkers"]]])),
     ranges: {
+      "JobRun.Attempt": [0, 2],
+      "JobRun.Timeout": [60, 2880],
+      "Job.Timeout": [60, 2880],
+      "Job.MaxRetries": [0, 3],
+      "Crawler.Version": [1, 12],
       // Sessions run on two workers or more, and idle out within their timeout (minutes).
       "CreateSessionRequest.NumberOfWorkers": [2, 10],
       "CreateSessionRequest.Timeout": [480, 2880],
       "CreateSessionRequest.IdleTimeout": [15, 480],
     },
+    profiles: { Column: GLUE_COLUMNS, "Table.PartitionKey": GLUE_PARTITION_KEYS, "TableInput.PartitionKey": GLUE_PARTITION_KEYS, Table: GLUE_TABLES, TableInput: GLUE_TABLES, Job: GLUE_JOBS, CreateJobRequest: GLUE_JOBS, JobRun: GLUE_RUNS },
+    // What GetTable, GetJob, GetJobRun and GetCrawler answer for resources made the usual way (AWS Glue API
+    // reference; views, federation and Lake Formation features aside): always these members, sometimes those.
+    always: {
+      Table: ["DatabaseName", "CatalogId", "CreateTime", "UpdateTime", "Retention", "StorageDescriptor", "PartitionKeys", "TableType", "Parameters", "CreatedBy", "IsRegisteredWithLakeFormation", "VersionId"],
+      StorageDescriptor: ["Columns", "Location", "InputFormat", "OutputFormat", "Compressed", "NumberOfBuckets", "SerdeInfo", "BucketColumns", "SortColumns", "Parameters", "StoredAsSubDirectories"],
+      Column: ["Type"],
+      SerDeInfo: ["SerializationLibrary", "Parameters"],
+      Database: ["CreateTime", "CatalogId", "CreateTableDefaultPermissions"],
+      Partition: ["DatabaseName", "TableName", "CreationTime", "StorageDescriptor", "CatalogId"],
+      Job: ["Role", "CreatedOn", "LastModifiedOn", "ExecutionProperty", "Command", "DefaultArguments", "MaxRetries", "Timeout", "MaxCapacity", "GlueVersion", "ExecutionClass"],
+      JobRun: ["Id", "JobRunState", "StartedOn", "Attempt", "JobName", "JobMode", "LastModifiedOn", "Arguments", "Timeout", "MaxCapacity", "LogGroupName", "GlueVersion", "ExecutionClass"],
+      Crawler: ["State", "Role", "Targets", "DatabaseName", "RecrawlPolicy", "SchemaChangePolicy", "LineageConfiguration", "CrawlElapsedTime", "CreationTime", "LastUpdated", "Version", "LakeFormationConfiguration"],
+      DevEndpoint: ["Status"],
+    },
+    usual: {
+      Table: ["Owner", "LastAccessTime", "Description"],
+      StorageDescriptor: [],
+      Column: ["Comment"],
+      SerDeInfo: [],
+      Database: ["Description", "LocationUri", "Parameters"],
+      Partition: ["LastAccessTime", "Parameters"],
+      Job: ["Description", "JobMode", "WorkerType", "NumberOfWorkers", "AllocatedCapacity"],
+      JobRun: ["CompletedOn", "ErrorMessage", "AllocatedCapacity", "ExecutionTime", "WorkerType", "NumberOfWorkers", "DPUSeconds", "TriggerName"],
+      Crawler: ["Description", "LastCrawl", "Schedule", "Classifiers", "TablePrefix"],
+    },
+    counts: { "StorageDescriptor.Columns": [3, 8], "Table.PartitionKeys": [0, 2], "StorageDescriptor.BucketColumns": [0, 0], "StorageDescriptor.SortColumns": [0, 0] },
+    // A run's execution time is its span, in seconds; DPU-seconds are reported for Flex runs only.
+    spans: { JobRun: { ExecutionTime: ["StartedOn", "CompletedOn", 1000] } },
+    after: { JobRun: { CompletedOn: ["StartedOn", 60_000, 5_400_000], LastModifiedOn: ["CompletedOn", 0, 2_000] } },
+    only: { JobRun: { DPUSeconds: { ExecutionClass: ["FLEX"] } } },
     formats: {
+      // Hive column types, as Glue and Athena write them, and column names as tables have them.
+      TableType: "^(EXTERNAL_TABLE|EXTERNAL_TABLE|EXTERNAL_TABLE|VIRTUAL_VIEW|GOVERNED)$",
+      "Table.Owner": "^(hadoop|owner)$",
+      "Table.VersionId": "^[0-9]$",
+      "Database.LocationUri": "^s3://{subject}-data-{account}-{region}/$",
+      "Partition.Values": "^(2025-12-0[1-9]|2025-12-1[0-9])$",
+      "Job.LogUri": "^s3://aws-glue-assets-{account}-{region}/logs/$",
+      "Command.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
+      "JobCommand.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
+      LogGroupName: "^/aws-glue/(jobs|crawlers|sessions)$",
       // Job run ids: `jr_` and 64 hex digits, as Glue writes them.
       "JobRun.Id": "^jr_[0-9a-f]{64}$",
       RunId: "^jr_[0-9a-f]{64}$",
@@ -87,6 +315,11 @@ export const hints: Readonly<Record<string, Hints>> = {
   },
   deadline: {
     arnSeparator: "/",
+    states: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, deadlineRun])),
+    always: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["taskRunStatus", "taskRunStatusCounts", "lifecycleStatus", "createdAt", "createdBy"]])),
+    usual: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["priority", "startedAt", "endedAt", "updatedAt", "updatedBy", "maxFailedTasksCount", "maxRetriesPerTask", "taskFailureRetryCount", "parameters", "jobParameters", "description", "maxWorkerCount", "dependencyCounts", "parameterSpace", "storageProfileId", "attachments", "requiredCapabilities"]])),
+    formats: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [`${name}.lifecycleStatus`, "^(CREATE_COMPLETE|CREATE_COMPLETE|CREATE_COMPLETE|UPDATE_SUCCEEDED)$"])),
+    ranges: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].flatMap((name) => [[`${name}.priority`, [1, 100]], [`${name}.maxFailedTasksCount`, [1, 100]], [`${name}.maxRetriesPerTask`, [0, 5]], [`${name}.taskFailureRetryCount`, [0, 3]]])),
   },
   deviceFarm: {
     // Device Farm is served from us-west-2 only, and writes `project:<uuid>`.
@@ -111,15 +344,39 @@ export const hints: Readonly<Record<string, Hints>> = {
       Device: "^arn:aws:devicefarm:us-west-2::device:[0-9A-F]{32}$",
     },
     formats: {
+      "Run.appUpload": `^arn:aws:devicefarm:us-west-2:{account}:upload:${U}/${U}$`,
+      "Run.locale": "^en_US$",
+      "Run.webUrl": `^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/${U}/runs/${U}$`,
+      "Job.instanceArn": `^arn:aws:devicefarm:us-west-2:{account}:deviceinstance:${U}$`,
+      "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${U}/${U}/00000/video\\.mp4$`,
       "Device.platform": "^(ANDROID|IOS)$",
       "Device.os": "^(13|14|15|16|17)$",
     },
     // A run's counters add up, and it cannot have completed more jobs than it has.
     sums: { Counters: { total: ["passed", "failed", "warned", "errored", "stopped", "skipped"] } },
     ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),
-    states: {
-      Run: { member: "status", when: { COMPLETED: { present: ["result", "stopped"] }, PENDING: { absent: ["stopped", "result", "deviceMinutes"] }, RUNNING: { absent: ["stopped"] } } },
-      Job: { member: "status", when: { COMPLETED: { present: ["result", "stopped"] }, PENDING: { absent: ["stopped", "result", "deviceMinutes"] }, RUNNING: { absent: ["stopped"] } } },
+    states: { Run: deviceFarmRun, Job: deviceFarmRun, Suite: deviceFarmRun, Test: deviceFarmRun },
+    // A result code says why a run errored (PARSING_FAILED, VPC_ENDPOINT_SETUP_FAILED): only an errored run has one.
+    only: { Run: { resultCode: { result: ["ERRORED"] } } },
+    // What GetRun and GetJob answer (AWS Device Farm API reference, "Run" and "Job"; the AWS CLI's get-run example).
+    always: {
+      Run: ["arn", "name", "type", "platform", "created", "status", "result", "counters", "totalJobs", "completedJobs", "billingMethod", "appUpload", "jobTimeoutMinutes", "devicePoolArn", "locale", "radios", "location", "webUrl", "skipAppResign"],
+      Job: ["arn", "name", "type", "created", "status", "result", "counters", "device", "instanceArn"],
+      Suite: ["arn", "name", "type", "created", "status", "result", "counters"],
+      Test: ["arn", "name", "type", "created", "status", "result", "counters"],
+      Upload: ["arn", "name", "created", "type", "status", "category"],
+      Project: ["arn", "name", "created"],
+      DevicePool: ["arn", "name", "type", "rules"],
     },
+    usual: {
+      Run: ["started", "stopped", "deviceMinutes", "networkProfile", "eventCount", "customerArtifactPaths", "testSpecArn", "seed", "deviceSelectionResult"],
+      Job: ["started", "stopped", "deviceMinutes", "videoEndpoint", "videoCapture"],
+      Suite: ["started", "stopped", "deviceMinutes"],
+      Test: ["started", "stopped", "deviceMinutes"],
+      Upload: ["url", "metadata", "contentType"],
+      Project: ["defaultJobTimeoutMinutes"],
+      DevicePool: ["description", "maxDevices"],
+    },
+    ranges: { "Run.jobTimeoutMinutes": [10, 150], "Project.defaultJobTimeoutMinutes": [10, 150], "Run.eventCount": [0, 0], "Run.seed": [0, 999999] },
   },
 };

@@ -1,6 +1,7 @@
 import { keepingRules } from "../src/contracts/service-rules.js";
 import { registry, type ErrorNameOf, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
-import { Factory, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
+import { Factory, checkAccount, checkRegion, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
+import { accountOf } from "./core/values.js";
 import { completeLists, generate, stateTraits, statesOf, type Refinement } from "./core/generic.js";
 import { hints } from "./hints.js";
 import { deadlineHostProperties, deadlineLogConfiguration, deadlineSession } from "./deadline.js";
@@ -28,6 +29,10 @@ import { checkSeed, RandomSource } from "./core/random.js";
 export interface FactoriesOptions {
   /** Seed of the set: builds without their own seed take the next number of a sequence derived from it. */
   readonly seed?: number;
+  /** The AWS account every build's ARNs, buckets and keys name (twelve digits); by default one the seed gives. */
+  readonly account?: string;
+  /** The region every build's ARNs and endpoints name (Device Farm's are always us-west-2); by default us-east-1. */
+  readonly region?: string;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a definition of any entity */
@@ -43,6 +48,9 @@ let refinementTable: Map<Shape, Refinement> | undefined;
 function refinements(): ReadonlyMap<Shape, Refinement> {
   return (refinementTable ??= new Map(entities.map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)])));
 }
+
+/** The region of builds that name none: the SDK's usual default in examples. */
+const DEFAULT_REGION = "us-east-1";
 
 /** How many structures one generated value holds at most: deep, wide models (Glue's job graphs) stay readable. */
 const STRUCTURE_BUDGET = 150;
@@ -129,12 +137,13 @@ function outputOf(op: Operation, output: StructureShape): AnyDefinition {
  * @example const factories = createFactories({ seed: 42 }); factories.glue.session.with("ready").build()
  */
 export function createFactories(options: FactoriesOptions = {}) {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TypeError("[aws-sdk-contracts] createFactories takes an options object: { seed?: number }.");
-  const unknown = Object.keys(options).filter((k) => k !== "seed");
-  if (unknown.length) throw new TypeError(`[aws-sdk-contracts] Unknown createFactories option ${unknown.map((k) => `"${k}"`).join(", ")}; known: seed.`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TypeError("[aws-sdk-contracts] createFactories takes an options object: { seed?: number, account?: string, region?: string }.");
+  const unknown = Object.keys(options).filter((k) => !["seed", "account", "region"].includes(k));
+  if (unknown.length) throw new TypeError(`[aws-sdk-contracts] Unknown createFactories option ${unknown.map((k) => `"${k}"`).join(", ")}; known: seed, account, region.`);
   const seed = options.seed === undefined ? 1 : checkSeed(options.seed, "createFactories");
+  const where = { account: checkAccount(options.account, "createFactories") ?? accountOf(seed), region: checkRegion(options.region, "createFactories") ?? DEFAULT_REGION };
   let counter = 0;
-  const sequence: Sequence = { seed, next: () => counter++, source: new RandomSource() };
+  const sequence: Sequence = { seed, next: () => counter++, source: new RandomSource(), where };
   const make = <S extends StructureShape, P extends object, T extends string>(definition: FactoryDefinition<S, P, T>) => new Factory(definition, sequence);
   const outputs = new Map<string, AnyFactory>();
   const inputs = new Map<string, AnyFactory>();

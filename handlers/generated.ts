@@ -23,6 +23,8 @@ export type Generated = { readonly body: unknown } | { readonly invalidToken: st
 
 export class GeneratedAnswers {
   readonly #cache = new Map<string, Generated>();
+  /** The region of the request being answered (the client's): every ARN of the answer names it. */
+  region: string | undefined;
 
   constructor(
     readonly factories: Factories,
@@ -39,7 +41,7 @@ export class GeneratedAnswers {
     const paging = op.paginated;
     const page = paging ? [input[paging.inputToken] ?? "", input[paging.pageSize ?? ""] ?? ""] : [];
     // The key is a digest: a large input must not be kept once per cached answer.
-    const key = createHash("sha256").update(`${op.id}\n${identity}\n${canonical(page)}`).digest("base64");
+    const key = createHash("sha256").update(`${op.id}\n${this.region ?? ""}\n${identity}\n${canonical(page)}`).digest("base64");
     let answer = this.#cache.get(key);
     if (answer === undefined) {
       answer = this.#build(op, input, identity);
@@ -57,7 +59,7 @@ export class GeneratedAnswers {
    * they set, with its rules).
    */
   output(op: Operation, input: Record<string, unknown>, partial?: unknown): Record<string, unknown> {
-    const output = this.factories.operation(op.id as never).build(partial as never, { seed: this.#seed(op, identityOf(op, input)) }) as Record<string, unknown>;
+    const output = this.factories.operation(op.id as never).build(partial as never, { seed: this.#seed(op, identityOf(op, input)), ...this.#where() }) as Record<string, unknown>;
     echo(op, input, output);
     return output;
   }
@@ -68,6 +70,10 @@ export class GeneratedAnswers {
     return op.response.encode(deepMerge(output, completeItems(output, partial)));
   }
 
+  #where(): { region?: string } {
+    return this.region === undefined ? {} : { region: this.region };
+  }
+
   /** The seed of everything generated for one input of an operation. */
   #seed(op: Operation, identity: string): number {
     return hashSeed(this.seed, `${op.id}\n${identity}`);
@@ -76,7 +82,8 @@ export class GeneratedAnswers {
   #build(op: Operation, input: Record<string, unknown>, identity: string): Generated {
     const seed = this.#seed(op, identity);
     const factory = this.factories.operation(op.id as never);
-    const output = factory.build(undefined, { seed }) as Record<string, unknown>;
+    const where = this.#where();
+    const output = factory.build(undefined, { seed, ...where }) as Record<string, unknown>;
     const shape = op.response.shape as StructureShape;
     const paging = op.paginated;
     if (paging) {
@@ -97,7 +104,7 @@ export class GeneratedAnswers {
         for (const list of lists) output[list] = [];
         // Item i is the same on every page and in every call: built from its own seed, once for all the lists.
         for (let i = offset; i < end; i++) {
-          const one = factory.build(undefined, { seed: hashSeed(seed, `item ${i}`) }) as Record<string, unknown>;
+          const one = factory.build(undefined, { seed: hashSeed(seed, `item ${i}`), ...where }) as Record<string, unknown>;
           for (const list of lists) {
             const built = one[list] as unknown[] | undefined;
             if (built?.length) (output[list] as unknown[]).push(built[0]);

@@ -188,6 +188,8 @@ const defaultMessage = (name: string) => KNOWN_MESSAGES[name] ?? `${name} inject
  */
 export class AwsMock {
   readonly factories: Factories;
+  /** The AWS account the mock's resources live in: its ARNs, buckets and error messages name it (from the seed). */
+  readonly account: string;
   readonly calls: Call[] = [];
   readonly responses: SentResponse[] = [];
   readonly glue: {
@@ -251,6 +253,7 @@ export class AwsMock {
   constructor(options: AwsMockOptions = {}) {
     this.#options = options = checkOptions(options);
     this.factories = createFactories({ seed: options.seed ?? 1 });
+    this.account = accountOf(options.seed ?? 1);
     this.#generated = new GeneratedAnswers(this.factories, options.seed ?? 1);
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
@@ -464,7 +467,10 @@ export class AwsMock {
     if (fault && "delay" in fault) {
       await sleep(fault.delay, request.signal);
       if (generation !== this.#generation) return resetDuringCall(op);
-    } else if (fault) return this.#faultResponse(op, fault, input);
+    }
+    // Answers name the client's region (read when answering: another call may have been answered meanwhile).
+    this.#generated.region = regionOf(request);
+    if (fault && !("delay" in fault)) return this.#faultResponse(op, fault, input);
 
     // AWS's JSON protocols read a null member as an absent one.
     input = withoutNulls(input) as Record<string, unknown>;
@@ -847,4 +853,14 @@ function isMapKey(root: Shape, path: string): boolean {
     else return false;
   }
   return false;
+}
+
+/**
+ * The region a request is for: the endpoint's (`glue.eu-west-1.amazonaws.com`), else the signature's credential
+ * scope (a client pointed at `serve` signs for its region), else none.
+ */
+function regionOf(request: WireRequest): string | undefined {
+  const host = /\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com$/.exec(request.url.hostname)?.[1];
+  if (host) return host;
+  return /Credential=[^/,\s]+\/\d{8}\/([a-z]{2}(?:-[a-z]+)+-\d{1,2})\//.exec(request.header("authorization") ?? "")?.[1];
 }

@@ -2,7 +2,7 @@ import { Contract, type Finding } from "../../src/index.js";
 import type { DeepPartial, SdkOf, StructureShape, TimestampFormat, WireOf } from "../../src/index.js";
 import { withKnownDrift } from "../../src/contracts/known-drift.js";
 import { deepMerge, overridePaths } from "./merge.js";
-import { Gen, checkSeed, hashSeed, type RandomSource } from "./random.js";
+import { Gen, checkSeed, hashSeed, type RandomSource, type Where } from "./random.js";
 
 /** A rule that every build of an entity satisfies; returns a sentence for each way a value breaks it. */
 export interface Invariant<T> {
@@ -33,6 +33,10 @@ export interface BuildOptions<P> {
   readonly seed?: number;
   /** Parameters beyond the traits (e.g. the ids a mock answers for). */
   readonly params?: Partial<P>;
+  /** The AWS account the build's ARNs and buckets name (twelve digits); the factory set's by default. */
+  readonly account?: string;
+  /** The region the build's ARNs and endpoints name; the factory set's by default. */
+  readonly region?: string;
 }
 
 /** A source of sequence numbers, owned by a factory set. */
@@ -41,6 +45,8 @@ export interface Sequence {
   readonly seed: number;
   /** The set's random machinery, shared by its builds (never across sets). */
   readonly source: RandomSource;
+  /** The account and region of the set's builds. */
+  readonly where: Where;
 }
 
 /**
@@ -97,6 +103,11 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
     return this.fixedSeed ?? hashSeed(this.sequence.seed, `#${this.sequence.next()}`);
   }
 
+  #where(options?: BuildOptions<P>): Where {
+    if (options?.account === undefined && options?.region === undefined) return this.sequence.where;
+    return { account: checkAccount(options.account, this.name) ?? this.sequence.where.account, region: checkRegion(options.region, this.name) ?? this.sequence.where.region };
+  }
+
   /**
    * Builds one SDK-shaped object; overrides are merged deeply and validated against the contract.
    * @example factories.glue.session.with("ready").build({ Id: "s-1" }, { seed: 7 })
@@ -105,9 +116,11 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
     const seed = this.#seed(options);
     const implied = overrides && this.definition.fromOverrides ? this.definition.fromOverrides(overrides) : undefined;
     const params = this.params(implied || options?.params ? { ...implied, ...options?.params } : undefined);
-    const value = this.definition.generate(new Gen(seed, this.sequence.source), params);
+    const where = this.#where(options);
+    this.sequence.source.begin();
+    const value = this.definition.generate(new Gen(seed, this.sequence.source, undefined, where), params);
     if (overrides === undefined) return value;
-    const whole = this.definition.complete ? this.definition.complete(new Gen(seed, this.sequence.source).at("$complete"), overrides, params) : overrides;
+    const whole = this.definition.complete ? this.definition.complete(new Gen(seed, this.sequence.source, undefined, where).at("$complete"), overrides, params) : overrides;
     const merged = deepMerge(value, whole);
     const result = this.contract.validate(merged, { level: "sdk", strict: true });
     if (!result.ok) throw new Error(this.#overrideMessage(overrides, result.findings));
@@ -162,4 +175,18 @@ function describe(f: Finding): string {
     default:
       return `is not valid: ${f.message.replace(/\.$/, "")} (expected ${f.expected})`;
   }
+}
+
+/** An account id as given by a user, checked: twelve digits. */
+export function checkAccount(account: unknown, where: string): string | undefined {
+  if (account === undefined) return undefined;
+  if (typeof account !== "string" || !/^\d{12}$/.test(account)) throw new TypeError(`[aws-sdk-contracts] ${where}: the account must be twelve digits, as a string; got ${JSON.stringify(account) ?? typeof account}.`);
+  return account;
+}
+
+/** A region as given by a user, checked: an AWS region code such as us-west-2. */
+export function checkRegion(region: unknown, where: string): string | undefined {
+  if (region === undefined) return undefined;
+  if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) throw new TypeError(`[aws-sdk-contracts] ${where}: the region must be a region code such as "us-west-2"; got ${JSON.stringify(region) ?? typeof region}.`);
+  return region;
 }

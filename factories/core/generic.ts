@@ -4,6 +4,7 @@ import { deepMerge } from "./merge.js";
 import { samplePattern } from "./pattern.js";
 import { REFERENCE_DATE, type Gen } from "./random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, roundTo } from "./values.js";
+import { SETTING_KEYS, description, failure, note, principalArn, resourceName, roleName, s3Location, subject } from "./vocabulary.js";
 
 /**
  * The generic factory: a realistic value for any shape, driven by the shape's constraints and its
@@ -29,6 +30,8 @@ export interface GenericContext {
 const PRESENCE = [1, 0.92, 0.6, 0.35, 0.15];
 /** The most optional members a structure at this depth has (wide models stay readable). */
 const WIDTH = [Infinity, Infinity, 12, 6, 3];
+/** How much rarer than usual a member is that a structure's usual members leave out. */
+const RARE = 0.08;
 /** Past this depth only required members are built. */
 const MAX_OPTIONAL_DEPTH = 7;
 const MAX_DEPTH = 40;
@@ -64,12 +67,14 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
     case "structure": {
       const refinement = ctx.refinements.get(shape);
       if (refinement) return refinement(gen);
-      return structure(shape, gen, depth, ctx);
+      return structure(shape, gen, depth, ctx, `${parent}.${name}`);
     }
     case "list": {
-      const count = itemCount(shape.length, gen, depth, ctx);
+      const hinted = ctx.hints.counts?.[`${parent}.${name}`];
+      const count = hinted ? Math.max(shape.length?.min ?? 0, Math.min(shape.length?.max ?? Infinity, gen.int("$count", hinted[0], hinted[1]))) : itemCount(shape.length, gen, depth, ctx);
       const item = singular(name);
-      return Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
+      const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
+      return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
     }
     case "map":
       return map(shape, gen, name, parent, depth, ctx);
@@ -95,7 +100,8 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
   }
 }
 
-function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericContext): Record<string, unknown> {
+/** A structure's members; `slot` is where it sits (`Table.PartitionKey`), for profiles given by place. */
+function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericContext, slot = ""): Record<string, unknown> {
   if (depth > MAX_DEPTH) throw new Error(`[aws-sdk-contracts] Failed to build ${shape.name}: its required members nest deeper than ${MAX_DEPTH} levels.`);
   ctx.budget--;
   const members = shape.members as Record<string, Shape>;
@@ -118,14 +124,17 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   const chosen = state && ctx.states && Object.hasOwn(ctx.states, shape.name) ? ctx.states[shape.name] : undefined;
   const stateValue = stateShape?.kind === "enum" ? (chosen ?? gen.at(state!.member).pick("", stateShape.values)) : undefined;
   const forced = stateValue !== undefined ? state!.when[stateValue] : undefined;
+  // What the service always returns is there; what a structure usually has is drawn as usual, the rest rarely.
+  const always = ctx.hints.always?.[shape.name];
+  const usual = ctx.hints.usual?.[shape.name];
   const times = timeline(gen);
   for (let i = 0; i < names.length; i++) {
     const member = names[i]!;
     const m = members[member]!;
     // A structure's state member is always there (AWS always says a run's state), and so is an entity the caller put in a state.
-    const wanted = required.has(member) || forced?.present?.includes(member) || member === state?.member || (ctx.states !== undefined && namesState(m, ctx.states));
+    const wanted = required.has(member) || forced?.present?.includes(member) || member === state?.member || always?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
     if (!wanted) {
-      if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(draws[i]!, optional)) continue;
+      if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(draws[i]!, usual && !usual.includes(member) ? optional * RARE : optional)) continue;
       width--;
     }
     const at = gen.at(member);
@@ -134,6 +143,37 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     else if (m.kind === "string" && references[i] !== undefined) value = gen.memo(references[i]!, () => string(m, at, member, shape.name, ctx));
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
     out[member] = member === state?.member && stateValue !== undefined ? stateValue : value;
+  }
+  // Members that go together as a real resource has them (a Parquet table's formats): one profile, over the build.
+  const profiles = ctx.hints.profiles?.[slot] ?? ctx.hints.profiles?.[shape.name];
+  if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
+  // What the state sets, and the keys its counts may have.
+  if (forced) {
+    for (const m of forced.absent ?? []) delete out[m];
+    for (const [m, v] of Object.entries(forced.values ?? {})) if (Object.hasOwn(members, m)) out[m] = v;
+    for (const [m, keys] of Object.entries(forced.keys ?? {})) {
+      const counts = out[m] as Record<string, unknown> | undefined;
+      if (!counts || typeof counts !== "object") continue;
+      const kept = Object.fromEntries(Object.entries(counts).filter(([k]) => keys.includes(k)));
+      if (Object.keys(kept).length === 0 && keys.length) kept[keys[0]!] = gen.int("$count", 1, 20);
+      out[m] = kept;
+    }
+  }
+  // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
+  for (const [m, conditions] of Object.entries(ctx.hints.only?.[shape.name] ?? {})) {
+    if (m in out && !Object.entries(conditions).every(([other, values]) => values.includes(out[other]))) delete out[m];
+  }
+  // Times a duration after another (a run ends minutes or hours after it started, not days).
+  for (const [m, [from, min, max]] of Object.entries(ctx.hints.after?.[shape.name] ?? {})) {
+    const start = out[from];
+    if (m in out && start instanceof Date) out[m] = new Date(Math.min(start.getTime() + gen.int(`$after.${m}`, min, max), REFERENCE_DATE.getTime()));
+  }
+  for (const [m, [from, to, unit]] of Object.entries(ctx.hints.spans?.[shape.name] ?? {})) {
+    if (!(m in out)) continue;
+    const a = out[from];
+    const b = out[to];
+    if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
+    else delete out[m];
   }
   // Members that exclude each other: one group is kept, whole.
   const groups = ctx.hints.oneOf?.[shape.name];
@@ -157,6 +197,45 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
   return out;
+}
+
+/**
+ * Sets the members a profile names: structures it names are built if absent and set member by member; other
+ * values are set whole (`null` leaves the member out), with the build's account, region and subject in strings.
+ */
+function applyProfile(shape: StructureShape, out: Record<string, unknown>, profile: Readonly<Record<string, unknown>>, gen: Gen, depth: number, ctx: GenericContext): void {
+  const members = shape.members as Record<string, Shape>;
+  for (const [name, value] of Object.entries(profile)) {
+    const m = Object.hasOwn(members, name) ? members[name] : undefined;
+    if (!m) continue;
+    if (value === null) delete out[name];
+    else if (m.kind === "structure" && !m.union && value && typeof value === "object" && !Array.isArray(value)) {
+      if (!out[name] || typeof out[name] !== "object") out[name] = generate(m, gen.at(name), name, shape.name, depth + 1, ctx);
+      applyProfile(m, out[name] as Record<string, unknown>, value as Record<string, unknown>, gen.at(name), depth + 1, ctx);
+    } else out[name] = filled(value, gen, ctx);
+  }
+}
+
+/** A profile's value with the build's account, region and subject where it names them. */
+function filled(value: unknown, gen: Gen, ctx: GenericContext): unknown {
+  if (typeof value === "string") return value.replaceAll("{account}", accountId(gen)).replaceAll("{region}", region(gen, ctx)).replaceAll("{subject}", subject(gen));
+  if (Array.isArray(value)) return value.map((v) => filled(v, gen, ctx));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filled(v, gen, ctx)]));
+  return value;
+}
+
+/** Items named alike made distinct (a table's columns): a repeated name gets a number. */
+function distinctNames(items: unknown[]): unknown[] {
+  const seen = new Set<unknown>();
+  for (const item of items) {
+    const named = item as Record<string, unknown>;
+    if (typeof named.Name !== "string") continue;
+    let name = named.Name;
+    for (let n = 2; seen.has(name); n++) name = `${named.Name}_${n}`;
+    named.Name = name;
+    seen.add(name);
+  }
+  return items;
 }
 
 /** Whether a member holds (or lists) a structure the caller chose a state for. */
@@ -247,7 +326,8 @@ function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, par
     let k: string;
     if (key.kind === "enum") k = key.values[(gen.int("$key", 0, key.values.length - 1) + i) % key.values.length]!;
     else {
-      const candidate = /tag/i.test(name) ? TAG_KEYS[(gen.int("$key", 0, TAG_KEYS.length - 1) + i) % TAG_KEYS.length]! : `${at.faker("$key").word.noun().toLowerCase()}`;
+      const keys = /tag/i.test(name) ? TAG_KEYS : SETTING_KEYS;
+      const candidate = keys[(gen.int("$key", 0, keys.length - 1) + i) % keys.length]!;
       k = key.kind === "string" ? fit(key, candidate, at.at("$key")) : candidate;
     }
     if (Object.hasOwn(out, k)) continue;
@@ -283,18 +363,32 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
     const value = fromFormat(format, gen, ctx);
     if (value !== undefined && fits(shape, value)) return value;
   }
-  return fit(shape, realistic(gen, name, parent, ctx), gen);
+  return fit(shape, realistic(gen, name, parent, ctx), gen, { account: accountId(gen), region: region(gen, ctx) });
 }
 
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
 function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
   return samplePattern(format, gen.stream("$format"), 3)
     ?.replaceAll("{account}", accountId(gen))
-    .replaceAll("{region}", region(gen, ctx));
+    .replaceAll("{region}", region(gen, ctx))
+    .replaceAll("{subject}", subject(gen));
 }
 
-/** The candidate if it meets the constraints, else a sample of the pattern, else the candidate cut to length. */
-function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: Gen): string {
+/** An ARN with the build's partition, region and account in place of those it has (an empty region or account stays empty). */
+function ownArn(arn: string, where: { account: string; region: string }): string {
+  const parts = arn.split(":");
+  if (parts.length < 6) return arn;
+  parts[1] = "aws";
+  if (parts[3] !== "") parts[3] = where.region;
+  if (parts[4] !== "" && parts[4] !== "aws") parts[4] = where.account;
+  return parts.join(":");
+}
+
+/**
+ * The candidate if it meets the constraints, else a sample of the pattern (an ARN in the build's account and
+ * region), else the candidate cut to length.
+ */
+function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: Gen, where?: { account: string; region: string }): string {
   const max = shape.length?.max;
   if (fits(shape, candidate)) return candidate;
   // Close variants first: another separator, letters and digits only, cut to length.
@@ -304,6 +398,9 @@ function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: 
     for (let spread = 3; spread <= 3 + 8 * 20; spread += 8) {
       const sample = samplePattern(shape.pattern, gen.stream(`$sample${k++}`), spread);
       if (sample === undefined) break;
+      // An ARN drawn from the pattern names the build's partition, region and account where the pattern lets it.
+      const own = where && sample.startsWith("arn:") ? ownArn(sample, where) : undefined;
+      if (own !== undefined && fits(shape, own)) return own;
       if (fits(shape, sample)) return sample;
     }
   }
@@ -331,7 +428,7 @@ const RULES: readonly [RegExp, Maker][] = [
   [/region$/, (gen, _, __, ctx) => region(gen, ctx)],
   [/email/, (gen) => text(gen).internet.email().toLowerCase()],
   [/token$/, (gen) => gen.hex("$token", 40)],
-  [/^(?!.*devicepath).*(s3|location$|path$|prefix$|dir$)/, (gen, _, __, ctx, m) => `s3://${noun(gen)}-${accountId(gen)}-${region(gen, ctx)}/${noun(gen.at("$1"))}/${noun(gen.at("$2"))}.${/script/.test(m) ? "py" : "json"}`],
+  [/^(?!.*devicepath).*(s3|location$|path$|prefix$|dir$)/, (gen, name, __, ctx) => s3Location(gen, accountId(gen), region(gen, ctx), name)],
   [/(url|uri|endpoint|link)$/, (gen) => `https://${noun(gen)}.${text(gen.at("$d")).internet.domainName()}/${noun(gen.at("$p"))}`],
   [/ipv6/, (gen, _, __, ctx) => fullIpv6(gen, "$ip6", region(gen, ctx))],
   [/^ip|ipaddress|ipv4|privateip|publicip/, (gen) => privateIpv4(gen, "$ip")],
@@ -340,19 +437,24 @@ const RULES: readonly [RegExp, Maker][] = [
   [/loggroup(name)?$/, (gen, _, __, ctx) => `/aws/${ctx.service.signingName}/${noun(gen)}`],
   [/policy$/, (_, __, ___, ctx) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `${ctx.service.signingName}:Get*`, Resource: "*" }] })],
   [/manufacturer$/, (gen) => gen.pick("$maker", ["Google", "Samsung", "Apple", "OnePlus", "Motorola", "Xiaomi"])],
-  [/(createdby|updatedby|modifiedby|owner|requester)$/, (gen) => text(gen).internet.username().toLowerCase()],
+  [/(createdby|updatedby|modifiedby|owner|requester|requestedby|lastmodifiedby)$/, (gen, _, __, ctx) => principalArn(gen, accountId(gen), ctx.service.signingName)],
+  [/role(arn)?$/, (gen, _, __, ctx) => `arn:aws:iam::${accountId(gen)}:role/${roleName(gen, ctx.service.signingName)}`],
+  [/rolename$/, (gen, _, __, ctx) => roleName(gen, ctx.service.signingName)],
   [/instancetype$/, (gen) => gen.pick("$it", INSTANCE_TYPES)],
   [/version$/, (gen) => `${gen.int("$v1", 1, 4)}.${gen.int("$v2", 0, 9)}`],
   [/(checksum|hash|etag|md5|sha\d*)$/, (gen) => gen.hex("$hash", 64)],
   [/errorcode$/, (gen) => gen.pick("$code", ["InternalError", "AccessDenied", "ResourceLimitExceeded", "Timeout"])],
-  [/(description|message|reason|details?|summary|comment|explanation)$/, (gen) => text(gen).hacker.phrase()],
+  [/description$/, (gen, _, parent) => description(gen, parent)],
+  [/(error|fail|exception).*(message|reason|string|details?|summary)$|^(error|failure)$/, (gen) => failure(gen)],
+  [/(message|reason|details?|summary|comment|explanation)$/, (gen) => note(gen)],
   [/(sql|query|expression)$/, (gen) => `SELECT * FROM ${noun(gen).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`],
   [/(fullname|username|personname)$/, (gen) => text(gen).person.fullName()],
   [/displayname$/, (gen) => `${capital(text(gen).word.adjective())} ${capital(text(gen.at("$n")).word.noun())}`],
   [/timezone$/, () => "UTC"],
   [/(id|ids)$/, (gen) => gen.uuid("$id")],
-  [/(name|names|key|label|alias)$|^value$/, (gen) => `${slug(text(gen).word.adjective())}-${noun(gen.at("$n"))}`],
-  [/(?:)/, (gen) => noun(gen)],
+  [/(name|names)$/, (gen, name, parent) => (/^(name|names)$/i.test(name) ? resourceName(gen, parent, true) : resourceName(gen, name.replace(/(Name|Names|name|names)$/, "")))],
+  [/(key|label|alias)$|^value$/, (gen) => resourceName(gen, "")],
+  [/(?:)/, (gen, name) => resourceName(gen, name)],
 ];
 
 /** The rule of each member name, found once. */
@@ -369,8 +471,10 @@ function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext):
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "item";
 
+/** The build's region: the only one a service runs in (Device Farm's us-west-2), else the caller's. */
 function region(gen: Gen, ctx: GenericContext): string {
-  return gen.root().pick("$region", ctx.hints.regions ?? ["us-west-2", "us-west-2", "us-east-1", "eu-west-1", "ap-southeast-2"]);
+  if (ctx.hints.regions?.length === 1) return ctx.hints.regions[0]!;
+  return gen.where?.region ?? gen.root().pick("$region", ctx.hints.regions ?? ["us-west-2", "us-east-1", "eu-west-1", "ap-southeast-2"]);
 }
 
 /** The verb of an operation's request or response structure (`GetRun` in `GetRunRequest`). */
@@ -392,7 +496,7 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   const account = accountId(gen);
   const where = region(gen, ctx);
   const id = gen.hex("$arn", 8);
-  if (/role/.test(m)) return `arn:aws:iam::${account}:role/service-role/${slug(gen.faker("$role").word.noun())}-${ctx.service.signingName}-role`;
+  if (/role/.test(m)) return `arn:aws:iam::${account}:role/${roleName(gen, ctx.service.signingName)}`;
   if (/kms|key/.test(m)) return `arn:aws:kms:${where}:${account}:key/${gen.uuid("$key")}`;
   if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${slug(gen.faker("$s").word.noun())}-${gen.hex("$suffix", 6)}`;
   if (/loggroup|log/.test(m)) return `arn:aws:logs:${where}:${account}:log-group:/aws/${ctx.service.signingName}/${slug(gen.faker("$lg").word.noun())}`;

@@ -92,8 +92,16 @@ export class RandomSource {
   readonly random = new Sfc32();
   /** Values shared by every field of the build in progress (the account id), keyed by seed. */
   memoSeed = -1;
+  /** The account and region the memo's values were made for. */
+  memoWhere: string | undefined;
   readonly memo = new Map<string, unknown>();
   #faker: Faker | undefined;
+
+  /** Starts a build: values shared by its fields are made anew (never carried over from another build). */
+  begin(): void {
+    this.memoSeed = -1;
+    this.memo.clear();
+  }
 
   get faker(): Faker {
     if (!this.#faker) {
@@ -102,6 +110,12 @@ export class RandomSource {
     }
     return this.#faker;
   }
+}
+
+/** Where a build's resources live: the account and region its ARNs, buckets and keys name. */
+export interface Where {
+  readonly account?: string;
+  readonly region?: string;
 }
 
 /**
@@ -117,20 +131,24 @@ export class Gen {
     readonly seed: number,
     readonly source: RandomSource = new RandomSource(),
     base?: number,
+    /** The account and region of the build, when the caller decides them (a mock answers in the client's region). */
+    readonly where?: Where,
   ) {
     this.#base = base ?? (0x811c9dc5 ^ seed) >>> 0;
   }
 
   /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
   at(path: string): Gen {
-    return new Gen(this.seed, this.source, fnv(fnv(this.#base, path), "."));
+    return new Gen(this.seed, this.source, fnv(fnv(this.#base, path), "."), this.where);
   }
 
   /** A value computed once per build and shared by all its fields (an account id, a region). */
   memo<T>(key: string, compute: () => T): T {
     const source = this.source;
-    if (source.memoSeed !== this.seed) {
+    const where = this.where ? `${this.where.account ?? ""}/${this.where.region ?? ""}` : undefined;
+    if (source.memoSeed !== this.seed || source.memoWhere !== where) {
       source.memoSeed = this.seed;
+      source.memoWhere = where;
       source.memo.clear();
     }
     if (!source.memo.has(key)) source.memo.set(key, compute());
@@ -139,7 +157,7 @@ export class Gen {
 
   /** A generator for fields at the root of the build, whatever this one's path. */
   root(): Gen {
-    return new Gen(this.seed, this.source);
+    return new Gen(this.seed, this.source, undefined, this.where);
   }
 
   #stream(field: string): Sfc32 {

@@ -1,13 +1,18 @@
-import type { Gen } from "./random.js";
+import { hashSeed, type Gen } from "./random.js";
 
 /** The AWS account of a build: the same for every field of one build, so ARNs agree with each other. */
 export function accountId(gen: Gen): string {
-  return gen.memo("$account", () => gen.root().digits("$account", 12));
+  return gen.where?.account ?? gen.memo("$account", () => gen.root().digits("$account", 12));
 }
 
 /** The region of a build (Glue and Deadline are regional; Device Farm lives in us-west-2 only). */
 export function region(gen: Gen): string {
-  return gen.root().pick("$region", ["us-west-2", "us-west-2", "us-east-1", "eu-west-1", "ap-southeast-2"]);
+  return gen.where?.region ?? gen.root().pick("$region", ["us-west-2", "us-west-2", "us-east-1", "eu-west-1", "ap-southeast-2"]);
+}
+
+/** The account a seed stands for: the mock's, and a factory set's unless it names one. */
+export function accountOf(seed: number): string {
+  return String(100000000000 + (hashSeed(seed, "account") % 900000000000));
 }
 
 export function roundTo(value: number, decimals: number): number {

@@ -1,9 +1,5 @@
-import { hashSeed } from "../../factories/core/random.js";
-
 /** The AWS account a mock's resources live in: twelve digits, the same for the same seed. */
-export function accountOf(seed: number): string {
-  return String(100000000000 + (hashSeed(seed, "account") % 900000000000));
-}
+export { accountOf } from "../../factories/core/values.js";
 
 /** One page of a family's items: `size` from the offset a token names; tokens are `T` and six digits (Device Farm's are 4 characters or more). */
 export function pageOf<T>(items: readonly T[], size: number, token: unknown): { items: T[]; next?: string } | { invalid: true } {

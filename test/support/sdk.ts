@@ -14,9 +14,9 @@ export async function sdk(op: Operation): Promise<Module> {
 }
 
 /** A client of the operation's service, with the test configuration and the given options (a request handler). */
-export async function client(op: Operation, options: { requestHandler?: unknown; maxAttempts?: number } = {}): Promise<Client> {
+export async function client(op: Operation, options: { requestHandler?: unknown; maxAttempts?: number } = {}, region?: string): Promise<Client> {
   const Client = (await sdk(op))[op.sdk.client] as new (config: unknown) => Client;
-  return new Client({ ...testClientConfig({ maxAttempts: options.maxAttempts ?? 1 }), ...options });
+  return new Client({ ...testClientConfig({ maxAttempts: options.maxAttempts ?? 1, ...(region ? { region } : {}) }), ...options });
 }
 
 /** Sends one operation's input with the real SDK command. */
