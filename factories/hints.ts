@@ -257,7 +257,7 @@ export const hints: Readonly<Record<string, Hints>> = {
       Column: ["Type"],
       SerDeInfo: ["SerializationLibrary", "Parameters"],
       Database: ["CreateTime", "CatalogId", "CreateTableDefaultPermissions"],
-      Partition: ["DatabaseName", "TableName", "CreationTime", "StorageDescriptor", "CatalogId"],
+      Partition: ["Values", "DatabaseName", "TableName", "CreationTime", "StorageDescriptor", "CatalogId"],
       Job: ["Role", "CreatedOn", "LastModifiedOn", "ExecutionProperty", "Command", "DefaultArguments", "MaxRetries", "Timeout", "MaxCapacity", "GlueVersion", "ExecutionClass"],
       JobRun: ["Id", "JobRunState", "StartedOn", "Attempt", "JobName", "JobMode", "LastModifiedOn", "Arguments", "Timeout", "MaxCapacity", "LogGroupName", "GlueVersion", "ExecutionClass"],
       Crawler: ["State", "Role", "Targets", "DatabaseName", "RecrawlPolicy", "SchemaChangePolicy", "LineageConfiguration", "CrawlElapsedTime", "CreationTime", "LastUpdated", "Version", "LakeFormationConfiguration"],
@@ -274,7 +274,7 @@ export const hints: Readonly<Record<string, Hints>> = {
       JobRun: ["CompletedOn", "ErrorMessage", "AllocatedCapacity", "ExecutionTime", "WorkerType", "NumberOfWorkers", "DPUSeconds", "TriggerName"],
       Crawler: ["Description", "LastCrawl", "Schedule", "Classifiers", "TablePrefix"],
     },
-    counts: { "StorageDescriptor.Columns": [3, 8], "Table.PartitionKeys": [0, 2], "StorageDescriptor.BucketColumns": [0, 0], "StorageDescriptor.SortColumns": [0, 0] },
+    counts: { "Partition.Values": [1, 2], "StorageDescriptor.Columns": [3, 8], "Table.PartitionKeys": [0, 2], "StorageDescriptor.BucketColumns": [0, 0], "StorageDescriptor.SortColumns": [0, 0] },
     // A run's execution time is its span, in seconds; DPU-seconds are reported for Flex runs only.
     spans: { JobRun: { ExecutionTime: ["StartedOn", "CompletedOn", 1000] } },
     after: { JobRun: { CompletedOn: ["StartedOn", 60_000, 5_400_000], LastModifiedOn: ["CompletedOn", 0, 2_000] } },
@@ -285,11 +285,22 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Table.Owner": "^(hadoop|owner)$",
       "Table.VersionId": "^[0-9]$",
       "Database.LocationUri": "^s3://{subject}-data-{account}-{region}/$",
-      "Partition.Values": "^(2025-12-0[1-9]|2025-12-1[0-9])$",
+      "Partition.Value": "^(2025-12-0[1-9]|2025-12-1[0-9])$",
       "Job.LogUri": "^s3://aws-glue-assets-{account}-{region}/logs/$",
       "Command.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       "JobCommand.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       LogGroupName: "^/aws-glue/(jobs|crawlers|sessions)$",
+      // A storage descriptor outside a table's profile (a partition's, a view's) reads Parquet.
+      InputFormat: "^org\\.apache\\.hadoop\\.hive\\.ql\\.io\\.parquet\\.MapredParquetInputFormat$",
+      OutputFormat: "^org\\.apache\\.hadoop\\.hive\\.ql\\.io\\.parquet\\.MapredParquetOutputFormat$",
+      SerializationLibrary: "^org\\.apache\\.hadoop\\.hive\\.ql\\.io\\.parquet\\.serde\\.ParquetHiveSerDe$",
+      Classification: "^(json|csv|parquet|xml|avro)$",
+      ConnectionType: "^(JDBC|JDBC|KAFKA|NETWORK|MONGODB)$",
+      WorkerType: "^G\\.(1|2)X$",
+      "JobCommand.Runtime": "^Ray2\\.4$",
+      "DevEndpoint.Status": "^(READY|READY|PROVISIONING|STOPPED)$",
+      "CreateDevEndpointResponse.Status": "^PROVISIONING$",
+      "DevEndpoint.LastUpdateStatus": "^(COMPLETED|PENDING)$",
       // Job run ids: `jr_` and 64 hex digits, as Glue writes them.
       "JobRun.Id": "^jr_[0-9a-f]{64}$",
       RunId: "^jr_[0-9a-f]{64}$",
@@ -318,7 +329,11 @@ export const hints: Readonly<Record<string, Hints>> = {
     states: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, deadlineRun])),
     always: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["taskRunStatus", "taskRunStatusCounts", "lifecycleStatus", "createdAt", "createdBy"]])),
     usual: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["priority", "startedAt", "endedAt", "updatedAt", "updatedBy", "maxFailedTasksCount", "maxRetriesPerTask", "taskFailureRetryCount", "parameters", "jobParameters", "description", "maxWorkerCount", "dependencyCounts", "parameterSpace", "storageProfileId", "attachments", "requiredCapabilities"]])),
-    formats: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [`${name}.lifecycleStatus`, "^(CREATE_COMPLETE|CREATE_COMPLETE|CREATE_COMPLETE|UPDATE_SUCCEEDED)$"])),
+    formats: {
+      ...Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [`${name}.lifecycleStatus`, "^(CREATE_COMPLETE|CREATE_COMPLETE|CREATE_COMPLETE|UPDATE_SUCCEEDED)$"])),
+      // GPU runtimes the API reference lists for an accelerator (AcceleratorSelection.runtime).
+      "AcceleratorSelection.runtime": "^(latest|grid:r570|grid:r535)$",
+    },
     ranges: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].flatMap((name) => [[`${name}.priority`, [1, 100]], [`${name}.maxFailedTasksCount`, [1, 100]], [`${name}.maxRetriesPerTask`, [0, 5]], [`${name}.taskFailureRetryCount`, [0, 3]]])),
   },
   deviceFarm: {
@@ -350,6 +365,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Job.instanceArn": `^arn:aws:devicefarm:us-west-2:{account}:deviceinstance:${U}$`,
       "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${U}/${U}/00000/video\\.mp4$`,
       "Device.platform": "^(ANDROID|IOS)$",
+      "Device.fleetType": "^PUBLIC$",
+      "Upload.contentType": "^application/octet-stream$",
       "Device.os": "^(13|14|15|16|17)$",
     },
     // A run's counters add up, and it cannot have completed more jobs than it has.

@@ -465,7 +465,47 @@ export class ResourceEngine {
       return { output: this.#wrap(resource, op.name, entity), entity };
     }
     if ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
+    // A populated account: what its identifiers generate, the same entity a list or a batch read of them holds.
+    // (A read that pages, such as Deadline's statistics, is paged by the generator.)
+    if (!this.fresh && !op.paginated && !this.#deleted.has(key) && this.exists(op, ids) === undefined) {
+      const entity = this.#identity(resource, op, ids);
+      if (entity) return { output: this.#wrap(resource, op.name, entity, resource.entity!.outputs[op.name] === "" ? {} : this.generated.output(op, ids)) };
+    }
     return undefined;
+  }
+
+  /** The entity a populated account has for these identifiers: a function of the kind and its identifiers only. */
+  #identity(resource: Resource, read: Operation, ids: Rec): Rec | undefined {
+    return this.#unwrap(resource, read.name, this.generated.output(read, ids));
+  }
+
+  /**
+   * The items of a generated list page (a populated account) made the entities their identifiers stand for: each
+   * item is what a read of its identifiers answers, in the list's item shape (a run listed is the run read).
+   */
+  project(op: Operation, input: Rec, output: Rec): Rec {
+    const bound = this.#bound(op);
+    if (this.fresh || bound?.kind !== "list" || !bound.resource.entity) return output;
+    const { resource } = bound;
+    const member = resource.entity!.outputs[op.name];
+    const read = this.#readOf(op.service.id, resource);
+    const items = member ? output[member] : undefined;
+    if (!read || !Array.isArray(items)) return output;
+    const shape = entityShape(read, resource.entity!.outputs[read.name]);
+    const projected = items.map((item: Rec) => {
+      const ids: Rec = {};
+      for (const i of resource.identifiers) {
+        const own = shape ? ownMember(shape, i) : undefined;
+        const value = item[i] ?? (own !== undefined ? item[own] : undefined) ?? input[i] ?? (i === "Name" ? input[`${resource.name}Name`] : undefined);
+        if (value === undefined) return item;
+        ids[i] = value;
+      }
+      if (this.exists(read, ids) !== undefined) return item;
+      const entity = this.#identity(resource, read, ids);
+      return entity ? itemOf(op, member!, entity) : item;
+    });
+    const next = { ...output, [member!]: projected };
+    return op.response.validate(next, { level: "sdk" }).ok ? next : output;
   }
 
   /**

@@ -25,6 +25,8 @@ export class GeneratedAnswers {
   readonly #cache = new Map<string, Generated>();
   /** The region of the request being answered (the client's): every ARN of the answer names it. */
   region: string | undefined;
+  /** Makes a generated list's items the entities their identifiers stand for (the resource engine's). */
+  project: ((op: Operation, input: Record<string, unknown>, output: Record<string, unknown>) => Record<string, unknown>) | undefined;
 
   constructor(
     readonly factories: Factories,
@@ -115,7 +117,7 @@ export class GeneratedAnswers {
       }
     }
     echo(op, input, output);
-    return { body: op.response.encode(output) };
+    return { body: op.response.encode(this.project ? this.project(op, input, output) : output) };
   }
 }
 
@@ -166,6 +168,8 @@ function pageSize(op: Operation, input: Record<string, unknown>): number {
 }
 
 const IDENTIFIER = /(Id|Name|Arn|ARN|id|name|arn)$/;
+/** An identifier that names its own structure, whatever it is (`arn`, `Id`, `Name`). */
+const OWN = /^(id|name|arn)$/i;
 
 /**
  * Puts the input's identifiers where the output names the same thing: a member of the same name at the
@@ -178,7 +182,8 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
   const members = shape.members as Record<string, Shape>;
   const paging = op.paginated;
   for (const [name, value] of Object.entries(input)) {
-    if (typeof value !== "string" || !IDENTIFIER.test(name) || name === paging?.inputToken) continue;
+    const values = Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string") && /Values$/.test(name);
+    if ((typeof value !== "string" && !values) || (!values && !IDENTIFIER.test(name)) || name === paging?.inputToken) continue;
     const direct = members[name];
     if (direct && set(direct, output, name, value)) continue;
     for (const [member, m] of Object.entries(members)) {
@@ -190,7 +195,8 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
         if (own) set((entity.members as Record<string, Shape>)[own]!, inner, own, value);
       } else if (m.kind === "list" && m.member.kind === "structure" && Array.isArray(target)) {
         const item = m.member as StructureShape;
-        const same = (item.members as Record<string, Shape>)[name];
+        // A list item's own identifier is its own (the runs of a project each have their own `arn`), never the input's.
+        const same = OWN.test(name) ? undefined : (item.members as Record<string, Shape>)[name];
         if (same) for (const t of target) set(same, t as Record<string, unknown>, name, value);
       }
     }
@@ -201,13 +207,16 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
 export function ownMember(entity: StructureShape, input: string): string | undefined {
   const names = Object.keys(entity.members);
   if (names.includes(input)) return input;
-  const m = /^(.*?)(Id|Name|Arn|ARN|id|name|arn)$/.exec(input);
+  const m = /^(.*?)(Id|Name|Arn|ARN|id|name|arn|Values)$/.exec(input);
   if (!m || !m[1] || !entity.name.toLowerCase().endsWith(m[1].toLowerCase())) return undefined;
-  return names.find((n) => n.toLowerCase() === m[2]!.toLowerCase());
+  // `RunId` of a `WorkflowRun`: its `Id`, or its `WorkflowRunId`.
+  const suffix = m[2]!.toLowerCase();
+  return names.find((n) => n.toLowerCase() === suffix) ?? names.find((n) => n.toLowerCase() === `${entity.name}${suffix}`.toLowerCase());
 }
 
-function set(shape: Shape, target: Record<string, unknown>, name: string, value: string): boolean {
-  const ok = shape.kind === "string" ? fits(shape, value) : shape.kind === "enum" ? shape.values.includes(value) : false;
+function set(shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean {
+  const one = (s: Shape, v: unknown) => (typeof v !== "string" ? false : s.kind === "string" ? fits(s, v) : s.kind === "enum" ? s.values.includes(v) : false);
+  const ok = Array.isArray(value) ? shape.kind === "list" && value.every((v) => one(shape.member, v)) : one(shape, value);
   if (ok) setOwn(target, name, value);
   return ok;
 }

@@ -267,6 +267,7 @@ export class AwsMock {
     const given = options.clock;
     this.clock = given ? new GivenClock(given) : new ManualClock();
     this.#engine = new ResourceEngine(this.#generated, options.unknownIds !== "generate", (read, ids) => this.#familyHolds(read, ids), this.clock, options.clock !== undefined);
+    this.#generated.project = (op, input, output) => this.#engine.project(op, input, output);
 
     const glueSessions = new GlueSessions(this.#stores["glue.sessions"] as AwsMock["glue"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1);
     const farms = new DeadlineFarms(this.#stores["deadline.sessions"] as AwsMock["deadline"]["sessions"], f, this.clock, given !== undefined, options.seed ?? 1, this.#engine);

@@ -30,6 +30,8 @@ export interface GenericContext {
 const PRESENCE = [1, 0.92, 0.6, 0.35, 0.15];
 /** The most optional members a structure at this depth has (wide models stay readable). */
 const WIDTH = [Infinity, Infinity, 12, 6, 3];
+/** The members that name their own structure. */
+const OWN_ID = /^(name|id|arn)$/i;
 /** How much rarer than usual a member is that a structure's usual members leave out. */
 const RARE = 0.08;
 /** Past this depth only required members are built. */
@@ -115,7 +117,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[chosen] = generate(members[chosen]!, gen.at(chosen), chosen, shape.name, depth + 1, ctx);
     return out;
   }
-  const { required, draws, references } = metaOf(shape);
+  const { required, draws, references, owns } = metaOf(shape);
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
   let width = WIDTH[depth] ?? WIDTH.at(-1)!;
   // A state member decides others (a FAILED run has an error message): it is drawn first.
@@ -132,7 +134,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const member = names[i]!;
     const m = members[member]!;
     // A structure's state member is always there (AWS always says a run's state), and so is an entity the caller put in a state.
-    const wanted = required.has(member) || forced?.present?.includes(member) || member === state?.member || always?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
+    // An entity's own identifier is always there too: AWS names what it returns.
+    const wanted = required.has(member) || OWN_ID.test(member) || owns[i] || forced?.present?.includes(member) || member === state?.member || always?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
     if (!wanted) {
       if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(draws[i]!, usual && !usual.includes(member) ? optional * RARE : optional)) continue;
       width--;
@@ -250,6 +253,8 @@ interface Meta {
   readonly draws: readonly string[];
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
+  /** Whether each member is the structure's own identifier (`FunctionName` of a `UserDefinedFunction`), by position. */
+  readonly owns: readonly boolean[];
 }
 
 /** What a structure's build needs besides its members, worked out once per structure. */
@@ -266,6 +271,7 @@ function metaOf(shape: StructureShape): Meta {
         const m = members[n]!;
         return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
       }),
+      owns: names.map((n) => /(Id|Name|Arn|ARN)$/.test(n) && !isReference(n, shape.name)),
     };
     metas.set(shape, meta);
   }
@@ -305,7 +311,7 @@ function isReference(member: string, structure: string): boolean {
   const m = /^(.+?)(Id|Arn|Name|ARN|Ids)$/.exec(member);
   if (!m) return false;
   const subject = m[1]!.toLowerCase();
-  return !structure.toLowerCase().replace(/(summary|detail|details|response|output|result|info)$/, "").endsWith(subject);
+  return !structure.toLowerCase().replace(/(summary|detail|details|description|response|output|result|info|item)$/, "").endsWith(subject);
 }
 
 function itemCount(length: { min?: number; max?: number } | undefined, gen: Gen, depth: number, ctx: GenericContext): number {
@@ -412,6 +418,8 @@ function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: 
   throw new Error(`[aws-sdk-contracts] Failed to generate a value of ${JSON.stringify(shape.pattern)} (length ${min}..${max ?? "∞"}).`);
 }
 
+/** Column and field types, as Hive, Glue and Athena write them. */
+const DATA_TYPES = ["string", "bigint", "int", "double", "boolean", "timestamp", "date", "decimal(10,2)"];
 const INSTANCE_TYPES = ["m5.xlarge", "c5.2xlarge", "g4dn.xlarge", "r6i.large", "t3.medium", "m6i.2xlarge"];
 const ARN_SERVICES = ["iam", "kms", "secretsmanager", "sns", "sqs", "logs", "s3", "ec2", "sso", "lambda", "states", "events", "glue", "devicefarm", "deadline", "cloudwatch", "codeartifact", "lakeformation", "redshift", "datazone"];
 
@@ -447,6 +455,13 @@ const RULES: readonly [RegExp, Maker][] = [
   [/description$/, (gen, _, parent) => description(gen, parent)],
   [/(error|fail|exception).*(message|reason|string|details?|summary)$|^(error|failure)$/, (gen) => failure(gen)],
   [/(message|reason|details?|summary|comment|explanation)$/, (gen) => note(gen)],
+  // Members that name a type, format, state or class: words of that kind, never a resource name.
+  [/(datatype|columntype|fieldtype|fromtype|totype|sourcetype|targettype|nativetype)$|^(column|field)type$/, (gen) => gen.pick("$type", DATA_TYPES)],
+  [/contenttype$/, (gen) => gen.pick("$mime", ["application/octet-stream", "application/zip", "application/json"])],
+  [/(date|time|datetime|timestamp)format$/, () => "yyyy-MM-dd'T'HH:mm:ss"],
+  [/(status|state)$/, () => "ACTIVE"],
+  [/^format$/, (gen) => gen.pick("$format", ["json", "csv", "parquet"])],
+  [/(type|mode|kind|class|category|classification)$/, () => "STANDARD"],
   [/(sql|query|expression)$/, (gen) => `SELECT * FROM ${noun(gen).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`],
   [/(fullname|username|personname)$/, (gen) => text(gen).person.fullName()],
   [/displayname$/, (gen) => `${capital(text(gen).word.adjective())} ${capital(text(gen.at("$n")).word.noun())}`],

@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import { ownMember } from "../handlers/generated.js";
+import { createAwsMock } from "../handlers/index.js";
+import { registry, type Operation, type Shape, type StructureShape } from "../src/index.js";
+import { client, send } from "./support/sdk.js";
+
+/**
+ * In a populated account (`unknownIds: "generate"`), an entity is a function of its kind and identifiers: every
+ * item of a list is what a read of its identifiers answers, member for member, through the real SDK clients.
+ */
+/** Kinds whose list and read cannot agree by identifiers, and why. */
+const APART: Readonly<Record<string, string>> = {
+  "glue:Session": "kept by the interactive-session family, whose own tests read its lists",
+  "glue:Statement": "kept by the interactive-session family, whose own tests read its lists",
+  "deadline:Session": "kept by the farm family: sessions exist only where a job ran",
+  "deadline:SessionAction": "kept by the farm family: session actions exist only where a job ran",
+  "deviceFarm:RemoteAccessSession": "kept by the session family",
+  "deviceFarm:TestGridSession": "kept by the session family (its identifier is its ARN, made at creation)",
+  "deviceFarm:Device": "the public device catalogue: ListDevices reads it, with its own test",
+  "glue:Classifier": "a classifier is a union of kinds (Grok, XML, JSON, CSV), each with its own name member",
+  "glue:Registry": "named by a RegistryId structure, not a value an item carries",
+  "glue:Schema": "named by a SchemaId structure, not a value an item carries",
+  "glue:AssetType": "named by an Identifier the listed item does not carry",
+  "glue:FormType": "named by an Identifier the listed item does not carry",
+  "glue:Glossary": "named by an Identifier the listed item does not carry",
+  "glue:GlossaryTerm": "named by an Identifier the listed item does not carry",
+};
+
+const services = [...new Set(registry.operations.map((op) => op.service.id))];
+const cases = services.flatMap((service) =>
+  registry
+    .resources(service)
+    .filter((r) => r.operations.list && r.operations.read && r.entity?.outputs[r.operations.list] !== undefined && r.entity.outputs[r.operations.read] !== undefined)
+    .filter((r) => !Object.hasOwn(APART, `${service}:${r.name}`))
+    .map((r) => [`${service}:${r.name}`, service, r] as const),
+);
+
+const entityOf = (op: Operation, member: string, output: Record<string, unknown>) => (member === "" ? output : (output[member] as Record<string, unknown>));
+
+describe("a listed entity is the entity read", () => {
+  test("there are list/read pairs in every service", () => {
+    for (const service of services) expect(cases.filter(([, s]) => s === service).length, service).toBeGreaterThan(0);
+  });
+
+  test.each(cases)("%s: each listed item agrees with the Get of its identifiers", async (_, service, resource) => {
+    const mock = createAwsMock({ unknownIds: "generate", seed: 9 });
+    const list = registry.get(`${service}:${resource.operations.list!}` as never) as Operation;
+    const read = registry.get(`${service}:${resource.operations.read!}` as never) as Operation;
+    const listInput = mock.factories.input(list.id as never).build(undefined, { seed: 3 }) as Record<string, unknown>;
+    const listed = await send(await client(list, { requestHandler: mock.requestHandler() }), list, listInput);
+    const items = (listed[resource.entity!.outputs[list.name]!] ?? []) as Record<string, unknown>[];
+    expect(items.length).toBeGreaterThan(0);
+    const readShape = (read.response.shape as StructureShape).members as Record<string, Shape>;
+    const member = resource.entity!.outputs[read.name]!;
+    const shape = (member === "" ? read.response.shape : readShape[member]) as StructureShape;
+    const c = await client(read, { requestHandler: mock.requestHandler() });
+    for (const item of items.slice(0, 3)) {
+      const ids: Record<string, unknown> = {};
+      for (const i of resource.identifiers) ids[i] = item[i] ?? item[ownMember(shape, i) ?? ""] ?? listInput[i] ?? (i === "Name" ? listInput[`${resource.name}Name`] : undefined);
+      const readInput = { ...(mock.factories.input(read.id as never).build(undefined, { seed: 3 }) as Record<string, unknown>), ...ids };
+      const entity = entityOf(read, member, await send(c, read, readInput));
+      const common = Object.keys(item).filter((k) => k !== "$metadata" && k in entity);
+      expect(common.length, "members in common").toBeGreaterThan(0);
+      // A summary may hold less of a nested structure than the entity (its own, smaller shape): what it holds agrees.
+      for (const k of common) {
+        const v = item[k];
+        if (v && typeof v === "object" && !(v instanceof Date)) expect(entity[k], `${resource.name}.${k} of ${JSON.stringify(ids)}`).toMatchObject(v as object);
+        else expect(entity[k], `${resource.name}.${k} of ${JSON.stringify(ids)}`).toEqual(v);
+      }
+    }
+  });
+});
