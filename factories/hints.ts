@@ -71,7 +71,8 @@ export interface Hints {
 }
 
 const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
-const U = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+/** A UUID in a format: `{uuid}` is drawn as one (faster than its pattern, character by character). */
+const U = "{uuid}";
 /** A Device Farm ARN of a resource type and id path (AWS Device Farm API reference, ARN formats). */
 const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
 

@@ -1,5 +1,5 @@
 import type { Service, Shape, StructureShape } from "../../src/index.js";
-import type { Hints } from "../hints.js";
+import type { Hints, StateRule } from "../hints.js";
 import { deepMerge } from "./merge.js";
 import { samplePattern } from "./pattern.js";
 import { REFERENCE_DATE, type Gen } from "./random.js";
@@ -107,9 +107,9 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (depth > MAX_DEPTH) throw new Error(`[aws-sdk-contracts] Failed to build ${shape.name}: its required members nest deeper than ${MAX_DEPTH} levels.`);
   ctx.budget--;
   const members = shape.members as Record<string, Shape>;
-  const names = Object.keys(members);
   const out: Record<string, unknown> = {};
   if (shape.union) {
+    const names = Object.keys(members);
     // Exactly one member; deep in a model, prefer one that ends the recursion.
     const leaves = names.filter((n) => members[n]!.kind !== "structure" && members[n]!.kind !== "list" && members[n]!.kind !== "map");
     const pool = depth > 3 && leaves.length ? leaves : names;
@@ -117,38 +117,35 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[chosen] = generate(members[chosen]!, gen.at(chosen), chosen, shape.name, depth + 1, ctx);
     return out;
   }
-  const { required, draws, references, owns } = metaOf(shape);
+  const plan = planOf(shape, ctx.hints);
+  const { names, kinds, shapes, always: present, draws, references, rare } = plan;
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
   let width = WIDTH[depth] ?? WIDTH.at(-1)!;
   // A state member decides others (a FAILED run has an error message): it is drawn first.
-  const state = ctx.hints.states?.[shape.name];
-  const stateShape = state ? members[state.member] : undefined;
+  const state = plan.state;
   const chosen = state && ctx.states && Object.hasOwn(ctx.states, shape.name) ? ctx.states[shape.name] : undefined;
-  const stateValue = stateShape?.kind === "enum" ? (chosen ?? gen.at(state!.member).pick("", stateShape.values)) : undefined;
-  const forced = stateValue !== undefined ? state!.when[stateValue] : undefined;
-  // What the service always returns is there; what a structure usually has is drawn as usual, the rest rarely.
-  const always = ctx.hints.always?.[shape.name];
-  const usual = ctx.hints.usual?.[shape.name];
-  const times = timeline(gen);
+  const stateValue = state ? (chosen ?? gen.at(state.member).pick("", state.values)) : undefined;
+  const forced = stateValue !== undefined ? state!.rule.when[stateValue] : undefined;
+  const times = plan.timestamps ? timeline(gen) : undefined;
   for (let i = 0; i < names.length; i++) {
     const member = names[i]!;
-    const m = members[member]!;
-    // A structure's state member is always there (AWS always says a run's state), and so is an entity the caller put in a state.
-    // An entity's own identifier is always there too: AWS names what it returns.
-    const wanted = required.has(member) || OWN_ID.test(member) || owns[i] || forced?.present?.includes(member) || member === state?.member || always?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
+    const m = shapes[i]!;
+    // Required, always returned, the state member, or an entity's own identifier (AWS names what it returns); and
+    // an entity the caller put in a state, or a member the state says is there.
+    const wanted = present[i] || forced?.present?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
     if (!wanted) {
-      if (forced?.absent?.includes(member) || width <= 0 || !gen.bool(draws[i]!, usual && !usual.includes(member) ? optional * RARE : optional)) continue;
+      if (width <= 0 || forced?.absent?.includes(member) || !gen.bool(draws[i]!, rare[i] ? optional * RARE : optional)) continue;
       width--;
     }
     const at = gen.at(member);
     let value: unknown;
-    if (m.kind === "timestamp") value = times(member);
-    else if (m.kind === "string" && references[i] !== undefined) value = gen.memo(references[i]!, () => string(m, at, member, shape.name, ctx));
+    if (kinds[i] === "timestamp") value = times!(member);
+    else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx));
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
-    out[member] = member === state?.member && stateValue !== undefined ? stateValue : value;
+    out[member] = member === state?.member ? stateValue : value;
   }
   // Members that go together as a real resource has them (a Parquet table's formats): one profile, over the build.
-  const profiles = ctx.hints.profiles?.[slot] ?? ctx.hints.profiles?.[shape.name];
+  const profiles = (slot && ctx.hints.profiles?.[slot]) || plan.profiles;
   if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
   // What the state sets, and the keys its counts may have.
   if (forced) {
@@ -163,15 +160,15 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     }
   }
   // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
-  for (const [m, conditions] of Object.entries(ctx.hints.only?.[shape.name] ?? {})) {
-    if (m in out && !Object.entries(conditions).every(([other, values]) => values.includes(out[other]))) delete out[m];
+  for (const [m, conditions] of plan.only) {
+    if (m in out && !conditions.every(([other, values]) => values.includes(out[other]))) delete out[m];
   }
   // Times a duration after another (a run ends minutes or hours after it started, not days).
-  for (const [m, [from, min, max]] of Object.entries(ctx.hints.after?.[shape.name] ?? {})) {
+  for (const [m, [from, min, max]] of plan.after) {
     const start = out[from];
     if (m in out && start instanceof Date) out[m] = new Date(Math.min(start.getTime() + gen.int(`$after.${m}`, min, max), REFERENCE_DATE.getTime()));
   }
-  for (const [m, [from, to, unit]] of Object.entries(ctx.hints.spans?.[shape.name] ?? {})) {
+  for (const [m, [from, to, unit]] of plan.spans) {
     if (!(m in out)) continue;
     const a = out[from];
     const b = out[to];
@@ -247,35 +244,58 @@ function namesState(shape: Shape, states: Readonly<Record<string, string>>): boo
   return inner.kind === "structure" && Object.hasOwn(states, inner.name);
 }
 
-interface Meta {
-  readonly required: ReadonlySet<string>;
+/** What a structure's build needs besides its members, worked out once per structure (and its service's hints). */
+interface Plan {
+  readonly names: readonly string[];
+  readonly shapes: readonly Shape[];
+  readonly kinds: readonly Shape["kind"][];
+  /** Whether each member is always built: required, always returned, the state member, or the structure's own identifier. */
+  readonly always: readonly boolean[];
+  /** Whether each member is rare: the structure's usual members leave it out. */
+  readonly rare: readonly boolean[];
   /** The field each optional member's presence is drawn from (`Name?`). */
   readonly draws: readonly string[];
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
-  /** Whether each member is the structure's own identifier (`FunctionName` of a `UserDefinedFunction`), by position. */
-  readonly owns: readonly boolean[];
+  readonly timestamps: boolean;
+  readonly state?: { readonly member: string; readonly values: readonly string[]; readonly rule: StateRule };
+  readonly profiles?: readonly Readonly<Record<string, unknown>>[];
+  readonly only: readonly (readonly [string, readonly (readonly [string, readonly unknown[]])[]])[];
+  readonly after: readonly (readonly [string, readonly [string, number, number]])[];
+  readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
 }
 
-/** What a structure's build needs besides its members, worked out once per structure. */
-const metas = new WeakMap<StructureShape, Meta>();
-function metaOf(shape: StructureShape): Meta {
-  let meta = metas.get(shape);
-  if (!meta) {
-    const members = shape.members as Record<string, Shape>;
-    const names = Object.keys(members);
-    meta = {
-      required: new Set(shape.required as string[]),
-      draws: names.map((n) => `${n}?`),
-      references: names.map((n) => {
-        const m = members[n]!;
-        return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
-      }),
-      owns: names.map((n) => /(Id|Name|Arn|ARN)$/.test(n) && !isReference(n, shape.name)),
-    };
-    metas.set(shape, meta);
-  }
-  return meta;
+const plans = new WeakMap<StructureShape, Plan>();
+function planOf(shape: StructureShape, hints: Hints): Plan {
+  let plan = plans.get(shape);
+  if (plan) return plan;
+  const members = shape.members as Record<string, Shape>;
+  const names = Object.keys(members);
+  const required = new Set(shape.required as string[]);
+  const rule = hints.states?.[shape.name];
+  const stateShape = rule ? members[rule.member] : undefined;
+  const always = hints.always?.[shape.name];
+  const usual = hints.usual?.[shape.name];
+  plan = {
+    names,
+    shapes: names.map((n) => members[n]!),
+    kinds: names.map((n) => members[n]!.kind),
+    always: names.map((n) => required.has(n) || OWN_ID.test(n) || (/(Id|Name|Arn|ARN)$/.test(n) && !isReference(n, shape.name)) || n === rule?.member || always?.includes(n) === true),
+    rare: names.map((n) => usual !== undefined && !usual.includes(n)),
+    draws: names.map((n) => `${n}?`),
+    references: names.map((n) => {
+      const m = members[n]!;
+      return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
+    }),
+    timestamps: names.some((n) => members[n]!.kind === "timestamp"),
+    ...(rule && stateShape?.kind === "enum" ? { state: { member: rule.member, values: stateShape.values, rule } } : {}),
+    ...(hints.profiles?.[shape.name] ? { profiles: hints.profiles[shape.name] } : {}),
+    only: Object.entries(hints.only?.[shape.name] ?? {}).map(([m, c]) => [m, Object.entries(c)] as const),
+    after: Object.entries(hints.after?.[shape.name] ?? {}),
+    spans: Object.entries(hints.spans?.[shape.name] ?? {}),
+  };
+  plans.set(shape, plan);
+  return plan;
 }
 
 /**
@@ -363,8 +383,20 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
 }
 
 /** A string for the member: realistic from its name, then fitted to the shape's constraints. */
+/** The hinted format of a member, by structure and member name (null: none), found once. */
+const formatsOf = new WeakMap<Hints, Map<string, Map<string, string | null>>>();
+function formatOf(hints: Hints, parent: string, name: string): string | null {
+  let byParent = formatsOf.get(hints);
+  if (!byParent) formatsOf.set(hints, (byParent = new Map()));
+  let byName = byParent.get(parent);
+  if (!byName) byParent.set(parent, (byName = new Map()));
+  let format = byName.get(name);
+  if (format === undefined) byName.set(name, (format = hints.formats?.[`${parent}.${name}`] ?? hints.formats?.[name] ?? null));
+  return format;
+}
+
 function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext): string {
-  const format = ctx.hints.formats?.[`${parent}.${name}`] ?? ctx.hints.formats?.[name];
+  const format = formatOf(ctx.hints, parent, name);
   if (format) {
     const value = fromFormat(format, gen, ctx);
     if (value !== undefined && fits(shape, value)) return value;
@@ -374,8 +406,12 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
 
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
 function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
-  return samplePattern(format, gen.stream("$format"), 3)
-    ?.replaceAll("{account}", accountId(gen))
+  const sample = samplePattern(format, gen.stream("$format"), 3);
+  if (sample === undefined || !sample.includes("{")) return sample;
+  let k = 0;
+  return sample
+    .replace(/\{uuid\}/g, () => gen.uuid(`$uuid${k++}`))
+    .replaceAll("{account}", accountId(gen))
     .replaceAll("{region}", region(gen, ctx))
     .replaceAll("{subject}", subject(gen));
 }
@@ -497,6 +533,9 @@ const VERB = /^(Get|List|Describe|Create|Delete|Update|Stop|Start|Install|Put|Ba
 /** What a structure is to its resource (`RunSummary`, `GetRunResult`). */
 const ROLE = /(Request|Response|Result|Summary|Detail|Details|Output|Input)$/;
 
+/** The hinted ARN format of a member, by service, subject and structure (null: none), found once. */
+const knownArns = new Map<string, string | null>();
+
 /** An ARN in the service the member name (or its pattern) suggests, with this build's account and region. */
 function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
   const m = name.toLowerCase();
@@ -504,9 +543,15 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   const words = /^(resource)?arn$/i.test(name) ? parent.replace(VERB, "").replace(ROLE, "") : name.replace(/(Arn|ARN|arn)$/, "");
   const subject = words.charAt(0).toUpperCase() + words.slice(1);
   // The most specific resource the structure names: `projectArn` of `CreateTestGridUrlRequest` is a TestGridProject.
-  const known = Object.entries(ctx.hints.arns ?? {})
-    .filter(([resource]) => resource.endsWith(subject) && parent.includes(resource.slice(0, resource.length - subject.length)))
-    .sort(([a], [b]) => b.length - a.length)[0]?.[1];
+  const key = `${ctx.service.id}|${subject}|${parent}`;
+  let known = knownArns.get(key);
+  if (known === undefined) {
+    known =
+      Object.entries(ctx.hints.arns ?? {})
+        .filter(([resource]) => resource.endsWith(subject) && parent.includes(resource.slice(0, resource.length - subject.length)))
+        .sort(([a], [b]) => b.length - a.length)[0]?.[1] ?? null;
+    knownArns.set(key, known);
+  }
   if (known) return fromFormat(known, gen.at("$arn"), ctx) ?? known;
   const account = accountId(gen);
   const where = region(gen, ctx);

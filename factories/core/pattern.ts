@@ -231,40 +231,69 @@ function pleasant(chars: string): string {
   return alnum.length >= 2 ? alnum : chars;
 }
 
+/** What a compiled pattern writes with: the choices and the growing sample. */
+interface Draw {
+  out: string;
+  readonly next: () => number;
+  readonly spread: number;
+}
+type Sampler = (d: Draw) => void;
+
+/** A node as a function, built once per pattern: sampling walks closures, not the tree. */
+function compile(node: Node): Sampler {
+  switch (node.t) {
+    case "seq": {
+      const items = node.items.map(compile);
+      return (d) => {
+        for (const item of items) item(d);
+      };
+    }
+    case "alt": {
+      const options = node.options.map(compile);
+      return (d) => options[Math.floor(d.next() * options.length)]!(d);
+    }
+    case "lit": {
+      const text = node.text;
+      return (d) => {
+        d.out += text;
+      };
+    }
+    case "set": {
+      const chars = pleasantOf(node);
+      if (!chars.length) return () => {};
+      return (d) => {
+        d.out += chars[Math.floor(d.next() * chars.length)];
+      };
+    }
+    case "rep": {
+      const inner = compile(node.node);
+      const { min, max: most } = node;
+      return (d) => {
+        const max = Math.min(most, min + d.spread);
+        const count = min + Math.floor(d.next() * (max - min + 1));
+        for (let k = 0; k < count; k++) inner(d);
+      };
+    }
+    case "none":
+      return () => {};
+  }
+}
+
+const compiled = new Map<string, Sampler | null>();
+
 /**
  * One string the pattern's own syntax produces, drawn with `next` (uniform in [0, 1)). `spread`
  * widens open repetitions, so a caller that needs a longer sample can ask again with more.
  * Returns undefined for syntax this sampler does not read.
  */
 export function samplePattern(pattern: string, next: () => number, spread = 3): string | undefined {
-  const root = tree(pattern);
-  if (!root) return undefined;
-  let out = "";
-  const walk = (node: Node): void => {
-    switch (node.t) {
-      case "seq":
-        for (const item of node.items) walk(item);
-        return;
-      case "alt":
-        return walk(node.options[Math.floor(next() * node.options.length)]!);
-      case "lit":
-        out += node.text;
-        return;
-      case "set": {
-        const chars = pleasantOf(node);
-        if (chars.length) out += chars[Math.floor(next() * chars.length)];
-        return;
-      }
-      case "rep": {
-        const max = Math.min(node.max, node.min + spread);
-        const count = node.min + Math.floor(next() * (max - node.min + 1));
-        for (let k = 0; k < count; k++) walk(node.node);
-        return;
-      }
-      case "none":
-        return;
-    }
-  };
-  walk(root);
-  return out;
+  let sampler = compiled.get(pattern);
+  if (sampler === undefined) {
+    const root = tree(pattern);
+    compiled.set(pattern, (sampler = root ? compile(root) : null));
+  }
+  if (!sampler) return undefined;
+  const d: Draw = { out: "", next, spread };
+  sampler(d);
+  return d.out;
 }

@@ -42,6 +42,24 @@ function fnv(state: number, text: string): number {
   return h;
 }
 
+/** FNV-1a of field names and path steps, kept: a build hashes the same few hundred names over and over. */
+const nameHashes = new Map<string, number>();
+function nameHash(text: string): number {
+  let h = nameHashes.get(text);
+  if (h === undefined) {
+    h = fnv(0x811c9dc5, text);
+    if (nameHashes.size < 65_536) nameHashes.set(text, h);
+  }
+  return h;
+}
+
+/** The state of a field or a path step below `base`: the base and the name's hash, mixed. */
+function child(base: number, text: string, salt: number): number {
+  return avalanche(((base ^ nameHash(text)) + salt) >>> 0);
+}
+const FIELD = 0;
+const STEP = 0x632be5ab;
+
 /** The final mix, so that neighbouring paths give unrelated streams. */
 function avalanche(state: number): number {
   let h = state;
@@ -93,7 +111,7 @@ export class RandomSource {
   /** Values shared by every field of the build in progress (the account id), keyed by seed. */
   memoSeed = -1;
   /** The account and region the memo's values were made for. */
-  memoWhere: string | undefined;
+  memoWhere: Where | undefined;
   readonly memo = new Map<string, unknown>();
   #faker: Faker | undefined;
 
@@ -123,7 +141,7 @@ export interface Where {
  * the build seed, so adding a field never changes the values of the others.
  */
 export class Gen {
-  /** The hash state a field name continues from: the seed, the path so far and its separating dot. */
+  /** The state of this generator's path: the seed and each step of the path, mixed. */
   readonly #base: number;
 
   /** A generator at the root of a build; `at(path)` gives those below it. */
@@ -134,21 +152,21 @@ export class Gen {
     /** The account and region of the build, when the caller decides them (a mock answers in the client's region). */
     readonly where?: Where,
   ) {
-    this.#base = base ?? (0x811c9dc5 ^ seed) >>> 0;
+    this.#base = base ?? avalanche((0x811c9dc5 ^ seed) >>> 0);
   }
 
   /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
   at(path: string): Gen {
-    return new Gen(this.seed, this.source, fnv(fnv(this.#base, path), "."), this.where);
+    return new Gen(this.seed, this.source, child(this.#base, path, STEP), this.where);
   }
 
   /** A value computed once per build and shared by all its fields (an account id, a region). */
   memo<T>(key: string, compute: () => T): T {
     const source = this.source;
-    const where = this.where ? `${this.where.account ?? ""}/${this.where.region ?? ""}` : undefined;
-    if (source.memoSeed !== this.seed || source.memoWhere !== where) {
+    // A factory's build begins with an empty memo; a generator used on its own keeps one per seed and place.
+    if (source.memoSeed !== this.seed || source.memoWhere !== this.where) {
       source.memoSeed = this.seed;
-      source.memoWhere = where;
+      source.memoWhere = this.where;
       source.memo.clear();
     }
     if (!source.memo.has(key)) source.memo.set(key, compute());
@@ -162,7 +180,7 @@ export class Gen {
 
   #stream(field: string): Sfc32 {
     const random = this.source.random;
-    random.seed(avalanche(fnv(this.#base, field)));
+    random.seed(child(this.#base, field, FIELD));
     return random;
   }
 
@@ -179,9 +197,9 @@ export class Gen {
     return () => r.next();
   }
 
-  /** A float in [0, 1) for this field. */
+  /** A float in [0, 1) for this field: one hash, no stream. */
   unit(field: string): number {
-    return this.#stream(field).next();
+    return avalanche((child(this.#base, field, FIELD) ^ 0x85ebca6b) >>> 0) / 4294967296;
   }
 
   int(field: string, min: number, max: number): number {

@@ -39,7 +39,14 @@ const FAILURES = [
 ] as const;
 
 /** The words of a structure's name, lower case: `JobRun` → `job run`, `TestGridProject` → `test grid project`. */
+const words = new Map<string, string>();
 export function wordsOf(name: string): string {
+  let out = words.get(name);
+  if (out === undefined) words.set(name, (out = splitWords(name)));
+  return out;
+}
+
+function splitWords(name: string): string {
   return name
     .replace(/^(Get|List|Describe|Create|Update|Delete|Search|Start|Stop|BatchGet|Batch)(?=[A-Z])/, "")
     .replace(/(Summary|Detail|Details|Response|Output|Result|Input|Request|Info|Item|Properties|Configuration|Config)$/, "")
