@@ -20,7 +20,11 @@ export interface StateRule {
         readonly present?: readonly string[];
         readonly absent?: readonly string[];
         readonly values?: Readonly<Record<string, unknown>>;
+        /** Values a member takes in this state, drawn from these (a completed run's result is not PENDING). */
+        readonly among?: Readonly<Record<string, readonly string[]>>;
         readonly keys?: Readonly<Record<string, readonly string[]>>;
+        /** Pairs of members equal in this state (a completed run has completed all its jobs): the first takes the second's value. */
+        readonly same?: readonly (readonly [string, string])[];
       }
     >
   >;
@@ -54,6 +58,11 @@ export interface Hints {
   readonly ordered?: Readonly<Record<string, readonly (readonly [string, string])[]>>;
   /** State rules, by structure name. */
   readonly states?: Readonly<Record<string, StateRule>>;
+  /**
+   * A verdict read from counts, by structure name: the member takes the verdict of the first count above zero
+   * (Device Farm's result from its counters: errored, then failed, warned, stopped, skipped, else passed).
+   */
+  readonly verdicts?: Readonly<Record<string, { readonly member: string; readonly from: string; readonly order: readonly (readonly [string, string])[]; readonly otherwise: string; readonly unless?: readonly string[] }>>;
   /** Profiles by structure name: one is chosen per build and sets the members it names. */
   readonly profiles?: Readonly<Record<string, readonly Profile[]>>;
   /** The optional members a structure usually has, by structure name: the others are rare. */
@@ -106,7 +115,7 @@ const glueTable = (classification: string, input: string, output: string, serde:
     OutputFormat: output,
     Compressed: false,
     NumberOfBuckets: -1,
-    SerdeInfo: { SerializationLibrary: serde, Parameters: serdeParameters },
+    SerdeInfo: { Name: null, SerializationLibrary: serde, Parameters: serdeParameters },
     BucketColumns: [],
     SortColumns: [],
     Parameters: { classification },
@@ -172,6 +181,8 @@ const glueJob = (command: string, version: string, workers: [string, number, num
   MaxRetries: 0,
   Timeout: 2880,
   ExecutionProperty: { MaxConcurrentRuns: 1 },
+  // Only Spark ETL jobs of Glue 3.0 and later may run Flex (the model's ExecutionClass).
+  ...(command === "glueetl" ? {} : { ExecutionClass: "STANDARD" }),
 });
 const GLUE_JOBS: readonly Profile[] = [
   glueJob("glueetl", "4.0", ["G.1X", 10, 10], 10),
@@ -185,6 +196,7 @@ const GLUE_JOBS: readonly Profile[] = [
 /** A job run with the capacity its job gives it, in the same pairs. */
 const GLUE_RUNS: readonly Profile[] = GLUE_JOBS.map((job) => ({
   GlueVersion: job.GlueVersion,
+  ...(job.ExecutionClass ? { ExecutionClass: job.ExecutionClass } : {}),
   WorkerType: job.WorkerType,
   NumberOfWorkers: job.NumberOfWorkers,
   MaxCapacity: job.MaxCapacity,
@@ -229,7 +241,7 @@ const deviceFarmRun: StateRule = {
     ...Object.fromEntries(["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"].map((s) => [s, { absent: ["started", "stopped", "deviceMinutes", "resultCode"], values: { result: "PENDING" } }])),
     RUNNING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" } },
     STOPPING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" } },
-    COMPLETED: { present: ["result", "started", "stopped", "counters"] },
+    COMPLETED: { present: ["result", "started", "stopped", "counters"], same: [["completedJobs", "totalJobs"]] },
   },
 };
 
@@ -317,7 +329,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       // Interactive sessions run Spark (glueetl) or streaming jobs.
       "SessionCommand.Name": "^(glueetl|gluestreaming)$",
       "CreateSessionRequest.WorkerType": "^G\\.(1|2|4|8)X$",
-      CatalogId: "^[1-9][0-9]{11}$",
+      // The Data Catalog of an account is named by the account's id.
+      CatalogId: "^{account}$",
     },
     states: {
       JobRun: glueRun("JobRunState", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"], ["FAILED", "TIMEOUT", "ERROR"]),
@@ -370,10 +383,18 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Upload.contentType": "^application/octet-stream$",
       "Device.os": "^(13|14|15|16|17)$",
     },
-    // A run's counters add up, and it cannot have completed more jobs than it has.
-    sums: { Counters: { total: ["passed", "failed", "warned", "errored", "stopped", "skipped"] } },
+    // A run cannot have completed more jobs than it has.
     ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),
     states: { Run: deviceFarmRun, Job: deviceFarmRun, Suite: deviceFarmRun, Test: deviceFarmRun },
+    // A run's result is its counters' verdict (AWS Device Farm API reference, "ExecutionResult").
+    verdicts: Object.fromEntries(
+      ["Run", "Job", "Suite", "Test"].map((name) => [
+        name,
+        { member: "result", from: "counters", order: [["errored", "ERRORED"], ["failed", "FAILED"], ["warned", "WARNED"], ["stopped", "STOPPED"], ["skipped", "SKIPPED"]], otherwise: "PASSED", unless: ["PENDING"] },
+      ]),
+    ),
+    after: Object.fromEntries(["Run", "Job", "Suite", "Test"].map((name) => [name, { started: ["created", 20_000, 600_000], stopped: ["started", 120_000, 3_600_000] }])),
+    sums: { Counters: { total: ["passed", "failed", "warned", "errored", "stopped", "skipped"] }, DeviceMinutes: { total: ["metered", "unmetered"] } },
     // A result code says why a run errored (PARSING_FAILED, VPC_ENDPOINT_SETUP_FAILED): only an errored run has one.
     only: { Run: { resultCode: { result: ["ERRORED"] } } },
     // What GetRun and GetJob answer (AWS Device Farm API reference, "Run" and "Job"; the AWS CLI's get-run example).
@@ -385,9 +406,13 @@ export const hints: Readonly<Record<string, Hints>> = {
       Upload: ["arn", "name", "created", "type", "status", "category"],
       Project: ["arn", "name", "created"],
       DevicePool: ["arn", "name", "type", "rules"],
+      Counters: ["total", "passed", "failed", "warned", "errored", "stopped", "skipped"],
+      DeviceMinutes: ["total", "metered", "unmetered"],
     },
     usual: {
-      Run: ["started", "stopped", "deviceMinutes", "networkProfile", "eventCount", "customerArtifactPaths", "testSpecArn", "seed", "deviceSelectionResult"],
+      Run: ["started", "stopped", "deviceMinutes", "eventCount", "customerArtifactPaths", "testSpecArn", "seed"],
+      Counters: [],
+      DeviceMinutes: [],
       Job: ["started", "stopped", "deviceMinutes", "videoEndpoint", "videoCapture"],
       Suite: ["started", "stopped", "deviceMinutes"],
       Test: ["started", "stopped", "deviceMinutes"],
@@ -395,6 +420,17 @@ export const hints: Readonly<Record<string, Hints>> = {
       Project: ["defaultJobTimeoutMinutes"],
       DevicePool: ["description", "maxDevices"],
     },
-    ranges: { "Run.jobTimeoutMinutes": [10, 150], "Project.defaultJobTimeoutMinutes": [10, 150], "Run.eventCount": [0, 0], "Run.seed": [0, 999999] },
+    ranges: {
+      // Most tests pass; a run runs on a handful of devices (one job each); Device Farm's default location is Seattle.
+      "Counters.passed": [5, 60],
+      "Counters.failed": [0, 2],
+      "Counters.warned": [0, 1],
+      "Counters.errored": [0, 1],
+      "Counters.stopped": [0, 0],
+      "Counters.skipped": [0, 3],
+      "Run.totalJobs": [1, 5],
+      "Location.latitude": [47.6204, 47.6204],
+      "Location.longitude": [-122.3491, -122.3491],
+      "Run.jobTimeoutMinutes": [10, 150], "Project.defaultJobTimeoutMinutes": [10, 150], "Run.eventCount": [0, 0], "Run.seed": [0, 999999] },
   },
 };

@@ -151,6 +151,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (forced) {
     for (const m of forced.absent ?? []) delete out[m];
     for (const [m, v] of Object.entries(forced.values ?? {})) if (Object.hasOwn(members, m)) out[m] = v;
+    for (const [a, b] of forced.same ?? []) if (a in out && b in out) out[a] = out[b];
+    for (const [m, values] of Object.entries(forced.among ?? {})) if (Object.hasOwn(members, m) && !values.includes(out[m] as string)) out[m] = gen.pick(`$among.${m}`, values);
     for (const [m, keys] of Object.entries(forced.keys ?? {})) {
       const counts = out[m] as Record<string, unknown> | undefined;
       if (!counts || typeof counts !== "object") continue;
@@ -174,6 +176,12 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const b = out[to];
     if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
     else delete out[m];
+  }
+  // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
+  const verdict = ctx.hints.verdicts?.[shape.name];
+  if (verdict && typeof out[verdict.member] === "string" && !verdict.unless?.includes(out[verdict.member] as string) && out[verdict.from] && typeof out[verdict.from] === "object") {
+    const counts = out[verdict.from] as Record<string, unknown>;
+    out[verdict.member] = verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
   }
   // Members that exclude each other: one group is kept, whole.
   const groups = ctx.hints.oneOf?.[shape.name];
@@ -365,7 +373,8 @@ function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, par
 const singular = (name: string): string => name.replace(/(List|s)$/, "");
 
 function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, gen: Gen, name: string, hinted?: readonly [number, number]): number {
-  const min = shape.range?.min ?? (shape.kind === "double" ? 0 : 0);
+  // Without a modelled minimum, numbers are not negative unless a hint says so (a longitude west of Greenwich).
+  const min = shape.range?.min ?? (hinted && hinted[0] < 0 ? Number.MIN_SAFE_INTEGER : 0);
   const max = Math.min(shape.range?.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const m = name.toLowerCase();
   // A long named for a moment (Glue's statement `StartedOn`) is epoch milliseconds, in a timeline as timestamps are.

@@ -1,3 +1,4 @@
+import { SUBJECTS } from "../../factories/core/vocabulary.js";
 import { hints, type Hints } from "../../factories/hints.js";
 import type { Shape, StructureShape } from "../../src/index.js";
 
@@ -21,6 +22,10 @@ export interface Finding {
 
 /** Faker's hacker phrases ("you can't hack the … without …, we need to …"): filler, never a message. */
 const FILLER = /\b(we need to|you can't|won't do anything|then you can|so we can|try to (?:hack|parse|index|compress|navigate))\b/i;
+
+/** Members that name a type, format, state or class; and what a resource name looks like (`orders-curated`). */
+const TYPED = /(type|format|class|library|classification|status|state|mode|kind|runtime)$/i;
+const NAMED = new RegExp(`^(${SUBJECTS.join("|")})-`);
 
 /** A role member: `Role`, `RoleArn`, `executionRoleArn`, `IamRole`. */
 const ROLE = /^(role|rolearn|iamrole|.*rolearn)$/i;
@@ -53,7 +58,7 @@ function walk(h: Hints, shape: Shape, value: unknown, path: string, member: stri
       const rec = value as Record<string, unknown>;
       const members = shape.members as Record<string, Shape>;
       for (const [name, m] of Object.entries(members)) walk(h, m, rec[name], `${path}.${name}`, name, shape.name, where, out);
-      if (!shape.union) stateFindings(h, shape, rec, path, out);
+      if (!shape.union) stateFindings(h, shape, rec, path, where, out);
       return;
     }
     case "list":
@@ -77,6 +82,7 @@ function walk(h: Hints, shape: Shape, value: unknown, path: string, member: stri
         if (!BUCKET.test(bucket)) add("an S3 location names a valid bucket");
       }
       if (FILLER.test(text)) add("text is plain, never filler phrases");
+      if (TYPED.test(member) && NAMED.test(text)) add("a member that names a type, format, state or class holds a word of that kind, never a resource name");
       return;
     }
     default:
@@ -85,7 +91,7 @@ function walk(h: Hints, shape: Shape, value: unknown, path: string, member: stri
 }
 
 /** The state rules of the service's hints, checked on a structure that has its state member set. */
-function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unknown>, path: string, out: Finding[]): void {
+function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unknown>, path: string, where: Where, out: Finding[]): void {
   const add = (rule: string, value: unknown) => out.push({ path, rule, value });
   for (const m of h.always?.[shape.name] ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined) add(`${shape.name}.${m} is always there`, undefined);
   const rule = h.states?.[shape.name];
@@ -95,11 +101,24 @@ function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unkn
     for (const m of when.present ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined) add(`${shape.name} ${state} has ${m}`, undefined);
     for (const m of when.absent ?? []) if (rec[m] !== undefined) add(`${shape.name} ${state} has no ${m}`, rec[m]);
     for (const [m, v] of Object.entries(when.values ?? {})) if (Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
+    for (const [m, values] of Object.entries(when.among ?? {})) if (rec[m] !== undefined && !values.includes(rec[m] as string)) add(`${shape.name} ${state} has ${m} among ${values.join(", ")}`, rec[m]);
+    for (const [a, b] of when.same ?? []) if (rec[a] !== undefined && rec[b] !== undefined && rec[a] !== rec[b]) add(`${shape.name} ${state} has ${a} equal to ${b}`, [rec[a], rec[b]]);
     for (const [m, keys] of Object.entries(when.keys ?? {})) {
       const counts = rec[m] as Record<string, unknown> | undefined;
       for (const k of Object.keys(counts ?? {})) if (!keys.includes(k)) add(`${shape.name} ${state} counts only ${keys.join(", ")}`, counts);
     }
   }
+  const verdict = h.verdicts?.[shape.name];
+  const counts = verdict ? (rec[verdict.from] as Record<string, unknown> | undefined) : undefined;
+  if (verdict && counts && typeof rec[verdict.member] === "string" && !verdict.unless?.includes(rec[verdict.member] as string)) {
+    const expected = verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
+    if (rec[verdict.member] !== expected) add(`${shape.name}.${verdict.member} is its ${verdict.from}' verdict (${expected})`, rec[verdict.member]);
+  }
+  for (const [total, parts] of Object.entries(h.sums?.[shape.name] ?? {})) {
+    if (typeof rec[total] === "number" && parts.some((p) => typeof rec[p] === "number") && Math.abs((rec[total] as number) - parts.reduce((sum, p) => sum + (typeof rec[p] === "number" ? (rec[p] as number) : 0), 0)) > 0.011) add(`${shape.name}.${total} is the sum of ${parts.join(", ")}`, rec[total]);
+  }
+  // A Glue catalog id, an account id: the answer's account.
+  for (const m of Object.keys(shape.members)) if (/^(CatalogId|AccountId|awsAccountId)$/i.test(m) && typeof rec[m] === "string" && rec[m] !== where.account && /^\d{12}$/.test(rec[m] as string)) add(`${shape.name}.${m} is the answer's account`, rec[m]);
   for (const [m, conditions] of Object.entries(h.only?.[shape.name] ?? {})) {
     if (rec[m] !== undefined && !Object.entries(conditions).every(([other, values]) => values.includes(rec[other]))) add(`${shape.name}.${m} only where ${JSON.stringify(conditions)}`, rec[m]);
   }
