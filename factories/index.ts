@@ -149,6 +149,10 @@ export function createFactories(options: FactoriesOptions = {}) {
   const inputs = new Map<string, AnyFactory>();
   const errors = new Map<string, AnyFactory>();
   return {
+    /** The AWS account every build names (twelve digits). */
+    account: where.account,
+    /** The region every build names (Device Farm's builds say us-west-2 whatever it is). */
+    region: where.region,
     glue: { session: make(glueSession) },
     deadline: { session: make(deadlineSession), hostProperties: make(deadlineHostProperties), logConfiguration: make(deadlineLogConfiguration) },
     deviceFarm: {

@@ -63,10 +63,16 @@ export class ResourceEngine {
     readonly timeOnly: boolean,
   ) {}
 
-  reset(): void {
-    this.#stores.clear();
-    this.#deleted.clear();
-    this.#made = 0;
+  /** Forgets every resource, or those of one service. */
+  reset(service?: string): void {
+    if (service === undefined) {
+      this.#stores.clear();
+      this.#deleted.clear();
+      this.#made = 0;
+      return;
+    }
+    for (const store of [...this.#stores.keys()]) if (store.startsWith(`${service}:`)) this.#stores.delete(store);
+    for (const key of [...this.#deleted]) if (key.startsWith(`${service}:`)) this.#deleted.delete(key);
   }
 
   /**

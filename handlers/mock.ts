@@ -9,7 +9,6 @@ import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
 import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
-import { accountOf } from "./families/page.js";
 import { COMMON_ERRORS, commonError, KNOWN_MESSAGES, type CommonErrorName } from "../src/contracts/common-errors.js";
 import { withKnownDrift } from "../src/contracts/known-drift.js";
 import { SessionStore } from "./store.js";
@@ -40,6 +39,8 @@ export interface AwsMockOptions {
   readonly unknownIds?: UnknownIds;
   /** Seed of the factories behind generated sessions. */
   readonly seed?: number;
+  /** The AWS account the mock's resources live in (twelve digits); by default one the seed gives (`mock.account`). */
+  readonly account?: string;
   /** Direct transport only: what to do with a request that is not one of our operations. Default `"error"`. */
   readonly onUnhandledRequest?: "error" | ((request: Request) => Response | Promise<Response>);
   /** How many calls (and responses) the log keeps, the latest ones; unbounded by default, 1000 in `serve`. */
@@ -62,7 +63,7 @@ export interface AwsMockOptions {
   readonly knownDrift?: boolean;
 }
 
-const OPTION_KEYS = ["unknownIds", "seed", "onUnhandledRequest", "maxLoggedCalls", "maxLoggedBytes", "clock", "knownDrift"];
+const OPTION_KEYS = ["unknownIds", "seed", "account", "onUnhandledRequest", "maxLoggedCalls", "maxLoggedBytes", "clock", "knownDrift"];
 /** Idempotency tokens remembered per mock (AWS keeps them for hours; a test never needs more). */
 const IDEMPOTENCY_LIMIT = 10_000;
 /** setTimeout's largest delay: anything above it fires at once. */
@@ -87,6 +88,7 @@ function checkOptions(options: unknown): AwsMockOptions {
   }
   if (o.maxLoggedCalls !== undefined && !(Number.isSafeInteger(o.maxLoggedCalls) && (o.maxLoggedCalls as number) >= 0)) fail(`maxLoggedCalls must be a whole number; got ${String(o.maxLoggedCalls)}.`);
   if (o.maxLoggedBytes !== undefined && !(Number.isSafeInteger(o.maxLoggedBytes) && (o.maxLoggedBytes as number) >= 0)) fail(`maxLoggedBytes must be a whole number of bytes; got ${String(o.maxLoggedBytes)}.`);
+  if (o.account !== undefined && (typeof o.account !== "string" || !/^\d{12}$/.test(o.account))) fail(`account must be twelve digits, as a string; got ${JSON.stringify(o.account)}.`);
   if (o.knownDrift !== undefined && typeof o.knownDrift !== "boolean") fail(`knownDrift must be true or false; got ${JSON.stringify(o.knownDrift)}.`);
   if (o.clock !== undefined && (o.clock === null || typeof (o.clock as Clock).now !== "function")) fail("clock must be an object with a now() method returning milliseconds (e.g. { now: () => Date.now() }).");
   return o as AwsMockOptions;
@@ -160,6 +162,8 @@ export interface Call {
   readonly url: string;
   /** 1 for the first try, 2 for the SDK's first retry, … (from `amz-sdk-request`). */
   readonly attempt: number;
+  /** The HTTP status it was answered with, once answered. */
+  readonly status?: number;
 }
 
 export interface SentResponse {
@@ -247,13 +251,15 @@ export class AwsMock {
   /** Bytes behind each logged call and each logged response, oldest first. */
   readonly #callSizes: number[] = [];
   readonly #responseSizes: number[] = [];
+  /** The logged call of each request being answered, for its status once answered. */
+  readonly #callOf = new WeakMap<WireRequest, Call>();
   /** First answers by idempotency token: `op\0token` → the request's digest and the answer. */
   readonly #idempotent = new Map<string, { readonly digest: string; readonly answer: WireResponse }>();
 
   constructor(options: AwsMockOptions = {}) {
     this.#options = options = checkOptions(options);
-    this.factories = createFactories({ seed: options.seed ?? 1 });
-    this.account = accountOf(options.seed ?? 1);
+    this.factories = createFactories({ seed: options.seed ?? 1, ...(options.account ? { account: options.account } : {}) });
+    this.account = this.factories.account;
     this.#generated = new GeneratedAnswers(this.factories, options.seed ?? 1);
     const f = this.factories;
     const store = (name: StoreName, factory: SessionStore<any>["factory"]) =>
@@ -370,13 +376,25 @@ export class AwsMock {
     return this.#families.some((f) => f.service === op.service.id && f.operations.includes(op.name));
   }
 
+  /** Forgets the calls and responses logged so far (state, faults and plans stay). */
+  clearCalls(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.#callSizes.length = 0;
+    this.#responseSizes.length = 0;
+  }
+
   /** The calls made to one operation. */
   callsTo(id: OperationId): Call[] {
     return this.calls.filter((c) => c.operation === id);
   }
 
-  /** Forgets every session, fault, override, call and response. */
-  reset(): void {
+  /**
+   * Forgets every resource, session, fault, override, call and response; with a service (`"glue"`), only that
+   * service's, and calls of other services go on undisturbed.
+   */
+  reset(service?: string): void {
+    if (service !== undefined) return this.#resetService(service);
     this.#generation++;
     this.#callSizes.length = 0;
     this.#responseSizes.length = 0;
@@ -390,6 +408,27 @@ export class AwsMock {
     this.#generated.reset();
     this.#engine.reset();
     for (const family of this.#families) family.reset();
+  }
+
+  #resetService(service: string): void {
+    const services = new Set<string>(registry.operations.map((op) => op.service.id));
+    if (!services.has(service)) fail(`reset: unknown service ${JSON.stringify(service)}; known: ${[...services].join(", ")}.`);
+    const mine = (id: string) => id.startsWith(`${service}:`);
+    for (const [name, store] of Object.entries(this.#stores)) if (name.startsWith(`${service}.`)) store.reset();
+    for (const id of [...this.#faults.keys()]) if (mine(id)) this.#faults.delete(id);
+    for (const id of [...this.#overrides.keys()]) if (mine(id)) this.#overrides.delete(id);
+    for (const key of [...this.#idempotent.keys()]) if (mine(key)) this.#idempotent.delete(key);
+    // The logs keep the other services' entries, with their sizes.
+    const keep = (log: { operation: string }[], sizes: number[]) => {
+      const kept = log.map((entry, i) => [entry, sizes[i]!] as const).filter(([entry]) => !mine(entry.operation));
+      log.splice(0, log.length, ...kept.map(([entry]) => entry));
+      sizes.splice(0, sizes.length, ...kept.map(([, size]) => size));
+    };
+    keep(this.calls, this.#callSizes);
+    keep(this.responses, this.#responseSizes);
+    this.#generated.reset();
+    this.#engine.reset(service);
+    for (const family of this.#families) if (family.service === service) family.reset();
   }
 
   /** Answers one HTTP request, or returns undefined when it is not an AWS call we model. */
@@ -421,6 +460,8 @@ export class AwsMock {
     const op = routed.operation as Operation;
     const generation = this.#generation;
     let wire = await this.#answer(op, request, routed.labels, generation);
+    const call = this.#callOf.get(request);
+    if (call) (call as { status?: number }).status = wire.status;
     if (this.#options.knownDrift && wire.status < 300 && wire.body !== "") wire = { ...wire, body: JSON.stringify(withKnownDrift(op.response.shape, JSON.parse(wire.body))) };
     // A call that began before a reset is not logged after it: calls and responses stay in step.
     if (generation === this.#generation) {
@@ -460,7 +501,9 @@ export class AwsMock {
     if (!op.protocol.targetHeader) Object.assign(input, boundMembers(op.request.shape, request));
     if (generation !== this.#generation) return resetDuringCall(op);
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
-    this.calls.push({ operation: id, input, method: request.method, url: request.url.href, attempt });
+    const call: Call = { operation: id, input, method: request.method, url: request.url.href, attempt };
+    this.calls.push(call);
+    this.#callOf.set(request, call);
     this.#callSizes.push(size);
 
     const fault = this.#take(this.#faults, id);
@@ -646,7 +689,7 @@ export class AwsMock {
 
   /** A common error's message with the caller's action and account filled in. */
   #commonMessage(op: Operation, template: string): string {
-    return template.replaceAll("{action}", `${op.service.signingName}:${op.name}`).replaceAll("{account}", accountOf(this.#options.seed ?? 1));
+    return template.replaceAll("{action}", `${op.service.signingName}:${op.name}`).replaceAll("{account}", this.account);
   }
 
   #faultResponse(op: Operation, fault: Fault, input: Record<string, unknown>): WireResponse {

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { setOwn } from "../src/model/own.js";
 import { parseDateTime, parseEpochSeconds, registry, route, type OperationId, type Shape } from "../src/index.js";
 import { resources } from "./resources.js";
+import { CONTROL_PREFIX, control, type ControlTarget } from "./control.js";
 import { createAwsMock, type AwsMock, type AwsMockOptions } from "./mock.js";
 import type { SessionStore } from "./store.js";
 import { frameworkError, type WireResponse } from "./wire.js";
@@ -15,10 +16,16 @@ export interface ServeOptions extends AwsMockOptions {
   readonly state?: string;
   /** Request bodies above this many bytes get HTTP 413 (default 16 MiB; AWS's own limits are lower). */
   readonly maxBodyBytes?: number;
+  /** One line per AWS call (time, account, operation, status, duration), as text or JSON, to `onLog` (default: standard output). */
+  readonly log?: "text" | "json";
+  readonly onLog?: (line: string) => void;
 }
 
 export interface Served {
+  /** The default account's mock: what a client whose access key id is not twelve digits talks to. */
   readonly mock: AwsMock;
+  /** The mock of an account (a client whose access key id is those twelve digits), made on first use. */
+  mockFor(account: string): AwsMock;
   readonly url: string;
   /** The sessions the state file added, each with the input that fetches it. */
   readonly added: readonly { readonly store: string; readonly input: Record<string, string> }[];
@@ -26,13 +33,17 @@ export interface Served {
 }
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+/** Accounts one server keeps apart (parallel test workers); each beyond the default logs 4 MiB of bodies. */
+const MAX_ACCOUNTS = 64;
+const ACCOUNT_LOGGED_BYTES = 4 * 1024 * 1024;
 const DEFAULT_LOGGED_CALLS = 1000;
 /** Bytes of bodies the call log of `serve` keeps (the latest call is always kept). */
 const DEFAULT_LOGGED_BYTES = 16 * 1024 * 1024;
 /** Keys of a state-file entry that are options of `add`, not members of the session. */
 const ADD_OPTIONS = ["lifecycle", "seed", "farmId", "queueId", "jobId"];
 
-const stateError = (path: string, where: string, what: string) => new Error(`[aws-sdk-contracts] Failed to load the state file ${path}: ${where}: ${what}`);
+/** `path` names where the state came from: `the state file state.json`, or `the state` of a control request. */
+const stateError = (path: string, where: string, what: string) => new Error(`[aws-sdk-contracts] Failed to load ${path}: ${where}: ${what}`);
 
 /** JSON has no dates: timestamp members of a state file may be RFC 3339 strings or epoch seconds. */
 function reviveDates(shape: Shape | undefined, value: unknown, at: string, path: string): unknown {
@@ -63,13 +74,18 @@ function entityShapeOf(read: { response: { shape: Shape } }, name: string): Shap
   return Object.values(out.members as Record<string, Shape>).find((m) => m.kind === "structure" && m.name === name) ?? out;
 }
 
-async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> {
+async function loadState(mock: AwsMock, file: string): Promise<Served["added"]> {
   let state: unknown;
   try {
-    state = JSON.parse(await readFile(path, "utf8"));
+    state = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
-    throw new Error(`[aws-sdk-contracts] Failed to read the state file ${path}: ${(error as Error).message}`);
+    throw new Error(`[aws-sdk-contracts] Failed to read the state file ${file}: ${(error as Error).message}`);
   }
+  return addState(mock, state, `the state file ${file}`);
+}
+
+/** Adds what a state object holds (the keys and checks of `--state`); `path` names its source in errors. */
+export function addState(mock: AwsMock, state: unknown, path: string): Served["added"] {
   const stores: Record<string, SessionStore<any>> = {
     "glue.sessions": mock.glue.sessions,
     "deadline.sessions": mock.deadline.sessions,
@@ -97,7 +113,7 @@ async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> 
           const op = read ? registry.find(`${resource[1]}:${read}`) : undefined;
           mock.resources.add(resource[1]!, resource[2]!, (op ? reviveDates(entityShapeOf(op, resource[2]!), entry, at, path) : entry) as Record<string, unknown>);
         } catch (error) {
-          if ((error as Error).message.includes("Failed to load the state file")) throw error;
+          if ((error as Error).message.includes(`Failed to load ${path}`)) throw error;
           throw stateError(path, at, (error as Error).message.replace(/^\[aws-sdk-contracts\] /, ""));
         }
       }
@@ -129,7 +145,7 @@ async function loadState(mock: AwsMock, path: string): Promise<Served["added"]> 
         const session = store.add(reviveDates(shape, members, at, path) as never, options as never);
         added.push({ store: name, input: store.inputFor(session) });
       } catch (error) {
-        if ((error as Error).message.includes("Failed to load the state file")) throw error;
+        if ((error as Error).message.includes(`Failed to load ${path}`)) throw error;
         throw stateError(path, at, (error as Error).message.replace(/^\[aws-sdk-contracts\] /, ""));
       }
     }
@@ -176,6 +192,12 @@ function requestUrl(req: IncomingMessage): URL | undefined {
   }
 }
 
+/** The account a request's access key id names (twelve digits), from its signature or a presigned URL's credential. */
+function accountOf(header: (name: string) => string | undefined): string | undefined {
+  const key = /Credential=([^/,\s]+)\//.exec(header("authorization") ?? "")?.[1];
+  return key && /^\d{12}$/.test(key) ? key : undefined;
+}
+
 /**
  * Serves the mock over HTTP on loopback, for clients outside JavaScript (`aws --endpoint-url`).
  * Every request gets an AWS-shaped answer, whatever it holds; bodies are limited and the call log bounded.
@@ -185,8 +207,29 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   const { port = 4566, state, maxBodyBytes = DEFAULT_MAX_BODY, ...mockOptions } = options ?? {};
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`[aws-sdk-contracts] serve: port must be a whole number from 0 to 65535; got ${String(port)}.`);
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) throw new TypeError(`[aws-sdk-contracts] serve: maxBodyBytes must be a positive whole number; got ${String(maxBodyBytes)}.`);
-  const mock = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, maxLoggedBytes: DEFAULT_LOGGED_BYTES, ...mockOptions });
+  const { log, onLog = (line: string) => process.stdout.write(`${line}\n`), ...baseOptions } = mockOptions;
+  if (log !== undefined && log !== "text" && log !== "json") throw new TypeError(`[aws-sdk-contracts] serve: log must be "text" or "json"; got ${JSON.stringify(log)}.`);
+  const mock = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, maxLoggedBytes: DEFAULT_LOGGED_BYTES, ...baseOptions });
   const added = state ? await loadState(mock, state) : [];
+  // State per account: a client whose access key id is twelve digits is that account, as LocalStack does.
+  const mocks = new Map<string, AwsMock>([[mock.account, mock]]);
+  const mockFor = (account: string): AwsMock => {
+    let m = mocks.get(account);
+    if (!m) {
+      if (!/^\d{12}$/.test(account)) throw new TypeError(`[aws-sdk-contracts] serve: an account is twelve digits; got ${JSON.stringify(account)}.`);
+      if (mocks.size >= MAX_ACCOUNTS) throw new Error(`[aws-sdk-contracts] serve keeps at most ${MAX_ACCOUNTS} accounts apart; reset or restart it.`);
+      mocks.set(account, (m = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, maxLoggedBytes: ACCOUNT_LOGGED_BYTES, ...baseOptions, account })));
+    }
+    return m;
+  };
+  const target: ControlTarget = {
+    defaultAccount: mock.account,
+    mockFor,
+    accounts: () => [...mocks.keys()],
+    addState: (m, value) => addState(m, value, "the state"),
+  };
+  const write = (entry: { time: string; account: string; operation: string; status: number; durationMs: number }) =>
+    onLog(log === "json" ? JSON.stringify(entry) : `${entry.time} ${entry.account} ${entry.operation} ${entry.status} ${entry.durationMs}ms`);
 
   const send = (res: ServerResponse, wire: WireResponse, close = false) => {
     if (res.headersSent) return;
@@ -203,7 +246,20 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     };
     const method = req.method ?? "GET";
     try {
-      const wire = await mock.answer({ method, url, header, body: () => text(req, maxBodyBytes) });
+      if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return send(res, await control(target, method, url, () => text(req, maxBodyBytes)));
+      const account = accountOf(header);
+      const started = performance.now();
+      let answering: AwsMock;
+      try {
+        answering = account ? mockFor(account) : mock;
+      } catch (error) {
+        return send(res, unroutable(400, "InvalidClientTokenId", (error as Error).message.replace(/^\[aws-sdk-contracts\] /, "")));
+      }
+      const wire = await answering.answer({ method, url, header, body: () => text(req, maxBodyBytes) });
+      if (log && wire) {
+        const routed = route(method, url, header);
+        write({ time: new Date().toISOString(), account: answering.account, operation: routed.kind === "operation" ? routed.operation.id : routed.kind === "unmodelled" ? `${routed.service.id}:${routed.name}` : "-", status: wire.status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+      }
       if (wire) return send(res, wire);
       const missing = method === "POST" && !header("x-amz-target");
       send(
@@ -233,12 +289,15 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`[aws-sdk-contracts] serve: port ${port} on 127.0.0.1 is in use; choose another with --port, or --port 0 for a free one.`) : error),
+    );
     server.listen(port, "127.0.0.1", () => resolve());
   });
   const { port: bound } = server.address() as AddressInfo;
   return {
     mock,
+    mockFor,
     url: `http://127.0.0.1:${bound}`,
     added,
     close: () =>

@@ -7,7 +7,7 @@ import { Progress, type Clock, type Phase } from "../clock.js";
 import type { ResourceEngine } from "../engine.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
-import { accountOf, pageOf } from "./page.js";
+import { pageOf } from "./page.js";
 
 type Remote = SdkOf<RemoteAccessSession>;
 type RemoteStatus = NonNullable<Remote["status"]>;
@@ -157,7 +157,7 @@ export class DeviceFarmFamily implements Family {
   }
 
   #account(): string {
-    return accountOf(this.seed);
+    return this.factories.account;
   }
 
   #uuid(): string {

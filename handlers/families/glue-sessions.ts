@@ -6,7 +6,7 @@ import { Progress, type Clock, type Phase } from "../clock.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
 import { runPython } from "./python.js";
-import { accountOf, pageOf } from "./page.js";
+import { pageOf } from "./page.js";
 
 type Session = SdkOf<SessionShape>;
 type SessionStatus = NonNullable<Session["Status"]>;
@@ -92,7 +92,7 @@ export class GlueSessions implements Family {
   }
 
   #account(): string {
-    return accountOf(this.seed);
+    return this.factories.account;
   }
 
   answer(operation: string, input: Record<string, unknown>): Answer | undefined {

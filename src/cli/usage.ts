@@ -26,15 +26,19 @@ Options:
   --json                  Print the reports as JSON
   -h, --help              Show this help`;
 
-export const serveHelp = `Usage: aws-sdk-contracts serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate]
+export const serveHelp = `Usage: aws-sdk-contracts serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate] [--log [text|json]]
 
-Serve the mock over HTTP on 127.0.0.1, for clients outside JavaScript (aws --endpoint-url).
+Serve the mock over HTTP on 127.0.0.1, for clients outside JavaScript (aws --endpoint-url, boto3).
+Prints "aws-sdk-contracts mock listening on <url>" once listening; stops on SIGINT or SIGTERM.
+A client whose access key id is twelve digits talks to that account's own state.
+Control API (reset, state, faults, answers, calls): <url>/_aws-sdk-contracts/v1/ (see README).
 
 Options:
   --port N                Port on 127.0.0.1 (default 4566; 0 picks a free one)
   --seed S                Seed of the generated answers (a whole number)
-  --state FILE            A JSON file of sessions to add at start
+  --state FILE            A JSON file of sessions and resources to add at start
   --unknown-ids MODE      not-found (default) | generate
+  --log [FORMAT]          One line per call: text (default) or json
   -h, --help              Show this help`;
 
 export const usage = `Usage: aws-sdk-contracts <command> [options]
@@ -44,7 +48,7 @@ Commands:
                               (no paths: the sample recordings shipped with the package)
   drift [--operation ID] [--json]
                               Compare the contracts with the AWS SDK clients installed here
-  serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate]
+  serve [--port N] [--seed S] [--state file.json] [--unknown-ids generate] [--log [text|json]]
                               Serve the mock over HTTP on 127.0.0.1 (for --endpoint-url)
 
   help [command]              This text, or a command's options
