@@ -1,6 +1,7 @@
 import { benchCheck } from "./check.js";
 import { benchFactories } from "./factories.js";
 import { benchHandlers } from "./handlers.js";
+import { benchServe } from "./serve.js";
 import { benchBeforeAfter, benchFirstBuild, benchStartup } from "./startup.js";
 
 // The SDK's once-per-process notice that its 2027 releases need Node 22 is noise in a table of ratios.
@@ -10,6 +11,7 @@ const only = process.argv[2];
 if (!only || only === "factories") console.log(benchFactories());
 if (!only || only === "handlers") console.log(await benchHandlers());
 if (!only || only === "check") console.log(await benchCheck());
+if (!only || only === "serve") console.log(await benchServe());
 if (!only || only === "startup") console.log(benchStartup());
 if (!only || only === "first-build") console.log(benchFirstBuild());
 if (!only || only === "before-after") console.log(benchBeforeAfter());

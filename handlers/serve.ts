@@ -26,6 +26,8 @@ export interface Served {
   readonly mock: AwsMock;
   /** The mock of an account (a client whose access key id is those twelve digits), made on first use. */
   mockFor(account: string): AwsMock;
+  /** The accounts that have a mock, the default one first. */
+  accounts(): string[];
   readonly url: string;
   /** The sessions the state file added, each with the input that fetches it. */
   readonly added: readonly { readonly store: string; readonly input: Record<string, string> }[];
@@ -298,6 +300,7 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   return {
     mock,
     mockFor,
+    accounts: () => [...mocks.keys()],
     url: `http://127.0.0.1:${bound}`,
     added,
     close: () =>

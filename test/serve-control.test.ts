@@ -130,6 +130,19 @@ describe("serve: the control API", () => {
   });
 });
 
+describe("serve keeps at most 64 accounts apart", () => {
+  test("a 65th account is refused with InvalidClientTokenId, in words that say why", async () => {
+    const many = await serve({ port: 0 });
+    try {
+      for (let i = 1; many.accounts().length < 64; i++) many.mockFor(String(300000000000 + i));
+      const refused = await glue(many, "399999999999").send(new GetDatabasesCommand({})).catch((e: Error) => e);
+      expect(refused).toMatchObject({ name: "InvalidClientTokenId", message: expect.stringContaining("serve keeps at most 64 accounts apart; reset or restart it.") });
+    } finally {
+      await many.close();
+    }
+  });
+});
+
 describe("serve from the command line", () => {
   const cli = (...args: string[]) => spawn(process.execPath, ["--import", "tsx", "bin/aws-sdk-contracts.ts", "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   const lineOf = (child: ReturnType<typeof cli>, pattern: RegExp) =>
