@@ -8,7 +8,10 @@ import { listenOptions } from "./support/msw.js";
 describe("public API input is checked where it is given, with a sentence", () => {
   test("createAwsMock: options must be an object of known keys with known values", () => {
     expect(() => createAwsMock(null as never)).toThrow("[aws-sdk-contracts] createAwsMock takes an options object");
-    expect(() => createAwsMock({ unknownIDs: "generate" } as never)).toThrow('Unknown createAwsMock option "unknownIDs"; known: unknownIds, seed, onUnhandledRequest, maxLoggedCalls, maxLoggedBytes, clock, knownDrift.');
+    expect(() => createAwsMock({ unknownIDs: "generate" } as never)).toThrow('Unknown createAwsMock option "unknownIDs"; known: unknownIds, seed, account, onUnhandledRequest, maxLoggedCalls, maxLoggedBytes, clock, knownDrift.');
+    expect(() => createAwsMock({ account: "12345" })).toThrow('account must be twelve digits, as a string; got "12345".');
+    expect(() => createFactories({ region: "Mars" } as never)).toThrow('createFactories: the region must be a region code such as "us-west-2"; got "Mars".');
+    expect(() => createFactories({ account: 123456789012 } as never)).toThrow("createFactories: the account must be twelve digits, as a string; got 123456789012.");
     expect(() => createAwsMock({ unknownIds: "maybe" as never })).toThrow('unknownIds must be "not-found" or "generate"; got "maybe".');
     expect(() => createAwsMock({ onUnhandledRequest: "warn" as never })).toThrow(/must be "error" or a function answering the request; got "warn"\. \("bypass" and "warn" are msw's/);
   });
