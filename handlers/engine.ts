@@ -695,12 +695,13 @@ export class ResourceEngine {
     const found: Rec[] = [];
     const errors: Rec[] = [];
     for (const key of keys) {
-      const ids = this.#idsOf(key, resource);
+      // A key names the identifiers as its structure does (`catalogId` for `CatalogId`), with the parent's from the request.
+      const ids = this.#idsOf({ ...input, ...byIdentifier(key, resource.identifiers) }, resource);
       // A kind a session family keeps (Deadline's sessions) is answered as before.
       if (!ids || this.exists(read, ids) !== undefined) return undefined;
       const entry = this.#stores.get(store)?.get(this.#key(store, ids, resource));
       const entity = entry ? this.#now(entry, false) : !this.fresh && !this.#deleted.has(this.#key(store, ids, resource)) ? this.#unwrap(resource, read.name, this.generated.output(read, ids)) : undefined;
-      if (entity) found.push(itemOf(op, member, { ...ids, ...entity }));
+      if (entity) found.push(itemOf(op, member, { ...ids, ...entity }, resource.entity!.shape, ids));
       else errors.push({ ...ids, code: resource.errors.notFound, message: `${resource.name} ${String(ids[resource.identifiers.at(-1)!])} not found.` });
     }
     return { output: { [member]: found, ...(errorsMember ? { [errorsMember]: errors } : {}) } };
@@ -850,6 +851,16 @@ function stamped(entity: Rec, shape: StructureShape | undefined, data: CreationD
   return next;
 }
 
+/** A key's members by the identifiers they name, whatever their case (`catalogId` → `CatalogId`). */
+function byIdentifier(key: Rec, identifiers: readonly string[]): Rec {
+  const out: Rec = { ...key };
+  for (const i of identifiers) {
+    const k = Object.keys(key).find((m) => m.toLowerCase() === i.toLowerCase()) ?? Object.keys(key).find((m) => i.toLowerCase().endsWith(m.toLowerCase()));
+    if (k !== undefined && out[i] === undefined) out[i] = key[k];
+  }
+  return out;
+}
+
 /** A child ARN rebuilt under its parent's: `arn:aws:svc:region:account:type:<parent id>/<own id>`. */
 function underParent(arn: string, parent: string): string {
   const child = /^arn:([^:]+):([^:]+):[^:]*:[^:]*:([^:/]+)[:/](.+)$/.exec(arn);
@@ -867,9 +878,24 @@ function entityShape(read: Operation, member: string | undefined): StructureShap
 }
 
 /** An entity as an item of a listing's list member: the members of the item's structure (a summary) it has. */
-function itemOf(op: Operation, member: string, entity: Rec): Rec {
+function itemOf(op: Operation, member: string, entity: Rec, entityShape?: string, ids?: Rec): Rec {
   const list = (op.response.shape.members as Record<string, Shape>)[member];
-  return list?.kind === "list" && list.member.kind === "structure" ? fitting(list.member, entity) : entity;
+  if (list?.kind !== "list" || list.member.kind !== "structure") return entity;
+  const item = list.member;
+  // An item that wraps the entity with its keys (Glue's `BatchTableOptimizer`: the keys, and `tableOptimizer`).
+  const wrapper = entityShape ? Object.entries(item.members as Record<string, Shape>).find(([, m]) => m.kind === "structure" && m.name === entityShape)?.[0] : undefined;
+  if (wrapper && ids) return fitting(item, { ...keysAs(item, ids), [wrapper]: fitting(item.members[wrapper] as StructureShape, entity) });
+  return fitting(item, entity);
+}
+
+/** Identifiers under the names a structure gives them, whatever their case (`CatalogId` → `catalogId`). */
+function keysAs(shape: StructureShape, ids: Rec): Rec {
+  const out: Rec = {};
+  for (const [i, v] of Object.entries(ids)) {
+    const m = Object.keys(shape.members).find((k) => k.toLowerCase() === i.toLowerCase() || i.toLowerCase().endsWith(k.toLowerCase()));
+    if (m) out[m] = v;
+  }
+  return out;
 }
 
 /**

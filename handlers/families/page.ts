@@ -1,6 +1,3 @@
-/** The AWS account a mock's resources live in: twelve digits, the same for the same seed. */
-export { accountOf } from "../../factories/core/values.js";
-
 /** One page of a family's items: `size` from the offset a token names; tokens are `T` and six digits (Device Farm's are 4 characters or more). */
 export function pageOf<T>(items: readonly T[], size: number, token: unknown): { items: T[]; next?: string } | { invalid: true } {
   const start = token === undefined ? 0 : Number(/^T(\d+)$/.exec(String(token))?.[1] ?? NaN);
