@@ -2,7 +2,7 @@ import type { Service, Shape, StructureShape } from "../../src/index.js";
 import type { Hints, StateRule } from "../hints.js";
 import { deepMerge } from "./merge.js";
 import { samplePattern } from "./pattern.js";
-import { REFERENCE_DATE, type Gen } from "./random.js";
+import { REFERENCE_DATE, nameHash, type Gen } from "./random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, roundTo } from "./values.js";
 import { SETTING_KEYS, description, failure, note, principalArn, resourceName, roleName, s3Location, subject } from "./vocabulary.js";
 
@@ -118,7 +118,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     return out;
   }
   const plan = planOf(shape, ctx.hints);
-  const { names, kinds, shapes, always: present, draws, references, rare } = plan;
+  const { names, kinds, shapes, always: present, draws, drawHashes, hashes, references, rare } = plan;
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
   let width = WIDTH[depth] ?? WIDTH.at(-1)!;
   // A state member decides others (a FAILED run has an error message): it is drawn first.
@@ -134,13 +134,14 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     // an entity the caller put in a state, or a member the state says is there.
     const wanted = present[i] || forced?.present?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
     if (!wanted) {
-      if (width <= 0 || forced?.absent?.includes(member) || !gen.bool(draws[i]!, rare[i] ? optional * RARE : optional)) continue;
+      if (width <= 0 || forced?.absent?.includes(member) || !gen.bool(draws[i]!, rare[i] ? optional * RARE : optional, drawHashes[i])) continue;
       width--;
     }
-    const at = gen.at(member);
+    const at = gen.at(member, hashes[i]);
     let value: unknown;
     if (kinds[i] === "timestamp") value = times!(member);
-    else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx));
+    else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]));
+    else if (kinds[i] === "string") value = string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]);
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
     out[member] = member === state?.member ? stateValue : value;
   }
@@ -261,8 +262,13 @@ interface Plan {
   readonly always: readonly boolean[];
   /** Whether each member is rare: the structure's usual members leave it out. */
   readonly rare: readonly boolean[];
-  /** The field each optional member's presence is drawn from (`Name?`). */
+  /** The field each optional member's presence is drawn from (`Name?`), and the hashes of those fields and of the members' names. */
   readonly draws: readonly string[];
+  readonly drawHashes: readonly number[];
+  readonly hashes: readonly number[];
+  /** Each string member's hinted format (null: none) and its name in lower case. */
+  readonly formats: readonly (string | null)[];
+  readonly lower: readonly string[];
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
   readonly timestamps: boolean;
@@ -291,6 +297,10 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     always: names.map((n) => required.has(n) || OWN_ID.test(n) || (/(Id|Name|Arn|ARN)$/.test(n) && !isReference(n, shape.name)) || n === rule?.member || always?.includes(n) === true),
     rare: names.map((n) => usual !== undefined && !usual.includes(n)),
     draws: names.map((n) => `${n}?`),
+    drawHashes: names.map((n) => nameHash(`${n}?`)),
+    hashes: names.map((n) => nameHash(n)),
+    formats: names.map((n) => formatOf(hints, shape.name, n)),
+    lower: names.map((n) => n.toLowerCase()),
     references: names.map((n) => {
       const m = members[n]!;
       return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
@@ -404,13 +414,13 @@ function formatOf(hints: Hints, parent: string, name: string): string | null {
   return format;
 }
 
-function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext): string {
-  const format = formatOf(ctx.hints, parent, name);
+/** `format` and `lower` (the name in lower case): what a structure's plan knows of the member already. */
+function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext, format = formatOf(ctx.hints, parent, name), lower?: string): string {
   if (format) {
     const value = fromFormat(format, gen, ctx);
     if (value !== undefined && fits(shape, value)) return value;
   }
-  return fit(shape, realistic(gen, name, parent, ctx), gen, { account: accountId(gen), region: region(gen, ctx) });
+  return fit(shape, realistic(gen, name, parent, ctx, lower), gen, ctx);
 }
 
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
@@ -439,7 +449,7 @@ function ownArn(arn: string, where: { account: string; region: string }): string
  * The candidate if it meets the constraints, else a sample of the pattern (an ARN in the build's account and
  * region), else the candidate cut to length.
  */
-function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: Gen, where?: { account: string; region: string }): string {
+function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: Gen, ctx?: GenericContext): string {
   const max = shape.length?.max;
   if (fits(shape, candidate)) return candidate;
   // Close variants first: another separator, letters and digits only, cut to length.
@@ -450,7 +460,7 @@ function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: 
       const sample = samplePattern(shape.pattern, gen.stream(`$sample${k++}`), spread);
       if (sample === undefined) break;
       // An ARN drawn from the pattern names the build's partition, region and account where the pattern lets it.
-      const own = where && sample.startsWith("arn:") ? ownArn(sample, where) : undefined;
+      const own = ctx && sample.startsWith("arn:") ? ownArn(sample, { account: accountId(gen), region: region(gen, ctx) }) : undefined;
       if (own !== undefined && fits(shape, own)) return own;
       if (fits(shape, sample)) return sample;
     }
@@ -521,8 +531,8 @@ const RULES: readonly [RegExp, Maker][] = [
 const ruleOf = new Map<string, Maker>();
 
 /** A realistic value for the member, from its name (generic: by word, never by service). */
-function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
-  const m = name.toLowerCase();
+function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext, lower?: string): string {
+  const m = lower ?? name.toLowerCase();
   let make = ruleOf.get(m);
   if (!make) ruleOf.set(m, (make = RULES.find(([re]) => re.test(m))![1]));
   return make(gen, name, parent, ctx, m);

@@ -44,7 +44,7 @@ function fnv(state: number, text: string): number {
 
 /** FNV-1a of field names and path steps, kept: a build hashes the same few hundred names over and over. */
 const nameHashes = new Map<string, number>();
-function nameHash(text: string): number {
+export function nameHash(text: string): number {
   let h = nameHashes.get(text);
   if (h === undefined) {
     h = fnv(0x811c9dc5, text);
@@ -54,8 +54,8 @@ function nameHash(text: string): number {
 }
 
 /** The state of a field or a path step below `base`: the base and the name's hash, mixed. */
-function child(base: number, text: string, salt: number): number {
-  return avalanche(((base ^ nameHash(text)) + salt) >>> 0);
+function child(base: number, text: string, salt: number, hash = nameHash(text)): number {
+  return avalanche(((base ^ hash) + salt) >>> 0);
 }
 const FIELD = 0;
 const STEP = 0x632be5ab;
@@ -156,8 +156,8 @@ export class Gen {
   }
 
   /** A generator for the fields below `path` (the same values a standalone build at that path gives). */
-  at(path: string): Gen {
-    return new Gen(this.seed, this.source, child(this.#base, path, STEP), this.where);
+  at(path: string, hash?: number): Gen {
+    return new Gen(this.seed, this.source, child(this.#base, path, STEP, hash), this.where);
   }
 
   /** A value computed once per build and shared by all its fields (an account id, a region). */
@@ -198,16 +198,17 @@ export class Gen {
   }
 
   /** A float in [0, 1) for this field: one hash, no stream. */
-  unit(field: string): number {
-    return avalanche((child(this.#base, field, FIELD) ^ 0x85ebca6b) >>> 0) / 4294967296;
+  unit(field: string, hash?: number): number {
+    return avalanche((child(this.#base, field, FIELD, hash) ^ 0x85ebca6b) >>> 0) / 4294967296;
   }
 
   int(field: string, min: number, max: number): number {
     return min + Math.floor(this.unit(field) * (max - min + 1));
   }
 
-  bool(field: string, probability = 0.5): boolean {
-    return this.unit(field) < probability;
+  /** `hash`: the field's `nameHash`, when the caller keeps it. */
+  bool(field: string, probability = 0.5, hash?: number): boolean {
+    return this.unit(field, hash) < probability;
   }
 
   pick<T>(field: string, items: readonly T[]): T {
