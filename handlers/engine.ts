@@ -47,6 +47,8 @@ export class ResourceEngine {
   readonly #guards = new Map<string, (input: Rec) => Answer | undefined>();
   /** Service-made ids handed out so far: a second create of the same request gets another. */
   #made = 0;
+  /** Entities of a populated account made from their identity, with the read's answer, by operation, region and identifiers. */
+  readonly #identities = new Map<string, { readonly entity: Rec; readonly output: Rec }>();
 
   /**
    * @param fresh A fresh account (the default): a resource nobody created is not found, a list is empty, and a
@@ -65,6 +67,7 @@ export class ResourceEngine {
 
   /** Forgets every resource, or those of one service. */
   reset(service?: string): void {
+    this.#identities.clear();
     if (service === undefined) {
       this.#stores.clear();
       this.#deleted.clear();
@@ -474,8 +477,19 @@ export class ResourceEngine {
     // A populated account: what its identifiers generate, the same entity a list or a batch read of them holds.
     // (A read that pages, such as Deadline's statistics, is paged by the generator.)
     if (!this.fresh && !op.paginated && !this.#deleted.has(key) && this.exists(op, ids) === undefined) {
-      const entity = this.#identity(resource, op, ids);
-      if (entity) return { output: this.#wrap(resource, op.name, entity, resource.entity!.outputs[op.name] === "" ? {} : this.generated.output(op, ids)) };
+      // Kept, so a repeated read is a lookup (and its wire is kept with it); never changed once made.
+      const cacheKey = `${op.id}\0${this.generated.region ?? ""}\0${JSON.stringify(resource.identifiers.map((i) => ids[i]))}`;
+      let made = this.#identities.get(cacheKey);
+      if (!made) {
+        // The read's own answer for these identifiers: the entity, and what the output holds beside it.
+        const output = this.generated.output(op, ids);
+        const entity = this.#unwrap(resource, op.name, output);
+        if (!entity) return undefined;
+        made = { entity, output };
+        if (this.#identities.size >= IDENTITY_LIMIT) this.#identities.delete(this.#identities.keys().next().value!);
+        this.#identities.set(cacheKey, made);
+      }
+      return { output: made.output, entity: made.entity };
     }
     return undefined;
   }
@@ -850,6 +864,9 @@ function stamped(entity: Rec, shape: StructureShape | undefined, data: CreationD
   } else for (const m of data.updatedAt ?? []) if (has(m)) next[m] = now;
   return next;
 }
+
+/** Entities made from their identity kept per engine: a repeated read of one is a lookup. */
+const IDENTITY_LIMIT = 512;
 
 /** A key's members by the identifiers they name, whatever their case (`catalogId` → `CatalogId`). */
 function byIdentifier(key: Rec, identifiers: readonly string[]): Rec {

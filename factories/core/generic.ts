@@ -194,14 +194,14 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     });
   }
   // Totals that add up, and pairs that keep their order (a run's counters; completed ≤ total jobs).
-  for (const [total, parts] of Object.entries(ctx.hints.sums?.[shape.name] ?? {})) {
+  for (const [total, parts] of plan.sums) {
     if (total in out && parts.some((p) => typeof out[p] === "number")) out[total] = parts.reduce((sum, p) => sum + (typeof out[p] === "number" ? (out[p] as number) : 0), 0);
   }
-  for (const [low, high] of ctx.hints.ordered?.[shape.name] ?? []) {
+  for (const [low, high] of plan.ordered) {
     if (typeof out[low] === "number" && typeof out[high] === "number" && (out[low] as number) > (out[high] as number)) [out[low], out[high]] = [out[high], out[low]];
   }
   // An empty object says nothing: a structure with members shows at least one.
-  if (names.length && Object.keys(out).length === 0) {
+  if (names.length && isEmpty(out)) {
     const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
@@ -277,6 +277,14 @@ interface Plan {
   readonly only: readonly (readonly [string, readonly (readonly [string, readonly unknown[]])[]])[];
   readonly after: readonly (readonly [string, readonly [string, number, number]])[];
   readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
+  readonly sums: readonly (readonly [string, readonly string[]])[];
+  readonly ordered: readonly (readonly [string, string])[];
+}
+
+/** Whether an object has no own members (without making a list of its keys). */
+function isEmpty(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 const plans = new WeakMap<StructureShape, Plan>();
@@ -311,6 +319,8 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     only: Object.entries(hints.only?.[shape.name] ?? {}).map(([m, c]) => [m, Object.entries(c)] as const),
     after: Object.entries(hints.after?.[shape.name] ?? {}),
     spans: Object.entries(hints.spans?.[shape.name] ?? {}),
+    sums: Object.entries(hints.sums?.[shape.name] ?? {}),
+    ordered: hints.ordered?.[shape.name] ?? [],
   };
   plans.set(shape, plan);
   return plan;
@@ -335,7 +345,14 @@ function timeline(gen: Gen): (member: string) => Date {
   };
 }
 
+const ranks = new Map<string, number>();
 function timeRank(member: string): number {
+  let rank = ranks.get(member);
+  if (rank === undefined) ranks.set(member, (rank = rankOf(member)));
+  return rank;
+}
+
+function rankOf(member: string): number {
   const m = member.toLowerCase();
   if (/expir|until|notafter/.test(m)) return 4;
   if (/creat|submit|regist|added|request|queued|issued|enqueue/.test(m)) return 0;
