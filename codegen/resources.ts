@@ -15,6 +15,8 @@ export interface ResourceModel {
   readonly identifiers: readonly string[];
   readonly parent?: string;
   readonly operations: Readonly<Partial<Record<Lifecycle, string>>>;
+  /** Other operations that create it, named otherwise (Glue's `StartMLEvaluationTaskRun` starts an ML task run). */
+  readonly creates?: readonly string[];
   /** The structure the resource is, and the member holding it in each operation's output (`GetTable` → `Table`). */
   readonly entity?: { readonly shape: string; readonly outputs: Readonly<Record<string, string>>; readonly inputs: Readonly<Record<string, string>> };
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
@@ -32,6 +34,10 @@ export interface ResourceRefinements {
   readonly parents?: Readonly<Record<string, string>>;
   /** ARN templates the model does not declare (Glue's, from its documentation), by resource. */
   readonly arns?: Readonly<Record<string, string>>;
+  /** Operations that create a resource though their names do not say so, by resource. */
+  readonly creates?: Readonly<Record<string, readonly string[]>>;
+  /** Lifecycle operations named otherwise, by resource (`{ MLTaskRun: { stop: "CancelMLTaskRun" } }`). */
+  readonly operations?: Readonly<Record<string, Readonly<Partial<Record<Lifecycle, string>>>>>;
 }
 
 export interface ResourceReport {
@@ -189,6 +195,18 @@ export function resourceModel(namespace: string, model: SmithyModel, service: IR
     if (parent) resources[i] = { ...r, parent };
   }
 
+  // Operations named otherwise: what the refinements say creates or stops a resource.
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const creates = refinements.creates?.[r.name];
+    const more = refinements.operations?.[r.name];
+    for (const op of [...(creates ?? []), ...Object.values(more ?? {})]) {
+      if (!ops.has(op!)) throw new Error(`resource refinement of ${r.name}: no operation ${op}`);
+      bound.set(op!, r.name);
+    }
+    if (creates || more) resources[i] = { ...r, ...(creates ? { creates } : {}), operations: { ...r.operations, ...more } };
+  }
+
   // ARNs: a refinement, or an identifier that is the ARN itself (Device Farm's `arn`, `projectArn`).
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i]!;
@@ -222,7 +240,7 @@ export function emitResourceReport(reports: readonly { id: string; report: Resou
     lines.push("| resource | from | identifiers | parent | create | read | update | delete | list | entity | not found |", "|---|---|---|---|---|---|---|---|---|---|---|");
     for (const r of report.resources) {
       const o = r.operations;
-      lines.push(`| ${r.name} | ${r.source} | ${r.identifiers.join(", ")} | ${r.parent ?? ""} | ${o.create ?? ""} | ${o.read ?? ""} | ${o.update ?? ""} | ${o.delete ?? ""} | ${o.list ?? ""} | ${r.entity?.shape ?? ""} | ${r.errors.notFound ?? ""} |`);
+      lines.push(`| ${r.name} | ${r.source} | ${r.identifiers.join(", ")} | ${r.parent ?? ""} | ${[o.create, ...(r.creates ?? [])].filter(Boolean).join(", ")} | ${o.read ?? ""} | ${o.update ?? ""} | ${o.delete ?? ""} | ${o.list ?? ""} | ${r.entity?.shape ?? ""} | ${r.errors.notFound ?? ""} |`);
     }
     lines.push("", "Bound to no resource:", "");
     for (const u of report.unbound) lines.push(`- ${u.operation}: ${u.reason}`);

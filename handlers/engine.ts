@@ -239,7 +239,10 @@ export class ResourceEngine {
     let byOp = this.#index.get(op.service.id);
     if (!byOp) {
       byOp = new Map();
-      for (const resource of registry.resources(op.service.id)) for (const [kind, name] of Object.entries(resource.operations)) byOp.set(name, { resource, kind: kind as Kind });
+      for (const resource of registry.resources(op.service.id)) {
+        for (const [kind, name] of Object.entries(resource.operations)) byOp.set(name, { resource, kind: kind as Kind });
+        for (const name of resource.creates ?? []) byOp.set(name, { resource, kind: "create" });
+      }
       this.#index.set(op.service.id, byOp);
     }
     return byOp.get(op.name);

@@ -136,6 +136,14 @@ export const lifecycles: Readonly<Record<string, LifecycleData>> = {
     entered: { STARTING: ["StartedOn", "LastModifiedOn"], RUNNING: ["LastModifiedOn"], SUCCEEDED: ["CompletedOn", "LastModifiedOn"] },
     duration: { member: "ExecutionTime", from: "StartedOn", to: "CompletedOn" },
   },
+  // An ML task run: STARTING, RUNNING, SUCCEEDED; CancelMLTaskRun: STOPPING, STOPPED (Glue's TaskStatusType).
+  "glue:MLTaskRun": {
+    member: "Status",
+    phases: [phase("STARTING", 1, 10), phase("RUNNING", 2, 120), phase("SUCCEEDED", 0, 0)],
+    entered: { STARTING: ["StartedOn", "LastModifiedOn"], RUNNING: ["LastModifiedOn"], SUCCEEDED: ["CompletedOn", "LastModifiedOn"], STOPPED: ["CompletedOn", "LastModifiedOn"] },
+    duration: { member: "ExecutionTime", from: "StartedOn", to: "CompletedOn" },
+    stop: [phase("STOPPING", 1, 5), phase("STOPPED", 0, 0)],
+  },
   // Column statistics and materialized view refresh task runs: STARTING, RUNNING, SUCCEEDED.
   "glue:ColumnStatisticsTaskRun": {
     member: "Status",

@@ -10,6 +10,12 @@ import {
   GetTriggerCommand,
   GetWorkflowRunCommand,
   GlueClient,
+  CreateMLTransformCommand,
+  GetMLTaskRunCommand,
+  GetMLTaskRunsCommand,
+  StartMLEvaluationTaskRunCommand,
+  StartExportLabelsTaskRunCommand,
+  CancelMLTaskRunCommand,
   StartCrawlerCommand,
   StartDataQualityRulesetEvaluationRunCommand,
   StartTriggerCommand,
@@ -25,6 +31,27 @@ const role = "arn:aws:iam::123456789012:role/GlueCrawlerRole";
 const glueOf = () => new GlueClient({ ...testClientConfig(), requestHandler: createAwsMock().requestHandler() });
 
 describe("Glue runs that progress, as Glue's states say", () => {
+  test("an ML task run of a transform: started by any of its four operations, STARTING, RUNNING, SUCCEEDED with its span; cancelled: STOPPING, STOPPED; another transform's is not found", async () => {
+    const glue = glueOf();
+    const { TransformId } = await glue.send(
+      new CreateMLTransformCommand({ Name: "dedupe-customers", Role: role, GlueVersion: "4.0", InputRecordTables: [{ DatabaseName: "crm", TableName: "customers" }], Parameters: { TransformType: "FIND_MATCHES", FindMatchesParameters: { PrimaryKeyColumnName: "id" } }, MaxCapacity: 10 }),
+    );
+    const { TaskRunId } = await glue.send(new StartMLEvaluationTaskRunCommand({ TransformId }));
+    const states: string[] = [];
+    let run;
+    for (let i = 0; i < 8 && run?.Status !== "SUCCEEDED"; i++) states.push((run = await glue.send(new GetMLTaskRunCommand({ TransformId, TaskRunId }))).Status!);
+    expect([...new Set(states)]).toEqual(["STARTING", "RUNNING", "SUCCEEDED"]);
+    expect(run!.ExecutionTime).toBe(Math.round((run!.CompletedOn!.getTime() - run!.StartedOn!.getTime()) / 1000));
+    const { TaskRunId: exported } = await glue.send(new StartExportLabelsTaskRunCommand({ TransformId, OutputS3Path: "s3://labels/out/" }));
+    expect(exported).not.toBe(TaskRunId);
+    await glue.send(new CancelMLTaskRunCommand({ TransformId, TaskRunId: exported }));
+    const cancelled: string[] = [];
+    for (let i = 0; i < 4; i++) cancelled.push((await glue.send(new GetMLTaskRunCommand({ TransformId, TaskRunId: exported }))).Status!);
+    expect([...new Set(cancelled)]).toEqual(["STOPPING", "STOPPED"]);
+    expect((await glue.send(new GetMLTaskRunsCommand({ TransformId }))).TaskRuns!.map((r) => r.TaskRunId).sort()).toEqual([TaskRunId, exported].sort());
+    await expect(glue.send(new GetMLTaskRunCommand({ TransformId: "tfm-0000000000000000000000000000000000000000", TaskRunId }))).rejects.toBeInstanceOf(EntityNotFoundException);
+  });
+
   test("a crawler rests READY, crawls (RUNNING, STOPPING, READY) with its LastCrawl; starting it twice and stopping it at rest are Glue's errors", async () => {
     const glue = glueOf();
     await glue.send(new CreateCrawlerCommand({ Name: "orders", Role: role, DatabaseName: "sales", Targets: { S3Targets: [{ Path: "s3://lake/sales/orders/" }] }, Schedule: "cron(0 2 * * ? *)" }));

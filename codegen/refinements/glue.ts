@@ -9,7 +9,11 @@ export const refinements: Refinements = {};
  * say that the workflow is its parent; `StartWorkflowRun` takes the workflow's `Name` (Glue API reference, Workflows).
  */
 export const resources: ResourceRefinements = {
-  parents: { WorkflowRun: "Workflow" },
+  // An ML task run belongs to its transform; it is started by one of four operations and cancelled by another
+  // (Glue API reference, "Machine learning API": StartMLEvaluationTaskRun … CancelMLTaskRun).
+  parents: { WorkflowRun: "Workflow", MLTaskRun: "MLTransform" },
+  creates: { MLTaskRun: ["StartMLEvaluationTaskRun", "StartMLLabelingSetGenerationTaskRun", "StartImportLabelsTaskRun", "StartExportLabelsTaskRun"] },
+  operations: { MLTaskRun: { stop: "CancelMLTaskRun" } },
   // "Specifying AWS Glue resource ARNs" (Glue developer guide): the resources Glue names by ARN, and so tags.
   arns: {
     Database: "database/{Name}",

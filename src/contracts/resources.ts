@@ -11,6 +11,8 @@ export interface Resource {
   readonly identifiers: readonly string[];
   readonly parent?: string;
   readonly operations: Readonly<Partial<Record<"create" | "read" | "update" | "delete" | "list" | "listNames" | "batchRead" | "batchDelete" | "start" | "stop", string>>>;
+  /** Other operations that create it, named otherwise (Glue's `StartMLEvaluationTaskRun`). */
+  readonly creates?: readonly string[];
   /** The entity's structure, and the member holding it by operation (`""`: the output is the entity). */
   readonly entity?: { readonly shape: string; readonly outputs: Readonly<Record<string, string>>; readonly inputs: Readonly<Record<string, string>> };
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
