@@ -523,6 +523,11 @@ export class ResourceEngine {
         if (value === undefined) return item;
         ids[i] = value;
       }
+      // An item named by its own ARN lives under the parent the request names (Device Farm's jobs under their run).
+      const last = resource.identifiers.at(-1)!;
+      // (A listing never names its items: an ARN it names, whatever the member, is the parent's.)
+      const parentArn = Object.values(input).find((v) => typeof v === "string" && v.startsWith("arn:")) as string | undefined;
+      if (parentArn && typeof ids[last] === "string" && (ids[last] as string).startsWith("arn:")) ids[last] = underParent(ids[last] as string, parentArn);
       if (this.exists(read, ids) !== undefined) return item;
       const entity = this.#identity(resource, read, ids);
       return entity ? itemOf(op, member!, entity) : item;

@@ -35,6 +35,12 @@ const cases = services.flatMap((service) =>
     .map((r) => [`${service}:${r.name}`, service, r] as const),
 );
 
+/** The structure a listing's items are. */
+const shapeOfItems = (op: Operation, member: string) => ((op.response.shape as StructureShape).members as Record<string, { member: StructureShape }>)[member]!.member;
+
+/** How many listings checked that their items live under the request's parent (the check must not be vacuous). */
+let underParents = 0;
+
 const entityOf = (op: Operation, member: string, output: Record<string, unknown>) => (member === "" ? output : (output[member] as Record<string, unknown>));
 
 describe("a listed entity is the entity read", () => {
@@ -54,6 +60,18 @@ describe("a listed entity is the entity read", () => {
     const member = resource.entity!.outputs[read.name]!;
     const shape = (member === "" ? read.response.shape : readShape[member]) as StructureShape;
     const c = await client(read, { requestHandler: mock.requestHandler() });
+    // An item named by its own ARN has its own, under the parent's the request names (a run's jobs: job:<project>/<run>/<n>).
+    const parentArn = Object.values(listInput).find((v) => typeof v === "string" && v.startsWith("arn:")) as string | undefined;
+    const ownArn = resource.identifiers.at(-1)!;
+    if (parentArn && /arn$/i.test(ownArn)) {
+      const parentId = parentArn.split(":").slice(6).join(":");
+      underParents++;
+      for (const item of items) {
+        const arn = String(item[ownArn] ?? item[ownMember(shapeOfItems(list, resource.entity!.outputs[list.name]!), ownArn) ?? ""]);
+        expect(arn).not.toBe(parentArn);
+        expect(arn.split(":").slice(6).join(":").startsWith(`${parentId}/`), `${arn} under ${parentArn}`).toBe(true);
+      }
+    }
     for (const item of items.slice(0, 3)) {
       const ids: Record<string, unknown> = {};
       for (const i of resource.identifiers) ids[i] = item[i] ?? item[ownMember(shape, i) ?? ""] ?? listInput[i] ?? (i === "Name" ? listInput[`${resource.name}Name`] : undefined);
@@ -78,6 +96,10 @@ const batched = services.flatMap((service) =>
     .filter((r) => r.operations.batchRead && r.operations.read && r.entity?.outputs[r.operations.batchRead] !== undefined && !Object.hasOwn(APART, `${service}:${r.name}`))
     .map((r) => [`${service}:${r.name}`, service, r] as const),
 );
+
+test("listings of items named by their own ARN were checked to live under their parent", () => {
+  expect(underParents).toBeGreaterThanOrEqual(4);
+});
 
 describe("a batch read answers what each read answers", () => {
   test("there are batch reads in the services that model them", () => {
