@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { registry, type OperationId, type Shape } from "../src/index.js";
+import { packageVersion } from "../src/version.js";
 import type { AwsMock } from "./mock.js";
 import type { WireResponse } from "./wire.js";
 
@@ -52,7 +52,7 @@ export async function control(target: ControlTarget, method: string, url: URL, b
     const mock = () => target.mockFor(account ?? target.defaultAccount);
     switch (endpoint) {
       case "GET /health":
-        return json(200, { status: "ok", version: version(), services: [...new Set(registry.operations.map((op) => op.service.id))], defaultAccount: target.defaultAccount, accounts: target.accounts() });
+        return json(200, { status: "ok", version: packageVersion(), services: [...new Set(registry.operations.map((op) => op.service.id))], defaultAccount: target.defaultAccount, accounts: target.accounts() });
       case "POST /reset": {
         const { service } = object(await readJson(body, true), ["service"]);
         if (service !== undefined && typeof service !== "string") throw bad(`service must be a service id (${services().join(", ")}); got ${JSON.stringify(service)}.`);
@@ -155,17 +155,4 @@ function revive(shape: Shape | undefined, value: unknown): unknown {
     );
   }
   return value;
-}
-
-/** The package's version, read from its package.json (beside `handlers/` in the source, beside `dist/` once built). */
-function version(): string {
-  for (const path of ["../package.json", "../../package.json"]) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "aws-sdk-contracts" && pkg.version) return pkg.version;
-    } catch {
-      // Not this one.
-    }
-  }
-  return "unknown";
 }

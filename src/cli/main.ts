@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { packageVersion } from "../version.js";
 import { clean } from "../check/print.js";
 import { checkHelp, driftHelp, serveHelp, usage, UsageError } from "./usage.js";
 
@@ -27,7 +27,7 @@ export async function main(
     return command ? 0 : 2;
   }
   if (command === "--version" || command === "-v" || command === "version") {
-    out(`aws-sdk-contracts ${version()}`);
+    out(`aws-sdk-contracts ${packageVersion()}`);
     return 0;
   }
   const help = Object.hasOwn(helps, command) ? helps[command] : undefined;
@@ -70,18 +70,6 @@ export async function main(
   }
 }
 
-/** The package's version, read from its package.json (beside `src/` in the source, beside `dist/` once built). */
-function version(): string {
-  for (const path of ["../../package.json", "../../../package.json"]) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "aws-sdk-contracts" && pkg.version) return pkg.version;
-    } catch {
-      // Not this one.
-    }
-  }
-  return "unknown";
-}
 
 /** The options a help text lists (`--strict`, `-q`, …). */
 const optionsOf = (help: string): string[] => [...help.matchAll(/^\s+(?:(-\w), )?(--[\w-]+)/gm)].flatMap((m) => [m[2]!, ...(m[1] ? [m[1]] : [])]);
