@@ -45,6 +45,7 @@ export class ResourceEngine {
   readonly #created = new Map<string, (entity: Rec, ids: Readonly<Rec>, input: Rec) => void>();
   /** A keeper's check of a request before the engine acts on it (a partition's values against its table's keys), by operation. */
   readonly #guards = new Map<string, (input: Rec) => Answer | undefined>();
+  readonly #identified = new Map<string, (ids: Rec) => Rec | undefined>();
   /** Service-made ids handed out so far: a second create of the same request gets another. */
   #made = 0;
   /** Entities of a populated account made from their identity, with the read's answer, by operation, region and identifiers. */
@@ -94,6 +95,21 @@ export class ResourceEngine {
   /** For a keeper: what it makes once a resource of a kind is created (a run's jobs, suites and tests). */
   onCreate(service: string, resource: string, make: (entity: Rec, ids: Readonly<Rec>, input: Rec) => void): void {
     this.#created.set(`${service}:${resource}`, make);
+  }
+
+  /**
+   * For a keeper: the identifiers a populated account's listed entity has, given its parent (a partition has one
+   * value per key of its table), or undefined when the parent can have none.
+   */
+  identify(service: string, resource: string, fit: (ids: Rec) => Rec | undefined): void {
+    this.#identified.set(`${service}:${resource}`, fit);
+  }
+
+  /** The entity a populated account has for these identifiers (what a read of them answers), or undefined. */
+  generatedEntity(service: string, name: string, ids: Rec): Rec | undefined {
+    const resource = this.#resource(service, name);
+    const read = this.#readOf(service, resource);
+    return resource && read ? this.#identity(resource, read, ids) : undefined;
   }
 
   /** For a keeper: a check of an operation's request the service makes before it acts (an error, or undefined to go on). */
@@ -528,11 +544,17 @@ export class ResourceEngine {
       // (A listing never names its items: an ARN it names, whatever the member, is the parent's.)
       const parentArn = Object.values(input).find((v) => typeof v === "string" && v.startsWith("arn:")) as string | undefined;
       if (parentArn && typeof ids[last] === "string" && (ids[last] as string).startsWith("arn:")) ids[last] = underParent(ids[last] as string, parentArn);
+      const fit = this.#identified.get(`${op.service.id}:${resource.name}`);
+      if (fit) {
+        const fitted = fit(ids);
+        if (!fitted) return undefined;
+        Object.assign(ids, fitted);
+      }
       if (this.exists(read, ids) !== undefined) return item;
       const entity = this.#identity(resource, read, ids);
       return entity ? itemOf(op, member!, entity) : item;
     });
-    const next = { ...output, [member!]: projected };
+    const next = { ...output, [member!]: projected.filter((item) => item !== undefined) };
     return op.response.validate(next, { level: "sdk" }).ok ? next : output;
   }
 

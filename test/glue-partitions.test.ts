@@ -82,3 +82,20 @@ describe("the expression grammar on its own", () => {
     expect(() => parseExpression("a = 'b' c")).toThrow(/Unsupported expression/);
   });
 });
+
+describe("a populated account's partitions fit their table", () => {
+  test("GetPartitions of a table nobody made: each partition has one value per partition key of the table GetTable answers", async () => {
+    const { GlueClient, GetTableCommand, GetPartitionsCommand } = await import("@aws-sdk/client-glue");
+    const { createAwsMock, testClientConfig } = await import("../handlers/index.js");
+    const glue = new GlueClient({ ...testClientConfig(), requestHandler: createAwsMock({ unknownIds: "generate", seed: 2 }).requestHandler() });
+    let checked = 0;
+    for (const TableName of ["orders", "customers", "events", "invoices", "sessions", "clicks"]) {
+      const keys = (await glue.send(new GetTableCommand({ DatabaseName: "sales", Name: TableName }))).Table!.PartitionKeys ?? [];
+      const partitions = (await glue.send(new GetPartitionsCommand({ DatabaseName: "sales", TableName }))).Partitions ?? [];
+      if (keys.length === 0) expect(partitions).toEqual([]);
+      for (const p of partitions) expect(p.Values, `${TableName}: ${keys.map((k) => k.Name).join(", ")}`).toHaveLength(keys.length);
+      checked += partitions.length;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

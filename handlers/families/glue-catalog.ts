@@ -38,6 +38,15 @@ export class GlueCatalog implements Family {
       if (segment?.TotalSegments) kept = kept.filter((_, i) => i % segment.TotalSegments! === segment.SegmentNumber);
       return kept;
     });
+    // In a populated account a table's partitions have one value per partition key of the table its name stands
+    // for; a table without partition keys has no partitions.
+    engine.identify("glue", "Partition", (ids) => {
+      const table = engine.generatedEntity("glue", "Table", { DatabaseName: ids.DatabaseName, Name: ids.TableName });
+      const keys = (table?.PartitionKeys as { Type?: string }[] | undefined) ?? [];
+      if (!keys.length) return undefined;
+      const given = (ids.PartitionValues as string[] | undefined) ?? [];
+      return { PartitionValues: keys.map((_, i) => given[i] ?? given[0] ?? "2025-12-01") };
+    });
     for (const operation of ["CreatePartition", "UpdatePartition"]) engine.guard("glue", operation, (input) => this.#fits(input, input.PartitionInput as Rec | undefined));
   }
 
