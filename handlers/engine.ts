@@ -442,6 +442,7 @@ export class ResourceEngine {
       const own = shape ? ownMember(shape, i) : undefined;
       if (own) entity = { ...entity, [own]: value };
     }
+    for (const [member, value] of Object.entries(this.#creation(store).byOperation?.[op.name] ?? {})) if (shape && Object.hasOwn(shape.members, member)) entity = { ...entity, [member]: value };
     for (const [member, path] of Object.entries(this.#creation(store).from ?? {})) {
       const value = path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Rec)[k] : undefined), decoded);
       if (value !== undefined && shape && Object.hasOwn(shape.members, member)) entity = { ...entity, [member]: value };

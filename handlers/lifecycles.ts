@@ -60,9 +60,20 @@ export interface CreationData {
    * members that come with it (Glue's `Schedule: "cron(0 12 * * ? *)"` is a crawler's `Schedule.ScheduleExpression`).
    */
   readonly wraps?: Readonly<Record<string, { readonly into: string; readonly with?: Readonly<Record<string, unknown>> }>>;
+  /** Members set whole by the operation that made the resource (which of Glue's four starts began an ML task run). */
+  readonly byOperation?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export const creation: Readonly<Record<string, CreationData>> = {
+  // An ML task run's type is the operation that started it (Glue's TaskType).
+  "glue:MLTaskRun": {
+    byOperation: {
+      StartMLEvaluationTaskRun: { Properties: { TaskType: "EVALUATION" } },
+      StartMLLabelingSetGenerationTaskRun: { Properties: { TaskType: "LABELING_SET_GENERATION" } },
+      StartImportLabelsTaskRun: { Properties: { TaskType: "IMPORT_LABELS" } },
+      StartExportLabelsTaskRun: { Properties: { TaskType: "EXPORT_LABELS" } },
+    },
+  },
   // Glue stamps create and update times on catalog objects, jobs, crawlers and triggers.
   "glue:*": { createdAt: ["CreateTime", "CreatedOn", "CreationTime", "CreatedTime", "CreateDate"], updatedAt: ["UpdateTime", "LastModifiedOn", "LastUpdated", "LastModifiedTime", "LastUpdatedTime"], absent: ["LastAccessTime", "LastAnalyzedTime"], wraps: { Schedule: { into: "ScheduleExpression", with: { State: "SCHEDULED" } } } },
   // Deadline: `createdAt` on creation; `updatedAt`/`updatedBy` only once updated; runs have no start or end yet.

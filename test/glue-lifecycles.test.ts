@@ -42,8 +42,10 @@ describe("Glue runs that progress, as Glue's states say", () => {
     for (let i = 0; i < 8 && run?.Status !== "SUCCEEDED"; i++) states.push((run = await glue.send(new GetMLTaskRunCommand({ TransformId, TaskRunId }))).Status!);
     expect([...new Set(states)]).toEqual(["STARTING", "RUNNING", "SUCCEEDED"]);
     expect(run!.ExecutionTime).toBe(Math.round((run!.CompletedOn!.getTime() - run!.StartedOn!.getTime()) / 1000));
+    expect(run!.Properties).toEqual({ TaskType: "EVALUATION" });
     const { TaskRunId: exported } = await glue.send(new StartExportLabelsTaskRunCommand({ TransformId, OutputS3Path: "s3://labels/out/" }));
     expect(exported).not.toBe(TaskRunId);
+    expect((await glue.send(new GetMLTaskRunCommand({ TransformId, TaskRunId: exported }))).Properties).toEqual({ TaskType: "EXPORT_LABELS" });
     await glue.send(new CancelMLTaskRunCommand({ TransformId, TaskRunId: exported }));
     const cancelled: string[] = [];
     for (let i = 0; i < 4; i++) cancelled.push((await glue.send(new GetMLTaskRunCommand({ TransformId, TaskRunId: exported }))).Status!);
