@@ -193,6 +193,48 @@ const GLUE_JOBS: readonly Profile[] = [
   glueJob("glueray", "4.0", ["Z.2X", 5, 10], 10),
 ];
 
+/**
+ * Glue connections by type, with the properties that type takes (AWS Glue, "Glue connection properties"): a JDBC
+ * URL and user for JDBC, bootstrap servers for Kafka, none for a network connection.
+ */
+const GLUE_CONNECTIONS: readonly Profile[] = [
+  {
+    ConnectionType: "JDBC",
+    ConnectionProperties: { JDBC_CONNECTION_URL: "jdbc:postgresql://{subject}-db.cluster-c9akciq32.{region}.rds.amazonaws.com:5432/{subject}", USERNAME: "etl_user", JDBC_ENFORCE_SSL: "true" },
+    MatchCriteria: null,
+    SparkProperties: null,
+    AthenaProperties: null,
+    PythonProperties: null,
+    Status: "READY",
+    StatusReason: null,
+  },
+  {
+    ConnectionType: "KAFKA",
+    ConnectionProperties: { KAFKA_BOOTSTRAP_SERVERS: "b-1.{subject}.a1b2c3.c2.kafka.{region}.amazonaws.com:9094,b-2.{subject}.a1b2c3.c2.kafka.{region}.amazonaws.com:9094", KAFKA_SSL_ENABLED: "true" },
+    MatchCriteria: null,
+    SparkProperties: null,
+    AthenaProperties: null,
+    PythonProperties: null,
+    Status: "READY",
+    StatusReason: null,
+  },
+  { ConnectionType: "NETWORK", ConnectionProperties: {}, MatchCriteria: null, SparkProperties: null, AthenaProperties: null, PythonProperties: null, Status: "READY", StatusReason: null },
+];
+
+/** A crawler of the account's S3 data lake (AWS Glue, "Crawler API": targets, classifiers, table prefix). */
+const GLUE_CRAWLERS: readonly Profile[] = [
+  {
+    Targets: { S3Targets: [{ Path: "s3://{subject}-data-{account}-{region}/{subject}/", Exclusions: [] }], JdbcTargets: [], MongoDBTargets: [], DynamoDBTargets: [], CatalogTargets: [], DeltaTargets: [], IcebergTargets: [], HudiTargets: [] },
+    Classifiers: [],
+    TablePrefix: null,
+  },
+  {
+    Targets: { S3Targets: [{ Path: "s3://{subject}-data-{account}-{region}/{subject}/raw/", Exclusions: ["**/_temporary/**"] }], JdbcTargets: [], MongoDBTargets: [], DynamoDBTargets: [], CatalogTargets: [], DeltaTargets: [], IcebergTargets: [], HudiTargets: [] },
+    Classifiers: [],
+    TablePrefix: "raw_",
+  },
+];
+
 /** A job run with the capacity its job gives it, in the same pairs. */
 const GLUE_RUNS: readonly Profile[] = GLUE_JOBS.map((job) => ({
   GlueVersion: job.GlueVersion,
@@ -256,12 +298,13 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Job.Timeout": [60, 2880],
       "Job.MaxRetries": [0, 3],
       "Crawler.Version": [1, 12],
+      "Crawler.CrawlElapsedTime": [0, 0],
       // Sessions run on two workers or more, and idle out within their timeout (minutes).
       "CreateSessionRequest.NumberOfWorkers": [2, 10],
       "CreateSessionRequest.Timeout": [480, 2880],
       "CreateSessionRequest.IdleTimeout": [15, 480],
     },
-    profiles: { Column: GLUE_COLUMNS, "Table.PartitionKey": GLUE_PARTITION_KEYS, "TableInput.PartitionKey": GLUE_PARTITION_KEYS, Table: GLUE_TABLES, TableInput: GLUE_TABLES, Job: GLUE_JOBS, CreateJobRequest: GLUE_JOBS, JobRun: GLUE_RUNS },
+    profiles: { Crawler: GLUE_CRAWLERS, Connection: GLUE_CONNECTIONS, Column: GLUE_COLUMNS, "Table.PartitionKey": GLUE_PARTITION_KEYS, "TableInput.PartitionKey": GLUE_PARTITION_KEYS, Table: GLUE_TABLES, TableInput: GLUE_TABLES, Job: GLUE_JOBS, CreateJobRequest: GLUE_JOBS, JobRun: GLUE_RUNS },
     // What GetTable, GetJob, GetJobRun and GetCrawler answer for resources made the usual way (AWS Glue API
     // reference; views, federation and Lake Formation features aside): always these members, sometimes those.
     always: {
@@ -303,6 +346,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Command.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       "JobCommand.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       LogGroupName: "^/aws-glue/(jobs|crawlers|sessions)$",
+      "LastCrawl.LogGroup": "^/aws-glue/crawlers$",
+      "LastCrawl.LogStream": "^{subject}-crawler$",
       // A storage descriptor outside a table's profile (a partition's, a view's) reads Parquet.
       InputFormat: "^org\\.apache\\.hadoop\\.hive\\.ql\\.io\\.parquet\\.MapredParquetInputFormat$",
       OutputFormat: "^org\\.apache\\.hadoop\\.hive\\.ql\\.io\\.parquet\\.MapredParquetOutputFormat$",
@@ -340,7 +385,11 @@ export const hints: Readonly<Record<string, Hints>> = {
   },
   deadline: {
     arnSeparator: "/",
-    states: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, deadlineRun])),
+    states: {
+      ...Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, deadlineRun])),
+      // A queue says why it is blocked only when it is (Deadline API reference, GetQueue `blockedReason`).
+      ...Object.fromEntries(["GetQueueResponse", "QueueSummary"].map((name) => [name, { member: "status", when: { IDLE: { absent: ["blockedReason"] }, SCHEDULING: { absent: ["blockedReason"] }, SCHEDULING_BLOCKED: { present: ["blockedReason"] } } }])),
+    },
     always: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["taskRunStatus", "taskRunStatusCounts", "lifecycleStatus", "createdAt", "createdBy"]])),
     usual: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["priority", "startedAt", "endedAt", "updatedAt", "updatedBy", "maxFailedTasksCount", "maxRetriesPerTask", "taskFailureRetryCount", "parameters", "jobParameters", "description", "maxWorkerCount", "dependencyCounts", "parameterSpace", "storageProfileId", "attachments", "requiredCapabilities"]])),
     formats: {

@@ -4,7 +4,7 @@ import { deepMerge } from "./merge.js";
 import { samplePattern } from "./pattern.js";
 import { REFERENCE_DATE, nameHash, type Gen } from "./random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, roundTo } from "./values.js";
-import { SETTING_KEYS, description, failure, note, principalArn, resourceName, roleName, s3Location, subject } from "./vocabulary.js";
+import { SETTING_KEYS, description, failure, note, principalArn, resourceName, roleName, s3Location, subject, wordsOf } from "./vocabulary.js";
 
 /**
  * The generic factory: a realistic value for any shape, driven by the shape's constraints and its
@@ -83,7 +83,7 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
     case "string":
       return string(shape, gen, name, parent, ctx);
     case "enum": {
-      const format = ctx.hints.formats?.[`${parent}.${name}`];
+      const format = formatOf(ctx.hints, parent, name);
       const hinted = format ? samplePattern(format, gen.stream("$format")) : undefined;
       return hinted !== undefined && shape.values.includes(hinted) ? hinted : gen.pick("", shape.values);
     }
@@ -405,7 +405,7 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
   const max = Math.min(shape.range?.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const m = name.toLowerCase();
   // A long named for a moment (Glue's statement `StartedOn`) is epoch milliseconds, in a timeline as timestamps are.
-  if (shape.kind === "long" && /(on|at|time|timestamp|date)$/.test(m) && max >= REFERENCE_DATE.getTime()) {
+  if (shape.kind === "long" && /(On|At|Time|Timestamp|Date)$/.test(name) && !/elapsed|duration/.test(m) && max >= REFERENCE_DATE.getTime()) {
     const rank = timeRank(name);
     return rank === 4 ? REFERENCE_DATE.getTime() + gen.int("", 3_600_000, 86_400_000) : REFERENCE_DATE.getTime() - (4 - rank) * gen.int("", 60_000, 3_600_000);
   }
@@ -470,7 +470,9 @@ function fit(shape: Extract<Shape, { kind: "string" }>, candidate: string, gen: 
   const max = shape.length?.max;
   if (fits(shape, candidate)) return candidate;
   // Close variants first: another separator, letters and digits only, cut to length.
-  for (const t of [candidate.replaceAll("-", "_"), candidate.replace(/[^A-Za-z0-9]/g, ""), ...(max !== undefined ? [candidate.slice(0, max)] : [])]) if (fits(shape, t)) return t;
+  // An S3 location where the member takes a key or a prefix: its key.
+  const key = candidate.startsWith("s3://") ? candidate.slice(5).split("/").slice(1).join("/") : undefined;
+  for (const t of [...(key ? [key, key.replace(/\/$/, "")] : []), candidate.replaceAll("-", "_"), candidate.replace(/[^A-Za-z0-9]/g, ""), ...(max !== undefined ? [candidate.slice(0, max)] : [])]) if (fits(shape, t)) return t;
   if (shape.pattern !== undefined) {
     let k = 0;
     for (let spread = 3; spread <= 3 + 8 * 20; spread += 8) {
@@ -508,13 +510,15 @@ const RULES: readonly [RegExp, Maker][] = [
   [/region$/, (gen, _, __, ctx) => region(gen, ctx)],
   [/email/, (gen) => text(gen).internet.email().toLowerCase()],
   [/token$/, (gen) => gen.hex("$token", 40)],
+  [/bucket(name)?$/, (gen, _, __, ctx) => bucketOf(gen, accountId(gen), region(gen, ctx))],
+  [/tableprefix$/, (gen) => `${subject(gen)}_`],
   [/^(?!.*devicepath).*(s3|location$|path$|prefix$|dir$)/, (gen, name, __, ctx) => s3Location(gen, accountId(gen), region(gen, ctx), name)],
   [/(url|uri|endpoint|link)$/, (gen) => `https://${noun(gen)}.${text(gen.at("$d")).internet.domainName()}/${noun(gen.at("$p"))}`],
   [/ipv6/, (gen, _, __, ctx) => fullIpv6(gen, "$ip6", region(gen, ctx))],
   [/^ip|ipaddress|ipv4|privateip|publicip/, (gen) => privateIpv4(gen, "$ip")],
   [/(hostname|dnsname)$/, (gen, _, __, ctx) => ec2HostName(privateIpv4(gen, "$ip"), region(gen, ctx))],
   [/^(vpc|subnet|securitygroup|sg)(id|ids)?$/, (gen, _, __, ___, m) => `${/^(securitygroup|sg)/.test(m) ? "sg" : /^vpc/.test(m) ? "vpc" : "subnet"}-${gen.hex("$ec2", 17)}`],
-  [/loggroup(name)?$/, (gen, _, __, ctx) => `/aws/${ctx.service.signingName}/${noun(gen)}`],
+  [/loggroup(name)?$/, (gen, _, __, ctx) => `/aws/${ctx.service.signingName}/${subject(gen)}`],
   [/policy$/, (_, __, ___, ctx) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `${ctx.service.signingName}:Get*`, Resource: "*" }] })],
   [/manufacturer$/, (gen) => gen.pick("$maker", ["Google", "Samsung", "Apple", "OnePlus", "Motorola", "Xiaomi"])],
   [/(createdby|updatedby|modifiedby|owner|requester|requestedby|lastmodifiedby)$/, (gen, _, __, ctx) => principalArn(gen, accountId(gen), ctx.service.signingName)],
@@ -534,9 +538,10 @@ const RULES: readonly [RegExp, Maker][] = [
   [/(status|state)$/, () => "ACTIVE"],
   [/^format$/, (gen) => gen.pick("$format", ["json", "csv", "parquet"])],
   [/(type|mode|kind|class|category|classification)$/, () => "STANDARD"],
+  [/(scheduleexpression|cronexpression|^schedule)$/, (gen) => gen.pick("$cron", ["cron(0 2 * * ? *)", "cron(15 * * * ? *)", "rate(1 hour)", "cron(0 6 ? * MON-FRI *)"])],
   [/(sql|query|expression)$/, (gen) => `SELECT * FROM ${noun(gen).replaceAll("-", "_")} LIMIT ${gen.int("$n", 10, 100)}`],
   [/(fullname|username|personname)$/, (gen) => text(gen).person.fullName()],
-  [/displayname$/, (gen) => `${capital(text(gen).word.adjective())} ${capital(text(gen.at("$n")).word.noun())}`],
+  [/displayname$/, (gen, _, parent) => `${capital(subject(gen))} ${wordsOf(parent) || "resource"}`],
   [/timezone$/, () => "UTC"],
   [/(id|ids)$/, (gen) => gen.uuid("$id")],
   [/(name|names)$/, (gen, name, parent) => (/^(name|names)$/i.test(name) ? resourceName(gen, parent, true) : resourceName(gen, name.replace(/(Name|Names|name|names)$/, "")))],
@@ -569,6 +574,9 @@ const VERB = /^(Get|List|Describe|Create|Delete|Update|Stop|Start|Install|Put|Ba
 /** What a structure is to its resource (`RunSummary`, `GetRunResult`). */
 const ROLE = /(Request|Response|Result|Summary|Detail|Details|Output|Input)$/;
 
+/** The account's data bucket in a region, as the build's subject names it. */
+const bucketOf = (gen: Gen, account: string, regionName: string): string => `${subject(gen)}-data-${account}-${regionName}`;
+
 /** The hinted ARN format of a member, by service, subject and structure (null: none), found once. */
 const knownArns = new Map<string, string | null>();
 
@@ -594,10 +602,10 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   const id = gen.hex("$arn", 8);
   if (/role/.test(m)) return `arn:aws:iam::${account}:role/${roleName(gen, ctx.service.signingName)}`;
   if (/kms|key/.test(m)) return `arn:aws:kms:${where}:${account}:key/${gen.uuid("$key")}`;
-  if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${slug(gen.faker("$s").word.noun())}-${gen.hex("$suffix", 6)}`;
   if (/loggroup|log/.test(m)) return `arn:aws:logs:${where}:${account}:log-group:/aws/${ctx.service.signingName}/${slug(gen.faker("$lg").word.noun())}`;
   if (/topic/.test(m)) return `arn:aws:sns:${where}:${account}:${slug(gen.faker("$t").word.noun())}`;
-  if (/bucket/.test(m)) return `arn:aws:s3:::${slug(gen.faker("$b").word.noun())}-${account}`;
+  if (/bucket/.test(m)) return `arn:aws:s3:::${bucketOf(gen, account, where)}`;
+  if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${bucketOf(gen, account, where).split("-")[0]}-${gen.hex("$suffix", 6)}`;
   const service = ARN_SERVICES.find((s) => m.startsWith(s)) ?? ctx.service.signingName;
   const type = subject.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
   const sep = ctx.hints.arnSeparator ?? "/";
