@@ -430,11 +430,21 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Device.platform": "^(ANDROID|IOS)$",
       "Device.fleetType": "^PUBLIC$",
       "Upload.contentType": "^application/octet-stream$",
+      // A presigned S3 PUT URL, as CreateUpload answers (the AWS CLI's create-upload example), without a key id.
+      "Upload.url": `^https://prod-us-west-2-uploads\\.s3-us-west-2\\.amazonaws\\.com/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aproject%3A${U}/uploads/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aupload%3A${U}/${U}/app\\.apk\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260115T120000Z&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Signature=[0-9a-f]{64}$`,
+      "Upload.metadata": '^\\{"device_admin":false,"activity_name":"com\\.example\\.{subject}\\.MainActivity","package_name":"com\\.example\\.{subject}","sdk_version":"26","version_name":"1\\.4\\.2"\\}$',
       "Device.os": "^(13|14|15|16|17)$",
     },
     // A run cannot have completed more jobs than it has.
     ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),
-    states: { Run: deviceFarmRun, Job: deviceFarmRun, Suite: deviceFarmRun, Test: deviceFarmRun },
+    states: {
+      Run: deviceFarmRun,
+      Job: deviceFarmRun,
+      Suite: deviceFarmRun,
+      Test: deviceFarmRun,
+      // An upload's metadata is what processing found: none before (AWS Device Farm API reference, Upload).
+      Upload: { member: "status", when: { INITIALIZED: { absent: ["metadata"] }, PROCESSING: { absent: ["metadata"] }, FAILED: { absent: ["metadata"] } } },
+    },
     // A run's result is its counters' verdict (AWS Device Farm API reference, "ExecutionResult").
     verdicts: Object.fromEntries(
       ["Run", "Job", "Suite", "Test"].map((name) => [

@@ -83,6 +83,8 @@ export const creation: Readonly<Record<string, CreationData>> = {
   "deadline:Fleet": { values: { workerCount: 0 }, defaults: { minWorkerCount: 0 } },
   "deadline:Worker": { values: { status: "CREATED" } },
   "deviceFarm:*": { createdAt: ["created"] },
+  // A pool a user creates is PRIVATE; CURATED pools are Device Farm's own (AWS Device Farm API reference, DevicePool).
+  "deviceFarm:DevicePool": { values: { type: "PRIVATE" } },
   // ScheduleRun names the run's test type, test package and spec under `test`, its app as `appArn` (Device Farm API reference).
   "deviceFarm:Run": { from: { type: "test.type", testSpecArn: "test.testSpecArn", appUpload: "appArn" } },
   // A job runs one at a time unless it says otherwise (ExecutionProperty: "The default is 1", Glue API reference).
