@@ -46,6 +46,9 @@ export class ResourceEngine {
   /** A keeper's check of a request before the engine acts on it (a partition's values against its table's keys), by operation. */
   readonly #guards = new Map<string, (input: Rec) => Answer | undefined>();
   readonly #identified = new Map<string, (ids: Rec) => Rec | undefined>();
+  readonly #named = new Map<Resource, (input: Rec) => Rec | undefined>();
+  /** How a request names a kind named by a structure, from its identifiers (`{ RegistryId: { RegistryName } }`). */
+  readonly #requestForms = new Map<Resource, (ids: Readonly<Rec>) => Rec>();
   /** Service-made ids handed out so far: a second create of the same request gets another. */
   #made = 0;
   /** Entities of a populated account made from their identity, with the read's answer, by operation, region and identifiers. */
@@ -103,6 +106,15 @@ export class ResourceEngine {
    */
   identify(service: string, resource: string, fit: (ids: Rec) => Rec | undefined): void {
     this.#identified.set(`${service}:${resource}`, fit);
+  }
+
+  /**
+   * For a keeper: the identifiers of a kind named by a structure, from a request in any of its forms (`RegistryId:
+   * { RegistryArn }` or `{ RegistryName }`, or a create's `RegistryName`), or undefined when it names none.
+   */
+  namedBy(service: string, resource: string, of: (input: Rec) => Rec | undefined, request: (ids: Readonly<Rec>) => Rec): void {
+    this.#named.set(this.#resource(service, resource), of);
+    this.#requestForms.set(this.#resource(service, resource), request);
   }
 
   /** The entity a populated account has for these identifiers (what a read of them answers), or undefined. */
@@ -248,7 +260,9 @@ export class ResourceEngine {
       return own === undefined || entity[own] === undefined || JSON.stringify(entity[own]) === JSON.stringify(e.ids[i]);
     });
     const entry = entries.find((e) => e.entity === entity) ?? entries.find(same);
-    return entry ? { ...entry.ids } : undefined;
+    if (!entry) return undefined;
+    const form = this.#requestForms.get(resource);
+    return form ? form(entry.ids) : { ...entry.ids };
   }
 
   #bound(op: Operation): { resource: Resource; kind: Kind } | undefined {
@@ -311,6 +325,9 @@ export class ResourceEngine {
 
   /** The identifiers a request names, or undefined when it does not name them all. */
   #idsOf(input: Rec, resource: Resource): Record<string, unknown> | undefined {
+    // A kind named by a structure (Glue's `RegistryId`: a name or an ARN): its keeper says which one it is.
+    const named = this.#named.get(resource);
+    if (named) return named(input);
     const ids: Record<string, unknown> = {};
     for (const i of resource.identifiers) {
       // A bare `Name` is named for its resource by some operations (Glue's DeleteConnection takes `ConnectionName`).
@@ -408,17 +425,25 @@ export class ResourceEngine {
     const ids: Record<string, unknown> = {};
     // An id the generated answer left out (an optional ARN) comes from an entity generated for this request.
     const guess = () => this.#unwrap(resource, read.name, this.generated.output(read, input)) ?? {};
-    for (const i of resource.identifiers) {
-      const value = pick(i, input, given, created, outputEntity, resource.entity!.shape) ?? pick(i, guess(), resource.entity!.shape);
-      if (value === undefined) return undefined;
-      ids[i] = value;
+    const nameOf = this.#named.get(resource);
+    if (nameOf) {
+      const found = nameOf({ ...created, ...input });
+      if (!found) return undefined;
+      Object.assign(ids, found);
+    } else {
+      for (const i of resource.identifiers) {
+        const value = pick(i, input, given, created, outputEntity, resource.entity!.shape) ?? pick(i, guess(), resource.entity!.shape);
+        if (value === undefined) return undefined;
+        ids[i] = value;
+      }
     }
     // An ARN the service makes for a resource under another (`devicepool:<project>/<pool>`) carries its parent's id, account and region.
     const own = resource.identifiers.at(-1)!;
     const parentArn = Object.entries(input).find(([k, v]) => k !== own && typeof v === "string" && v.startsWith("arn:"))?.[1] as string | undefined;
     if (parentArn && typeof ids[own] === "string") ids[own] = underParent(ids[own] as string, parentArn);
     // An id the service makes (not named by the request) is new for every create: another run of the same job.
-    const named = (i: string) => pick(i, input, given, resource.entity!.shape) !== undefined;
+    // (A kind named by a structure is named by the request its keeper reads it from.)
+    const named = (i: string) => nameOf !== undefined || pick(i, input, given, resource.entity!.shape) !== undefined;
     let key = this.#key(store, ids, resource);
     let answered = created;
     if (!named(own) && typeof ids[own] === "string") {

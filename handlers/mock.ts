@@ -16,6 +16,7 @@ import { ManualClock, type Clock } from "./clock.js";
 import type { Answer, Family } from "./families/family.js";
 import { DeadlineFarms } from "./families/deadline-farms.js";
 import { GlueCatalog } from "./families/glue-catalog.js";
+import { GlueRegistry } from "./families/glue-registry.js";
 import { Tags } from "./families/tags.js";
 import { broken as brokenRule } from "../src/contracts/service-rules.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
@@ -288,7 +289,7 @@ export class AwsMock {
     );
     const fresh = options.unknownIds !== "generate";
     const tags = [...new Set(registry.operations.map((op) => op.service.id))].map((service) => new Tags(service, this.#engine, fresh));
-    this.#families = [glueSessions, new GlueCatalog(this.#engine, fresh), farms, deviceFarm, ...tags];
+    this.#families = [glueSessions, new GlueCatalog(this.#engine, fresh), new GlueRegistry(this.#engine), farms, deviceFarm, ...tags];
     this.resources = {
       add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
       // The sessions are the session stores' (`mock.glue.sessions`): the same entities, by their read operation.

@@ -10,10 +10,7 @@ const services = ["glue", "deadline", "deviceFarm"] as const;
  * Kinds the engine does not keep yet, and why: each is checked to be still answered by the generator, so that the
  * list cannot outlive the gap.
  */
-const NOT_KEPT: Record<string, string> = {
-  "glue:Registry": "named by a structure (`RegistryId`: its name or its ARN)",
-  "glue:Schema": "named by a structure (`SchemaId`: its name and registry, or its ARN)",
-};
+const NOT_KEPT: Record<string, string> = {};
 const all = services.flatMap((service) => registry.resources(service).filter((r) => r.entity && r.operations.create && r.operations.read).map((r) => [service, r.name] as const));
 const kinds = all.filter(([service, name]) => !NOT_KEPT[`${service}:${name}`]);
 const op = (service: string, name: string): Operation => registry.get(`${service}:${name}` as OperationId);
@@ -136,7 +133,7 @@ describe("every resource kind keeps what a test creates: create, read, list, upd
   });
 });
 
-describe("kinds not kept yet are said so", () => {
+describe.skipIf(Object.keys(NOT_KEPT).length === 0)("kinds not kept yet are said so", () => {
   test.each(Object.entries(NOT_KEPT))("%s: %s", async (kind) => {
     const [service, name] = kind.split(":") as [string, string];
     const resource = registry.resources(service).find((r) => r.name === name)!;
