@@ -522,26 +522,34 @@ export class ResourceEngine {
     // A populated account: what its identifiers generate, the same entity a list or a batch read of them holds.
     // (A read that pages, such as Deadline's statistics, is paged by the generator.)
     if (!this.fresh && !op.paginated && !this.#deleted.has(key) && this.exists(op, ids) === undefined) {
-      // Kept, so a repeated read is a lookup (and its wire is kept with it); never changed once made.
-      const cacheKey = `${op.id}\0${this.generated.region ?? ""}\0${JSON.stringify(resource.identifiers.map((i) => ids[i]))}`;
-      let made = this.#identities.get(cacheKey);
-      if (!made) {
-        // The read's own answer for these identifiers: the entity, and what the output holds beside it.
-        const output = this.generated.output(op, ids);
-        const entity = this.#unwrap(resource, op.name, output);
-        if (!entity) return undefined;
-        made = { entity, output };
-        if (this.#identities.size >= IDENTITY_LIMIT) this.#identities.delete(this.#identities.keys().next().value!);
-        this.#identities.set(cacheKey, made);
-      }
-      return { output: made.output, entity: made.entity };
+      const made = this.#fromIdentity(resource, op, ids);
+      if (made) return { output: made.output, entity: made.entity };
     }
     return undefined;
   }
 
-  /** The entity a populated account has for these identifiers: a function of the kind and its identifiers only. */
+  /**
+   * What a read of these identifiers answers in a populated account, and the entity in it: a function of the kind
+   * and its identifiers only, made once per read, region and identifiers and never changed (a repeated read, a
+   * listing or a batch read of them is a lookup, and the read's wire is kept with it).
+   */
+  #fromIdentity(resource: Resource, read: Operation, ids: Rec): { readonly entity: Rec; readonly output: Rec } | undefined {
+    const cacheKey = `${read.id}\0${this.generated.region ?? ""}\0${JSON.stringify(resource.identifiers.map((i) => ids[i]))}`;
+    let made = this.#identities.get(cacheKey);
+    if (!made) {
+      const output = this.generated.output(read, ids);
+      const entity = this.#unwrap(resource, read.name, output);
+      if (!entity) return undefined;
+      made = { entity, output };
+      if (this.#identities.size >= IDENTITY_LIMIT) this.#identities.delete(this.#identities.keys().next().value!);
+      this.#identities.set(cacheKey, made);
+    }
+    return made;
+  }
+
+  /** The entity a populated account has for these identifiers. */
   #identity(resource: Resource, read: Operation, ids: Rec): Rec | undefined {
-    return this.#unwrap(resource, read.name, this.generated.output(read, ids));
+    return this.#fromIdentity(resource, read, ids)?.entity;
   }
 
   /**
@@ -744,7 +752,7 @@ export class ResourceEngine {
       const entry = this.#stores.get(store)?.get(this.#key(store, { [id]: key }, resource));
       if (entry) found.push(itemOf(op, member, this.#now(entry, false)));
       else if (this.fresh || this.#deleted.has(this.#key(store, { [id]: key }, resource))) missing.push(key);
-      else found.push(itemOf(op, member, this.#unwrap(resource, read.name, this.generated.output(read, { [id]: key })) ?? {}));
+      else found.push(itemOf(op, member, this.#identity(resource, read, { [id]: key }) ?? {}));
     }
     // An empty list is left out where the model's list takes one item or more (Glue's `MissingWorkflows`).
     const allows = (name: string, items: unknown[]) => items.length > 0 || !((op.response.shape.members as Record<string, Shape>)[name] as { length?: { min?: number } }).length?.min;
@@ -770,7 +778,7 @@ export class ResourceEngine {
       // A kind a session family keeps (Deadline's sessions) is answered as before.
       if (!ids || this.exists(read, ids) !== undefined) return undefined;
       const entry = this.#stores.get(store)?.get(this.#key(store, ids, resource));
-      const entity = entry ? this.#now(entry, false) : !this.fresh && !this.#deleted.has(this.#key(store, ids, resource)) ? this.#unwrap(resource, read.name, this.generated.output(read, ids)) : undefined;
+      const entity = entry ? this.#now(entry, false) : !this.fresh && !this.#deleted.has(this.#key(store, ids, resource)) ? this.#identity(resource, read, ids) : undefined;
       if (entity) found.push(itemOf(op, member, { ...ids, ...entity }, resource.entity!.shape, ids));
       else errors.push({ ...ids, code: resource.errors.notFound, message: `${resource.name} ${String(ids[resource.identifiers.at(-1)!])} not found.` });
     }
@@ -924,11 +932,21 @@ function stamped(entity: Rec, shape: StructureShape | undefined, data: CreationD
 /** Entities made from their identity kept per engine: a repeated read of one is a lookup. */
 const IDENTITY_LIMIT = 512;
 
-/** A key's members by the identifiers they name, whatever their case (`catalogId` → `CatalogId`). */
+/**
+ * The member of a structure that names an identifier, whatever its case: the same name (`catalogId` for
+ * `CatalogId`), else the identifier's last word (`Values` for `PartitionValues`).
+ */
+function memberNaming(members: readonly string[], identifier: string): string | undefined {
+  const i = identifier.toLowerCase();
+  return members.find((m) => m.toLowerCase() === i) ?? members.find((m) => i.endsWith(m.toLowerCase()));
+}
+
+/** A key's members by the identifiers they name (`catalogId` → `CatalogId`). */
 function byIdentifier(key: Rec, identifiers: readonly string[]): Rec {
   const out: Rec = { ...key };
+  const members = Object.keys(key);
   for (const i of identifiers) {
-    const k = Object.keys(key).find((m) => m.toLowerCase() === i.toLowerCase()) ?? Object.keys(key).find((m) => i.toLowerCase().endsWith(m.toLowerCase()));
+    const k = memberNaming(members, i);
     if (k !== undefined && out[i] === undefined) out[i] = key[k];
   }
   return out;
@@ -961,11 +979,12 @@ function itemOf(op: Operation, member: string, entity: Rec, entityShape?: string
   return fitting(item, entity);
 }
 
-/** Identifiers under the names a structure gives them, whatever their case (`CatalogId` → `catalogId`). */
+/** Identifiers under the names a structure gives them (`CatalogId` → `catalogId`). */
 function keysAs(shape: StructureShape, ids: Rec): Rec {
   const out: Rec = {};
+  const members = Object.keys(shape.members);
   for (const [i, v] of Object.entries(ids)) {
-    const m = Object.keys(shape.members).find((k) => k.toLowerCase() === i.toLowerCase() || i.toLowerCase().endsWith(k.toLowerCase()));
+    const m = memberNaming(members, i);
     if (m) out[m] = v;
   }
   return out;
