@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { RequestHandler } from "msw";
 import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
+import { checkAccount } from "../factories/core/factory.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
@@ -24,7 +25,7 @@ import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js
 import { canonical, GeneratedAnswers } from "./generated.js";
 import { ResourceEngine } from "./engine.js";
 import { directHandler, type DirectHandler } from "./transport.js";
-import { errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
+import { credentialScope, errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
 
 /**
  * What the mock does with a request for a resource nobody created or added: `"not-found"` (a fresh account:
@@ -89,7 +90,7 @@ function checkOptions(options: unknown): AwsMockOptions {
   }
   if (o.maxLoggedCalls !== undefined && !(Number.isSafeInteger(o.maxLoggedCalls) && (o.maxLoggedCalls as number) >= 0)) fail(`maxLoggedCalls must be a whole number; got ${String(o.maxLoggedCalls)}.`);
   if (o.maxLoggedBytes !== undefined && !(Number.isSafeInteger(o.maxLoggedBytes) && (o.maxLoggedBytes as number) >= 0)) fail(`maxLoggedBytes must be a whole number of bytes; got ${String(o.maxLoggedBytes)}.`);
-  if (o.account !== undefined && (typeof o.account !== "string" || !/^\d{12}$/.test(o.account))) fail(`account must be twelve digits, as a string; got ${JSON.stringify(o.account)}.`);
+  checkAccount(o.account, "createAwsMock");
   if (o.knownDrift !== undefined && typeof o.knownDrift !== "boolean") fail(`knownDrift must be true or false; got ${JSON.stringify(o.knownDrift)}.`);
   if (o.clock !== undefined && (o.clock === null || typeof (o.clock as Clock).now !== "function")) fail("clock must be an object with a now() method returning milliseconds (e.g. { now: () => Date.now() }).");
   return o as AwsMockOptions;
@@ -907,5 +908,5 @@ function isMapKey(root: Shape, path: string): boolean {
 function regionOf(request: WireRequest): string | undefined {
   const host = /\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com$/.exec(request.url.hostname)?.[1];
   if (host) return host;
-  return /Credential=[^/,\s]+\/\d{8}\/([a-z]{2}(?:-[a-z]+)+-\d{1,2})\//.exec(request.header("authorization") ?? "")?.[1];
+  return credentialScope(request.header("authorization"))?.region;
 }

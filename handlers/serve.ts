@@ -7,7 +7,8 @@ import { resources } from "./resources.js";
 import { CONTROL_PREFIX, control, type ControlTarget } from "./control.js";
 import { createAwsMock, type AwsMock, type AwsMockOptions } from "./mock.js";
 import type { SessionStore } from "./store.js";
-import { frameworkError, type WireResponse } from "./wire.js";
+import { checkAccount } from "../factories/core/factory.js";
+import { credentialScope, frameworkError, type WireResponse } from "./wire.js";
 
 export interface ServeOptions extends AwsMockOptions {
   /** Port on 127.0.0.1; 0 picks a free one. */
@@ -194,9 +195,9 @@ function requestUrl(req: IncomingMessage): URL | undefined {
   }
 }
 
-/** The account a request's access key id names (twelve digits), from its signature or a presigned URL's credential. */
+/** The account a request's access key id names (twelve digits), from its signature. */
 function accountOf(header: (name: string) => string | undefined): string | undefined {
-  const key = /Credential=([^/,\s]+)\//.exec(header("authorization") ?? "")?.[1];
+  const key = credentialScope(header("authorization"))?.accessKeyId;
   return key && /^\d{12}$/.test(key) ? key : undefined;
 }
 
@@ -218,16 +219,17 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   const mockFor = (account: string): AwsMock => {
     let m = mocks.get(account);
     if (!m) {
-      if (!/^\d{12}$/.test(account)) throw new TypeError(`[aws-sdk-contracts] serve: an account is twelve digits; got ${JSON.stringify(account)}.`);
+      checkAccount(account, "serve");
       if (mocks.size >= MAX_ACCOUNTS) throw new Error(`[aws-sdk-contracts] serve keeps at most ${MAX_ACCOUNTS} accounts apart; reset or restart it.`);
       mocks.set(account, (m = createAwsMock({ maxLoggedCalls: DEFAULT_LOGGED_CALLS, maxLoggedBytes: ACCOUNT_LOGGED_BYTES, ...baseOptions, account })));
     }
     return m;
   };
+  const accounts = () => [...mocks.keys()];
   const target: ControlTarget = {
     defaultAccount: mock.account,
     mockFor,
-    accounts: () => [...mocks.keys()],
+    accounts,
     addState: (m, value) => addState(m, value, "the state"),
   };
   const write = (entry: { time: string; account: string; operation: string; status: number; durationMs: number }) =>
@@ -300,7 +302,7 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   return {
     mock,
     mockFor,
-    accounts: () => [...mocks.keys()],
+    accounts,
     url: `http://127.0.0.1:${bound}`,
     added,
     close: () =>

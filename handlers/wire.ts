@@ -14,6 +14,15 @@ export interface WireResponse {
   readonly body: string;
 }
 
+/**
+ * The credential scope of a SigV4-signed request (`Credential=<access key id>/<date>/<region>/<service>/aws4_request`):
+ * the key id and the region the client signed for, or undefined for a request that is not signed so.
+ */
+export function credentialScope(authorization: string | undefined): { readonly accessKeyId: string; readonly region?: string } | undefined {
+  const m = /Credential=([^/,\s]+)\/(?:\d{8}\/([a-z]{2}(?:-[a-z]+)+-\d{1,2})\/)?/.exec(authorization ?? "");
+  return m ? { accessKeyId: m[1]!, ...(m[2] ? { region: m[2] } : {}) } : undefined;
+}
+
 /** A request id in the form AWS uses (a UUID). */
 function requestId(): string {
   return randomUUID();
