@@ -52,10 +52,10 @@ export async function control(target: ControlTarget, method: string, url: URL, b
     const mock = () => target.mockFor(account ?? target.defaultAccount);
     switch (endpoint) {
       case "GET /health":
-        return json(200, { status: "ok", version: packageVersion(), services: [...new Set(registry.operations.map((op) => op.service.id))], defaultAccount: target.defaultAccount, accounts: target.accounts() });
+        return json(200, { status: "ok", version: packageVersion(), services: registry.services, defaultAccount: target.defaultAccount, accounts: target.accounts() });
       case "POST /reset": {
         const { service } = object(await readJson(body, true), ["service"]);
-        if (service !== undefined && typeof service !== "string") throw bad(`service must be a service id (${services().join(", ")}); got ${JSON.stringify(service)}.`);
+        if (service !== undefined && typeof service !== "string") throw bad(`service must be a service id (${registry.services.join(", ")}); got ${JSON.stringify(service)}.`);
         const accounts = account ? [account] : target.accounts();
         for (const a of accounts) attempt(() => target.mockFor(a).reset(service as string | undefined));
         return json(200, { reset: { accounts, ...(service ? { service } : {}) } });
@@ -95,7 +95,6 @@ export async function control(target: ControlTarget, method: string, url: URL, b
   }
 }
 
-const services = () => [...new Set(registry.operations.map((op) => op.service.id))];
 
 /** The `account` query parameter, checked: twelve digits. */
 function accountParam(url: URL): string | undefined {

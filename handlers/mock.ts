@@ -289,7 +289,7 @@ export class AwsMock {
       this.#engine,
     );
     const fresh = options.unknownIds !== "generate";
-    const tags = [...new Set(registry.operations.map((op) => op.service.id))].map((service) => new Tags(service, this.#engine, fresh));
+    const tags = registry.services.map((service) => new Tags(service, this.#engine, fresh));
     this.#families = [glueSessions, new GlueCatalog(this.#engine, fresh), new GlueRegistry(this.#engine), farms, deviceFarm, ...tags];
     this.resources = {
       add: (service, resource, entity, identifiers) => this.#engine.add(service, resource, entity, identifiers),
@@ -413,8 +413,7 @@ export class AwsMock {
   }
 
   #resetService(service: string): void {
-    const services = new Set<string>(registry.operations.map((op) => op.service.id));
-    if (!services.has(service)) fail(`reset: unknown service ${JSON.stringify(service)}; known: ${[...services].join(", ")}.`);
+    if (!registry.services.includes(service)) fail(`reset: unknown service ${JSON.stringify(service)}; known: ${registry.services.join(", ")}.`);
     const mine = (id: string) => id.startsWith(`${service}:`);
     for (const [name, store] of Object.entries(this.#stores)) if (name.startsWith(`${service}.`)) store.reset();
     for (const id of [...this.#faults.keys()]) if (mine(id)) this.#faults.delete(id);

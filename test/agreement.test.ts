@@ -26,7 +26,7 @@ const APART: Readonly<Record<string, string>> = {
   "glue:GlossaryTerm": "named by an Identifier the listed item does not carry",
 };
 
-const services = [...new Set(registry.operations.map((op) => op.service.id))];
+const services = registry.services;
 const cases = services.flatMap((service) =>
   registry
     .resources(service)

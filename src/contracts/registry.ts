@@ -72,16 +72,20 @@ const pathMatchers: PathMatcher[] = (operations as readonly Operation[])
   })
   .sort((a, b) => b.literal - a.literal);
 
+/** The registry's service ids, in the order their operations come (`glue`, `deadline`, `deviceFarm`). */
+const serviceIds: readonly string[] = [...new Set(operations.map((op) => op.service.id))];
+
 /** A sentence for an id that names no operation, with the closest ids (same name, other case or service). */
 export function unknownOperation(id: string): string {
   const name = id.split(":").pop()!.toLowerCase();
   const close = [...byId.keys()].filter((k) => k.toLowerCase() === id.toLowerCase() || k.split(":")[1]!.toLowerCase() === name).slice(0, 5);
-  const services = [...new Set([...byId.keys()].map((k) => k.split(":")[0]))].join(", ");
-  return `Unknown operation "${id}".${close.length ? ` Did you mean ${close.join(" or ")}?` : ""} Ids are service:Operation, for the services ${services} (e.g. glue:GetJobRun).`;
+  return `Unknown operation "${id}".${close.length ? ` Did you mean ${close.join(" or ")}?` : ""} Ids are service:Operation, for the services ${serviceIds.join(", ")} (e.g. glue:GetJobRun).`;
 }
 
 export const registry = {
   operations: operations as readonly RegisteredOperation[],
+  /** The services' ids (`glue`, `deadline`, `deviceFarm`). */
+  services: serviceIds,
 
   /** A service's resources (identifiers, parent, lifecycle operations, errors), read on first use; empty for an unknown service. */
   resources(service: string): readonly Resource[] {
