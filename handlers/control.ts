@@ -1,6 +1,7 @@
 import { registry, type OperationId, type Shape } from "../src/index.js";
 import { packageVersion } from "../src/version.js";
 import type { AwsMock } from "./mock.js";
+import { reviveTimestamps } from "./timestamps.js";
 import type { WireResponse } from "./wire.js";
 
 /**
@@ -141,17 +142,11 @@ function attempt<T>(run: () => T): T {
   }
 }
 
-/** JSON has no dates: timestamp members of a planned output may be RFC 3339 strings or epoch seconds. */
+/** JSON has no dates: timestamp members of a planned output may be RFC 3339 strings or epoch seconds (what is neither, the contract refuses). */
 function revive(shape: Shape | undefined, value: unknown): unknown {
-  if (shape?.kind === "timestamp" && (typeof value === "string" || typeof value === "number")) {
-    const date = typeof value === "number" ? new Date(value * 1000) : new Date(value);
-    return Number.isNaN(date.getTime()) ? value : date;
-  }
-  if (shape?.kind === "list" && Array.isArray(value)) return value.map((v) => revive(shape.member, v));
-  if ((shape?.kind === "structure" || shape?.kind === "map") && value && typeof value === "object" && !Array.isArray(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, revive(shape.kind === "map" ? shape.value : Object.hasOwn(shape.members, k) ? (shape.members as Record<string, Shape>)[k] : undefined, v)]),
-    );
-  }
-  return value;
+  return reviveTimestamps(shape, value, "$", (given) => {
+    if (typeof given !== "string" && typeof given !== "number") return given;
+    const date = typeof given === "number" ? new Date(given * 1000) : new Date(given);
+    return Number.isNaN(date.getTime()) ? given : date;
+  });
 }

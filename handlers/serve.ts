@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setOwn } from "../src/model/own.js";
 import { parseDateTime, parseEpochSeconds, registry, route, type OperationId, type Shape } from "../src/index.js";
 import { resources } from "./resources.js";
+import { reviveTimestamps } from "./timestamps.js";
 import { CONTROL_PREFIX, control, type ControlTarget } from "./control.js";
 import { createAwsMock, type AwsMock, type AwsMockOptions } from "./mock.js";
 import type { SessionStore } from "./store.js";
@@ -50,24 +50,14 @@ const stateError = (path: string, where: string, what: string) => new Error(`[aw
 
 /** JSON has no dates: timestamp members of a state file may be RFC 3339 strings or epoch seconds. */
 function reviveDates(shape: Shape | undefined, value: unknown, at: string, path: string): unknown {
-  if (shape?.kind === "timestamp") {
-    if (value instanceof Date) return value;
-    const date = typeof value === "number" && Number.isFinite(value) ? parseEpochSeconds(value) : typeof value === "string" ? parseDateTime(value) : undefined;
+  return reviveTimestamps(shape, value, at, (given, where) => {
+    if (given instanceof Date) return given;
+    const date = typeof given === "number" && Number.isFinite(given) ? parseEpochSeconds(given) : typeof given === "string" ? parseDateTime(given) : undefined;
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-      throw stateError(path, at, `expected a timestamp (an RFC 3339 string such as "2024-03-01T12:00:00Z", or epoch seconds); got ${JSON.stringify(value)}${typeof date === "string" ? `: ${date}` : ""}.`);
+      throw stateError(path, where, `expected a timestamp (an RFC 3339 string such as "2024-03-01T12:00:00Z", or epoch seconds); got ${JSON.stringify(given)}${typeof date === "string" ? `: ${date}` : ""}.`);
     }
     return date;
-  }
-  if (shape?.kind === "list" && Array.isArray(value)) return value.map((v, i) => reviveDates(shape.member, v, `${at}[${i}]`, path));
-  if ((shape?.kind === "structure" || shape?.kind === "map") && value && typeof value === "object" && !Array.isArray(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const member = shape.kind === "map" ? shape.value : Object.hasOwn(shape.members, k) ? (shape.members as Record<string, Shape>)[k] : undefined;
-      setOwn(out, k, reviveDates(member, v, `${at}.${k}`, path));
-    }
-    return out;
-  }
-  return value;
+  });
 }
 
 /** The structure a read operation's output holds a resource in (its output itself when none). */
