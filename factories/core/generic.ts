@@ -4,7 +4,7 @@ import { deepMerge } from "./merge.js";
 import { samplePattern } from "./pattern.js";
 import { REFERENCE_DATE, nameHash, type Gen } from "./random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, roundTo } from "./values.js";
-import { SETTING_KEYS, description, failure, note, principalArn, resourceName, roleName, s3Location, subject, wordsOf } from "./vocabulary.js";
+import { SETTING_KEYS, capital, dataBucket, description, failure, note, principalArn, resourceName, roleName, s3Location, subject, wordsOf } from "./vocabulary.js";
 
 /**
  * The generic factory: a realistic value for any shape, driven by the shape's constraints and its
@@ -72,8 +72,7 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
       return structure(shape, gen, depth, ctx, `${parent}.${name}`);
     }
     case "list": {
-      const hinted = ctx.hints.counts?.[`${parent}.${name}`];
-      const count = hinted ? Math.max(shape.length?.min ?? 0, Math.min(shape.length?.max ?? Infinity, gen.int("$count", hinted[0], hinted[1]))) : itemCount(shape.length, gen, depth, ctx);
+      const count = itemCount(shape.length, gen, depth, ctx, ctx.hints.counts?.[`${parent}.${name}`]);
       const item = singular(name);
       const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
       return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
@@ -369,10 +368,11 @@ function isReference(member: string, structure: string): boolean {
   return !structure.toLowerCase().replace(/(summary|detail|details|description|response|output|result|info|item)$/, "").endsWith(subject);
 }
 
-function itemCount(length: { min?: number; max?: number } | undefined, gen: Gen, depth: number, ctx: GenericContext): number {
+/** How many items a list or map holds: as many as a hint says (a table's columns), else a few, fewer deep down; within the model's length. */
+function itemCount(length: { min?: number; max?: number } | undefined, gen: Gen, depth: number, ctx: GenericContext, hinted?: readonly [number, number]): number {
   const min = length?.min ?? 0;
   const max = length?.max ?? Infinity;
-  const typical = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? min : depth <= 1 ? gen.int("$count", 1, 3) : gen.int("$count", 0, 2);
+  const typical = hinted ? gen.int("$count", hinted[0], hinted[1]) : depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? min : depth <= 1 ? gen.int("$count", 1, 3) : gen.int("$count", 0, 2);
   return Math.max(min, Math.min(max, typical));
 }
 
@@ -418,7 +418,6 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
   return gen.int("", Math.ceil(lo), Math.floor(hi));
 }
 
-/** A string for the member: realistic from its name, then fitted to the shape's constraints. */
 /** The hinted format of a member, by structure and member name (null: none), found once. */
 const formatsOf = new WeakMap<Hints, Map<string, Map<string, string | null>>>();
 function formatOf(hints: Hints, parent: string, name: string): string | null {
@@ -431,7 +430,10 @@ function formatOf(hints: Hints, parent: string, name: string): string | null {
   return format;
 }
 
-/** `format` and `lower` (the name in lower case): what a structure's plan knows of the member already. */
+/**
+ * A string for the member: realistic from its name, then fitted to the shape's constraints. `format` and `lower`
+ * (the name in lower case): what a structure's plan knows of the member already.
+ */
 function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext, format = formatOf(ctx.hints, parent, name), lower?: string): string {
   if (format) {
     const value = fromFormat(format, gen, ctx);
@@ -510,7 +512,7 @@ const RULES: readonly [RegExp, Maker][] = [
   [/region$/, (gen, _, __, ctx) => region(gen, ctx)],
   [/email/, (gen) => text(gen).internet.email().toLowerCase()],
   [/token$/, (gen) => gen.hex("$token", 40)],
-  [/bucket(name)?$/, (gen, _, __, ctx) => bucketOf(gen, accountId(gen), region(gen, ctx))],
+  [/bucket(name)?$/, (gen, _, __, ctx) => dataBucket(gen, accountId(gen), region(gen, ctx))],
   [/tableprefix$/, (gen) => `${subject(gen)}_`],
   [/^(?!.*devicepath).*(s3|location$|path$|prefix$|dir$)/, (gen, name, __, ctx) => s3Location(gen, accountId(gen), region(gen, ctx), name)],
   [/(url|uri|endpoint|link)$/, (gen) => `https://${noun(gen)}.${text(gen.at("$d")).internet.domainName()}/${noun(gen.at("$p"))}`],
@@ -560,7 +562,6 @@ function realistic(gen: Gen, name: string, parent: string, ctx: GenericContext, 
   return make(gen, name, parent, ctx, m);
 }
 
-const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "item";
 
 /** The build's region: the only one a service runs in (Device Farm's us-west-2), else the caller's. */
@@ -574,9 +575,6 @@ const VERB = /^(Get|List|Describe|Create|Delete|Update|Stop|Start|Install|Put|Ba
 /** What a structure is to its resource (`RunSummary`, `GetRunResult`). */
 const ROLE = /(Request|Response|Result|Summary|Detail|Details|Output|Input)$/;
 
-/** The account's data bucket in a region, as the build's subject names it. */
-const bucketOf = (gen: Gen, account: string, regionName: string): string => `${subject(gen)}-data-${account}-${regionName}`;
-
 /** The hinted ARN format of a member, by service, subject and structure (null: none), found once. */
 const knownArns = new Map<string, string | null>();
 
@@ -585,14 +583,14 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   const m = name.toLowerCase();
   // The resource: the member's own words (`remoteAccessSessionArn`), or its structure's (`GetRunRequest.arn` → Run).
   const words = /^(resource)?arn$/i.test(name) ? parent.replace(VERB, "").replace(ROLE, "") : name.replace(/(Arn|ARN|arn)$/, "");
-  const subject = words.charAt(0).toUpperCase() + words.slice(1);
+  const kind = words.charAt(0).toUpperCase() + words.slice(1);
   // The most specific resource the structure names: `projectArn` of `CreateTestGridUrlRequest` is a TestGridProject.
-  const key = `${ctx.service.id}|${subject}|${parent}`;
+  const key = `${ctx.service.id}|${kind}|${parent}`;
   let known = knownArns.get(key);
   if (known === undefined) {
     known =
       Object.entries(ctx.hints.arns ?? {})
-        .filter(([resource]) => resource.endsWith(subject) && parent.includes(resource.slice(0, resource.length - subject.length)))
+        .filter(([resource]) => resource.endsWith(kind) && parent.includes(resource.slice(0, resource.length - kind.length)))
         .sort(([a], [b]) => b.length - a.length)[0]?.[1] ?? null;
     knownArns.set(key, known);
   }
@@ -604,10 +602,10 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   if (/kms|key/.test(m)) return `arn:aws:kms:${where}:${account}:key/${gen.uuid("$key")}`;
   if (/loggroup|log/.test(m)) return `arn:aws:logs:${where}:${account}:log-group:/aws/${ctx.service.signingName}/${slug(gen.faker("$lg").word.noun())}`;
   if (/topic/.test(m)) return `arn:aws:sns:${where}:${account}:${slug(gen.faker("$t").word.noun())}`;
-  if (/bucket/.test(m)) return `arn:aws:s3:::${bucketOf(gen, account, where)}`;
-  if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${bucketOf(gen, account, where).split("-")[0]}-${gen.hex("$suffix", 6)}`;
+  if (/bucket/.test(m)) return `arn:aws:s3:::${dataBucket(gen, account, where)}`;
+  if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${subject(gen)}-${gen.hex("$suffix", 6)}`;
   const service = ARN_SERVICES.find((s) => m.startsWith(s)) ?? ctx.service.signingName;
-  const type = subject.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
+  const type = kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
   const sep = ctx.hints.arnSeparator ?? "/";
   return `arn:aws:${service}:${where}:${account}:${type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;
 }

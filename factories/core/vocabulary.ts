@@ -87,10 +87,12 @@ export function failure(gen: Gen): string {
   return gen.pick("$failure", FAILURES);
 }
 
+/** A word with its first letter in upper case. */
+export const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 /** An IAM role name for a service: `OrdersGlueRole`. */
 export function roleName(gen: Gen, service: string): string {
-  const s = subject(gen);
-  return `${s.charAt(0).toUpperCase()}${s.slice(1)}${service.charAt(0).toUpperCase()}${service.slice(1)}Role`;
+  return `${capital(subject(gen))}${capital(service)}Role`;
 }
 
 /** A person's user name as IAM and Identity Center sessions carry it. */
@@ -104,10 +106,15 @@ export function principalArn(gen: Gen, account: string, service: string): string
 /** Keys of a map of settings when the member says nothing more. */
 export const SETTING_KEYS = ["owner", "source", "format", "compression", "retention", "schedule", "stage", "team"] as const;
 
+/** The account's data bucket in a region, named for the build's subject: `orders-data-<account>-<region>`. */
+export function dataBucket(gen: Gen, account: string, regionName: string): string {
+  return `${subject(gen)}-data-${account}-${regionName}`;
+}
+
 /** An S3 location in the account's own bucket for the member: `s3://orders-data-<account>-<region>/orders/manifest/`. */
 export function s3Location(gen: Gen, account: string, regionName: string, member: string): string {
   const s = subject(gen);
-  const words = wordsOf(member.charAt(0).toUpperCase() + member.slice(1)).replace(/\b(s3|uri|url|path|location|prefix|dir)\b/g, "").trim().replace(/\s+/g, "-");
+  const words = wordsOf(capital(member)).replace(/\b(s3|uri|url|path|location|prefix|dir)\b/g, "").trim().replace(/\s+/g, "-");
   const file = /script/.test(member.toLowerCase()) ? `${s}_job.py` : /manifest|file/.test(member.toLowerCase()) ? "manifest.json" : "";
-  return `s3://${s}-data-${account}-${regionName}/${s}/${words ? `${words}/` : ""}${file}`;
+  return `s3://${dataBucket(gen, account, regionName)}/${s}/${words ? `${words}/` : ""}${file}`;
 }
