@@ -10,7 +10,8 @@ export interface Measurement {
   readonly opsPerSecond: number;
 }
 
-const median = (xs: number[]): number => {
+/** The middle value of some samples (the upper one of an even count). */
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };

@@ -1,9 +1,7 @@
 import { spawn } from "node:child_process";
 import { CONTROL_PREFIX } from "../handlers/control.js";
 import { serve } from "../handlers/serve.js";
-import { table } from "./harness.js";
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+import { median, table } from "./harness.js";
 
 /** Milliseconds per run of `run`, the median of `n` runs. */
 async function timed(n: number, run: () => Promise<unknown>): Promise<number> {

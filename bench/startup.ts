@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { table } from "./harness.js";
+import { median, table } from "./harness.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,8 +15,6 @@ function once(code: string): number {
   if (r.status !== 0 && r.status !== 1) throw new Error(`bench process failed: ${r.stderr.toString().slice(0, 400)}`);
   return ms;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Runs both sides in alternating fresh processes and returns the median of each. */
 function pair(ours: string, baseline: string, rounds = 9): [number, number] {

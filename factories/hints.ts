@@ -490,6 +490,10 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Run.totalJobs": [1, 5],
       "Location.latitude": [47.6204, 47.6204],
       "Location.longitude": [-122.3491, -122.3491],
-      "Run.jobTimeoutMinutes": [10, 150], "Project.defaultJobTimeoutMinutes": [10, 150], "Run.eventCount": [0, 0], "Run.seed": [0, 999999] },
+      "Run.jobTimeoutMinutes": [10, 150],
+      "Project.defaultJobTimeoutMinutes": [10, 150],
+      "Run.eventCount": [0, 0],
+      "Run.seed": [0, 999999],
+    },
   },
 };
