@@ -77,6 +77,7 @@ export const deadlineSession: FactoryDefinition<
   "started" | "updateInProgress" | "updateSucceeded" | "updateFailed" | "ended" | "withoutHost"
 > = {
   name: "deadline GetSession response",
+  service: "deadline",
   get shape() { return deadlineShapes().GetSessionResponse; },
   timestampFormat: "date-time",
   defaults: { lifecycleStatus: "STARTED", host: true },

@@ -184,6 +184,7 @@ export const remoteAccessSession: FactoryDefinition<
   "pending" | "pendingDevice" | "preparing" | "running" | "stopping" | "completed" | "stopped" | "errored" | "metered" | "unmetered" | "ios" | "android" | "privateDevice" | "vpc" | "proxy" | "withApp"
 > = {
   name: "deviceFarm RemoteAccessSession",
+  service: "deviceFarm",
   get shape() { return deviceFarmShapes().RemoteAccessSession; },
   timestampFormat: "epoch-seconds",
   defaults: { status: "RUNNING", result: "PENDING", billingMethod: "METERED", fleet: "PUBLIC", vpc: false, proxy: false, app: false },
@@ -349,6 +350,7 @@ export interface TestGridParams {
 /** Selenium test grid sessions, one trait per `TestGridSessionStatus`, and one per browser. */
 export const testGridSession: FactoryDefinition<TestGridSession, TestGridParams, "active" | "closed" | "errored" | "chrome" | "firefox" | "edge"> = {
   name: "deviceFarm TestGridSession",
+  service: "deviceFarm",
   get shape() { return deviceFarmShapes().TestGridSession; },
   timestampFormat: "epoch-seconds",
   defaults: { status: "ACTIVE", browser: "chrome" },

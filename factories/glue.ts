@@ -51,6 +51,7 @@ export interface GlueSessionParams {
 /** Glue interactive sessions, one trait per `SessionStatus`. */
 export const glueSession: FactoryDefinition<Session, GlueSessionParams, "provisioning" | "ready" | "failed" | "timeout" | "stopping" | "stopped" | "sparkConnect"> = {
   name: "glue Session",
+  service: "glue",
   get shape() { return glueShapes().Session; },
   timestampFormat: "epoch-seconds",
   defaults: { status: "READY", sessionType: "LIVY" },

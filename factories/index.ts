@@ -23,6 +23,7 @@ import { glueSession } from "./glue.js";
 export { Factory } from "./core/factory.js";
 export type { BuildOptions, FactoryDefinition, Invariant } from "./core/factory.js";
 export { REFERENCE_DATE } from "./core/random.js";
+export { preload } from "../src/contracts/registry.js";
 import { checkSeed, RandomSource } from "./core/random.js";
 
 /** Options of a factory set. */
@@ -44,9 +45,14 @@ type AnyFactory = Factory<any, any, any>;
 const entities: readonly AnyDefinition[] = [glueSession, deadlineSession, testGridSession, remoteAccessSession];
 
 /** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
-let refinementTable: Map<Shape, Refinement> | undefined;
-function refinements(): ReadonlyMap<Shape, Refinement> {
-  return (refinementTable ??= new Map(entities.map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)])));
+/** The entities of one service (its shapes only are read). */
+const entitiesOf = (service: string) => entities.filter((e) => e.service === service);
+
+const refinementTables = new Map<string, ReadonlyMap<Shape, Refinement>>();
+function refinements(service: string): ReadonlyMap<Shape, Refinement> {
+  let table = refinementTables.get(service);
+  if (!table) refinementTables.set(service, (table = new Map(entitiesOf(service).map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)]))));
+  return table;
 }
 
 /** The region of builds that name none: the SDK's usual default in examples. */
@@ -61,7 +67,7 @@ const STRUCTURE_BUDGET = 150;
  */
 function genericDefinition(op: Operation, name: string, shape: () => StructureShape, without?: string): AnyDefinition {
   const serviceHints = hints[op.service.id] ?? {};
-  const context = (states?: Record<string, string>) => ({ service: op.service, hints: serviceHints, refinements: refinements(), budget: STRUCTURE_BUDGET, ...(states ? { states } : {}) });
+  const context = (states?: Record<string, string>) => ({ service: op.service, hints: serviceHints, refinements: refinements(op.service.id), budget: STRUCTURE_BUDGET, ...(states ? { states } : {}) });
   let traits: Record<string, { states: Record<string, string> }> | undefined;
   return {
     name,
@@ -92,12 +98,12 @@ function genericDefinition(op: Operation, name: string, shape: () => StructureSh
 function outputDefinition(id: OperationId): AnyDefinition {
   const op = registry.get(id);
   const output = op.response.shape as StructureShape;
-  const exact = entities.find((e) => e.shape === output);
+  const exact = entitiesOf(op.service.id).find((e) => e.shape === output);
   if (exact) return { ...exact, name: `${id} response` };
   // Outputs that are one hand-tuned entity (GetSession's `Session`) keep that factory's traits.
   if (Object.keys(output.members).length > 1) return outputOf(op, output);
   for (const [member, shape] of Object.entries(output.members)) {
-    const entity = entities.find((e) => e.shape === shape);
+    const entity = entitiesOf(op.service.id).find((e) => e.shape === shape);
     if (!entity) continue;
     return {
       name: `${id} response`,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Base64 } from "../src/platform.js";
 import { fits } from "../factories/core/generic.js";
 import { deepMerge } from "../factories/core/merge.js";
 import { hashSeed } from "../factories/core/random.js";
@@ -43,7 +43,7 @@ export class GeneratedAnswers {
     const paging = op.paginated;
     const page = paging ? [input[paging.inputToken] ?? "", input[paging.pageSize ?? ""] ?? ""] : [];
     // The key is a digest: a large input must not be kept once per cached answer.
-    const key = createHash("sha256").update(`${op.id}\n${this.region ?? ""}\n${identity}\n${canonical(page)}`).digest("base64");
+    const key = sha256Base64(`${op.id}\n${this.region ?? ""}\n${identity}\n${canonical(page)}`);
     let answer = this.#cache.get(key);
     if (answer === undefined) {
       answer = this.#build(op, input, identity);

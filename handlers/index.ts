@@ -1,13 +1,3 @@
-export { AwsMock, createAwsMock } from "./mock.js";
-export type { AwsMockOptions, Call, Fault, SentResponse, UnknownIds } from "./mock.js";
-export { SessionStore } from "./store.js";
-export type { AddOptions } from "./store.js";
-export { testClientConfig, testCredentials, noDelayRetryStrategy } from "./client.js";
-export type { DirectHandler } from "./transport.js";
-export { onUnhandled } from "./msw-options.js";
-export type { UnhandledStrategy } from "./msw-options.js";
+export * from "./common.js";
 export { serve } from "./serve.js";
 export type { ServeOptions, Served } from "./serve.js";
-export { ManualClock } from "./clock.js";
-export type { Clock } from "./clock.js";
-export type { StatementOutcome } from "./families/glue-sessions.js";

@@ -1,5 +1,3 @@
-import { createHash, randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
 import type { RequestHandler } from "msw";
 import { deepMerge } from "../factories/core/merge.js";
 import { createFactories, type Factories } from "../factories/index.js";
@@ -9,6 +7,7 @@ import type { RemoteAccessSession, TestGridSession } from "../src/contracts/devi
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
 import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
+import { nodeBuiltin, randomUUID, sha256Base64 } from "../src/platform.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { COMMON_ERRORS, commonError, KNOWN_MESSAGES, type CommonErrorName } from "../src/contracts/common-errors.js";
 import { withKnownDrift } from "../src/contracts/known-drift.js";
@@ -459,6 +458,8 @@ export class AwsMock {
       );
     }
     const op = routed.operation as Operation;
+    // Outside Node a service's contracts arrive as a module, on its first call; in Node this returns at once.
+    await registry.preload(op.service.id);
     const generation = this.#generation;
     let wire = await this.#answer(op, request, routed.labels, generation);
     const call = this.#callOf.get(request);
@@ -534,6 +535,12 @@ export class AwsMock {
       const seen = this.#idempotent.get(token.key);
       if (seen && seen.digest === token.digest) return { ...seen.answer, headers: { ...seen.answer.headers, "x-amzn-requestid": randomUUID() } };
       if (seen) return this.#idempotencyMismatch(op, token.member);
+    }
+    // What a family must load before it can answer (outside Node, the YAML parser): nothing to wait for in Node.
+    const loading = this.#families.flatMap((f) => (f.service === op.service.id ? (f.prepare?.(op.name, input) ?? []) : []));
+    if (loading.length) {
+      await Promise.all(loading);
+      if (generation !== this.#generation) return resetDuringCall(op);
     }
     const answered = this.#respond(op, id, input, (checked.value as Record<string, unknown> | undefined) ?? input);
     if (token && answered.status < 300) {
@@ -756,25 +763,34 @@ function idempotencyKey(op: Operation, input: Record<string, unknown>): { key: s
   for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) {
     const value = input[name];
     if (!member.idempotencyToken || typeof value !== "string") continue;
-    return { key: `${op.id}\0${value}`, member: name, digest: createHash("sha256").update(canonical(input, new Set([name]))).digest("base64") };
+    return { key: `${op.id}\0${value}`, member: name, digest: sha256Base64(canonical(input, new Set([name]))) };
   }
   return undefined;
+}
+
+let mswModule: Pick<typeof import("msw"), "http"> | undefined;
+
+/** Gives the mock msw's `http` where it cannot load msw itself: the package's browser entry calls it. */
+export function useMsw(module: Pick<typeof import("msw"), "http">): void {
+  mswModule = module;
 }
 
 /**
  * msw, loaded when `mock.handlers` is first read: it is an optional peer, and `requestHandler()` and
  * `serve` need none of it. msw tells its handlers by their `kind`, so this copy serves any `setupServer`.
  */
-function msw(): typeof import("msw") {
+function msw(): Pick<typeof import("msw"), "http"> {
+  if (mswModule) return mswModule;
+  const modules = nodeBuiltin("node:module");
+  if (!modules) throw new Error('[aws-sdk-contracts] mock.handlers needs msw: import createAwsMock from "aws-sdk-contracts/handlers" through a bundler, which takes the browser entry.');
   try {
-    return createRequire(import.meta.url)("msw") as typeof import("msw");
+    return (mswModule = modules.createRequire(import.meta.url)("msw") as typeof import("msw"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND" && (error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
     throw new Error("[aws-sdk-contracts] mock.handlers needs msw (npm install --save-dev msw); mock.requestHandler() and serve work without it.");
   }
 }
 
-/** Fills an error's members: the message in the member the shape names, required members with plausible values. */
 function fillError(error: ErrorContract, members: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const message = messageMember(error);

@@ -61,10 +61,10 @@ function toUrl(req: SmithyRequest): string {
   return `${req.protocol}//${req.hostname}${port}${req.path}${query.length ? `?${query.join("&")}` : ""}`;
 }
 
-function toBody(body: unknown): string | Uint8Array | undefined {
+function toBody(body: unknown): string | Uint8Array<ArrayBuffer> | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return body;
+  if (body instanceof Uint8Array) return body as Uint8Array<ArrayBuffer>;
   throw new Error("[aws-sdk-contracts] The direct transport reads string and byte bodies only; streaming request bodies are not supported.");
 }
 

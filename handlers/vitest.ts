@@ -1,4 +1,4 @@
-import { setImmediate as realImmediate } from "node:timers/promises";
+import { nodeBuiltin } from "../src/platform.js";
 import { expect, vi } from "vitest";
 import type { DeepPartial, InputOf, OperationId } from "../src/index.js";
 import type { AwsMock, Call } from "./mock.js";
@@ -16,6 +16,24 @@ function listCalls(calls: readonly Call[]): string {
 
 function matching(ctx: MatcherContext, mock: AwsMock, id: OperationId, input?: unknown): Call[] {
   return mock.calls.filter((c) => c.operation === id && (input === undefined || ctx.equals(c.input, expect.objectContaining(input))));
+}
+
+/**
+ * One real turn of the event loop, which fake timers do not replace: Node's `node:timers` setImmediate, or
+ * a message through a channel in a browser.
+ */
+function realTurn(): Promise<unknown> {
+  const timers = nodeBuiltin("node:timers/promises");
+  if (timers) return timers.setImmediate();
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.addEventListener("message", () => {
+      port1.close();
+      resolve(undefined);
+    });
+    port1.start();
+    port2.postMessage(undefined);
+  });
 }
 
 /** Matchers for a mock's call log: `toHaveReceived` and `toHaveReceivedTimes`. */
@@ -85,8 +103,8 @@ export async function advanceUntilSettled<T>(promise: Promise<T>, { maxMs = 3_60
     await vi.advanceTimersByTimeAsync(0);
     if (settled) break;
     if (vi.getTimerCount() === 0) {
-      // Real turns of the event loop (fake timers replace the global setImmediate, not node:timers): I/O in flight may still answer.
-      for (let turn = 0; turn < 20 && !settled && vi.getTimerCount() === 0; turn++) await realImmediate();
+      // Real turns of the event loop (fake timers replace the global setImmediate, not node:timers nor a message channel): I/O in flight may still answer.
+      for (let turn = 0; turn < 20 && !settled && vi.getTimerCount() === 0; turn++) await realTurn();
       if (settled) break;
       if (vi.getTimerCount() === 0) throw new Error("[aws-sdk-contracts] advanceUntilSettled: the promise is still pending and no timer is left to run.");
       continue;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID } from "../src/platform.js";
 export { route } from "../src/index.js";
 import { outside, TYPE_RANGE } from "../src/contracts/bounds.js";
 import { operations, type ErrorContract, type Finding, type Operation, type Service, type Shape } from "../src/index.js";

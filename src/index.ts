@@ -1,4 +1,4 @@
-export { registry, operations } from "./contracts/registry.js";
+export { registry, operations, preload } from "./contracts/registry.js";
 export { route } from "./contracts/routing.js";
 export type { Routed } from "./contracts/routing.js";
 export type { OperationId, OperationById, RegisteredOperation, SdkCommandRef, Match, OutputOf, InputOf, WireOutputOf, ErrorNameOf } from "./contracts/registry.js";

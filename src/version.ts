@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { nodeBuiltin } from "./platform.js";
 
 /** The package's version, read from its package.json (beside `src/` in the source, beside `dist/` once built). */
 export function packageVersion(): string {
   for (const path of ["../package.json", "../../package.json"]) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as { name?: string; version?: string };
+      const pkg = JSON.parse(nodeBuiltin("node:fs")!.readFileSync(new URL(path, import.meta.url), "utf8")) as { name?: string; version?: string };
       if (pkg.name === "aws-sdk-contracts" && pkg.version) return pkg.version;
     } catch {
       // Not this one.

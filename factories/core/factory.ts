@@ -14,6 +14,8 @@ export interface Invariant<T> {
 export interface FactoryDefinition<S extends StructureShape, P extends object, Trait extends string> {
   /** Names the entity in messages, e.g. `glue Session`. */
   readonly name: string;
+  /** The registry's id of the service whose shape it builds, for an entity the generic factory refines (so a build of one service never loads another's shapes). */
+  readonly service?: string;
   readonly shape: S;
   readonly timestampFormat: TimestampFormat;
   /** Parameters before any trait: the default lifecycle state and options. */
@@ -54,7 +56,7 @@ export interface Sequence {
  * Traits and seeds return new factories; nothing about one build leaks into another.
  */
 export class Factory<S extends StructureShape, P extends object, Trait extends string> {
-  readonly contract: Contract<S>;
+  #contract: Contract<S> | undefined;
 
   constructor(
     readonly definition: FactoryDefinition<S, P, Trait>,
@@ -63,7 +65,12 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
     readonly fixedSeed?: number,
     contract?: Contract<S>,
   ) {
-    this.contract = contract ?? new Contract(definition.name, definition.shape, definition.timestampFormat);
+    this.#contract = contract;
+  }
+
+  /** The contract builds are held to, made on first use: a factory made before its service's shapes are loaded (a browser) waits for them. */
+  get contract(): Contract<S> {
+    return (this.#contract ??= new Contract(this.definition.name, this.definition.shape, this.definition.timestampFormat));
   }
 
   get name(): string {

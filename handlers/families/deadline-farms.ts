@@ -4,7 +4,7 @@ import type { Factories } from "../../factories/index.js";
 import { hashSeed, hex32 } from "../../factories/core/random.js";
 import { Progress, type Clock, type Phase } from "../clock.js";
 import type { ResourceEngine } from "../engine.js";
-import { planJob, TemplateError, type JobPlan } from "./openjd.js";
+import { loadYaml, planJob, TemplateError, type JobPlan } from "./openjd.js";
 import type { SessionStore } from "../store.js";
 import type { Answer, Family } from "./family.js";
 import { pageOf } from "./page.js";
@@ -91,6 +91,10 @@ export class DeadlineFarms implements Family {
   resources(): Record<`${Kind}s`, Rec[]> {
     this.#adopt();
     return Object.fromEntries(Object.entries(KINDS).map(([kind, { resource }]) => [`${kind}s`, this.engine.all("deadline", resource).map((e) => e.entity)])) as Record<`${Kind}s`, Rec[]>;
+  }
+
+  prepare(_operation: string, input: Record<string, unknown>): Promise<void> | undefined {
+    return input.templateType === "YAML" ? loadYaml() : undefined;
   }
 
   answer(operation: string, input: Record<string, unknown>): Answer | undefined {

@@ -23,5 +23,7 @@ export interface Family {
   readonly operations: readonly string[];
   /** `operation` is the operation's name in its service; `input` the request, validated against its contract. */
   answer(operation: string, input: Record<string, unknown>): Answer | undefined;
+  /** Loads what answering this request needs and cannot be loaded synchronously here (a parser, in a browser). */
+  prepare?(operation: string, input: Record<string, unknown>): Promise<void> | undefined;
   reset(): void;
 }

@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import type * as Yaml from "yaml";
+import { nodeBuiltin } from "../../src/platform.js";
 
 /**
  * The part of an Open Job Description job template (specification `jobtemplate-2023-09`) that decides what a
@@ -37,14 +37,30 @@ const TYPE_KEY: Record<string, string> = { INT: "int", FLOAT: "float", STRING: "
 /** The specification's limits on a parameter space (2023-09 §3.4): at most 16 parameters, 1024 values each; this many tasks per step. */
 const MAX_TASKS = 10_000;
 
-let yaml: typeof Yaml | undefined;
+let yaml: Pick<typeof Yaml, "parse"> | undefined;
+
+/** The YAML parser: required on first use in Node; elsewhere loaded beforehand by `loadYaml()`. */
+function yamlParser(): Pick<typeof Yaml, "parse"> {
+  if (yaml) return yaml;
+  const modules = nodeBuiltin("node:module");
+  if (!modules) throw new Error("the YAML parser is not loaded (loadYaml() first)");
+  return (yaml = modules.createRequire(import.meta.url)("yaml") as typeof Yaml);
+}
+
+/** Loads the YAML parser as a module where it cannot be required (a browser); undefined when there is nothing to wait for. */
+export function loadYaml(): Promise<void> | undefined {
+  if (yaml || nodeBuiltin("node:module")) return undefined;
+  return import("yaml").then((module) => {
+    yaml = module;
+  });
+}
 
 /** The template as a value: JSON, or YAML (read on first use). */
 function parse(text: string, type: string): Rec {
   let value: unknown;
   try {
     if (type === "JSON") value = JSON.parse(text);
-    else value = (yaml ??= createRequire(import.meta.url)("yaml") as typeof Yaml).parse(text);
+    else value = yamlParser().parse(text);
   } catch (e) {
     throw new TemplateError("CANNOT_PARSE", `The job template is not valid ${type}: ${(e as Error).message.split("\n")[0]}`);
   }

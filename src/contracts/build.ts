@@ -3,6 +3,7 @@ import type { Bounds, EnumShape, ListShape, MapShape, NumberShape, Shape, String
 import { dateTime, epochSeconds, isoJson, sdkDate } from "../protocols/timestamps.js";
 import { codePoints, outside, TYPE_RANGE } from "./bounds.js";
 import { pushIssue, show, type CheckContext } from "./issues.js";
+import { fromBase64, toBase64 } from "../platform.js";
 
 /**
  * Which side of the codec a schema describes: `wire` is the JSON AWS sends (a codec to the SDK side),
@@ -162,8 +163,8 @@ function blobSchema(level: Level): z.ZodType {
   if (level === "sdk") return z.instanceof(Uint8Array);
   if (level === "sdk-json") return z.record(z.string(), z.number());
   return z.codec(z.string().regex(BASE64, "base64 text"), z.instanceof(Uint8Array), {
-    decode: (text) => new Uint8Array(Buffer.from(text, "base64")),
-    encode: (bytes) => Buffer.from(bytes).toString("base64"),
+    decode: (text) => fromBase64(text),
+    encode: (bytes) => toBase64(bytes),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Shape, TimestampFormat } from "../model/shapes.js";
 import { formatDateTime, formatEpochSeconds, isDateTime, MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS } from "../protocols/timestamps.js";
 import { codePoints, outside, TYPE_RANGE } from "./bounds.js";
+import { toBase64 } from "../platform.js";
 
 /**
  * A fast yes/no gate for wire JSON: true exactly when the zod contract (with drift reported) finds
@@ -151,7 +152,7 @@ function write(shape: Shape | undefined, value: unknown, format: TimestampFormat
       return (shape.format ?? format) === "date-time" ? formatDateTime(value) : formatEpochSeconds(value);
     }
     case "blob":
-      return value instanceof Uint8Array && typeof Buffer !== "undefined" ? Buffer.from(value).toString("base64") : UNWRITTEN;
+      return value instanceof Uint8Array ? toBase64(value) : UNWRITTEN;
     case "double":
       return typeof value === "number" && !Number.isFinite(value) ? UNWRITTEN : value;
     default:

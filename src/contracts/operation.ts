@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Shape, StructureShape } from "../model/shapes.js";
 import { string, structure } from "../model/shapes.js";
 import type { Protocol } from "../protocols/protocols.js";
@@ -192,13 +191,12 @@ interface OperationData {
 }
 
 /**
- * The operations of one service, from their generated JSON (read at import: routing needs it); each
+ * The operations of one service, from their generated JSON (imported as a module: routing needs it); each
  * operation's shapes are built the first time its contracts are used.
  */
-export function loadOperations<T>(svc: Service, file: URL, shapes: () => object): T {
+export function loadOperations<T>(svc: Service, json: unknown, shapes: () => object): T {
   const table = shapes as () => Record<string, StructureShape>;
-  const data = JSON.parse(readFileSync(file, "utf8")) as OperationData[];
-  return data.map((d) =>
+  return (json as readonly OperationData[]).map((d) =>
     operation({
       service: svc,
       name: d.name,

@@ -1,7 +1,11 @@
 import { operations as deadlineOperations, resources as deadlineResources } from "./deadline/operations.js";
 import { operations as deviceFarmOperations, resources as deviceFarmResources } from "./device-farm/operations.js";
 import { operations as glueOperations, resources as glueResources } from "./glue/operations.js";
+import { shapes as deadlineShapes } from "./deadline/shapes.js";
+import { shapes as deviceFarmShapes } from "./device-farm/shapes.js";
+import { shapes as glueShapes } from "./glue/shapes.js";
 import type { Resource } from "./resources.js";
+import type { LazyShapes } from "../model/link.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import type { Operation } from "./operation.js";
 
@@ -26,10 +30,15 @@ export interface Match {
 }
 
 const byId = new Map<string, Operation>(operations.map((op) => [op.id, op]));
+const models = [
+  [glueOperations, glueResources, glueShapes],
+  [deadlineOperations, deadlineResources, deadlineShapes],
+  [deviceFarmOperations, deviceFarmResources, deviceFarmShapes],
+] as const;
 /** Each service's resource model, by the service id its operations carry. */
-const resourceModels = new Map<string, () => readonly Resource[]>(
-  ([[glueOperations, glueResources], [deadlineOperations, deadlineResources], [deviceFarmOperations, deviceFarmResources]] as const).map(([ops, load]) => [ops[0].service.id, load]),
-);
+const resourceModels = new Map<string, () => readonly Resource[]>(models.map(([ops, load]) => [ops[0].service.id, load]));
+/** Each service's shape data, by service id: loaded as a module outside Node (`preload`). */
+const shapeData = new Map<string, LazyShapes<unknown>>(models.map(([ops, , shapes]) => [ops[0].service.id, shapes]));
 const byTarget = new Map<string, Operation>(operations.flatMap((op) => (op.target ? [[op.target, op] as const] : [])));
 
 interface PathMatcher {
@@ -90,6 +99,17 @@ export const registry = {
   /** A service's resources (identifiers, parent, lifecycle operations, errors), read on first use; empty for an unknown service. */
   resources(service: string): readonly Resource[] {
     return resourceModels.get(service)?.() ?? [];
+  },
+
+  /**
+   * Loads the services' contracts (all, or those named) where they cannot be read on first use: in a
+   * browser, before building factories or planning answers synchronously. In Node it returns at once.
+   */
+  async preload(...services: string[]): Promise<void> {
+    for (const service of services) {
+      if (!shapeData.has(service)) throw new Error(`[aws-sdk-contracts] preload: unknown service ${JSON.stringify(service)}; known: ${serviceIds.join(", ")}.`);
+    }
+    await Promise.all((services.length ? services : serviceIds).map((service) => shapeData.get(service)!.load()));
   },
 
   /** The operation with this id, e.g. `glue:GetSession`; throws with the known ids if there is none. */
@@ -155,3 +175,6 @@ export type ErrorNameOf<Id extends OperationId> = OperationById<Id> extends { re
 export type InputOf<Id extends OperationId> = SdkOf<OperationById<Id>["request"]["shape"]>;
 /** The wire JSON of an operation's response. */
 export type WireOutputOf<Id extends OperationId> = WireOf<OperationById<Id>["response"]["shape"], OperationById<Id>["protocol"]["defaultTimestampFormat"]>;
+
+/** Loads services' contracts where they cannot be read on first use (a browser): `await preload("deadline")`. */
+export const preload = (...services: string[]): Promise<void> => registry.preload(...services);

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-
 /**
  * A resource of a service, as `npm run codegen` writes it (`src/contracts/<service>/resources.json`,
  * reported in `models/RESOURCES.md`): identifiers, parent, lifecycle operations, where the entity sits
@@ -18,10 +16,4 @@ export interface Resource {
   readonly errors: { readonly notFound?: string; readonly alreadyExists?: string; readonly conflict?: string };
   /** Its ARN after `arn:<partition>:<service>:<region>:<account>:`, identifiers in braces (`farm/{farmId}`; `{arn}`: the identifier is the ARN). */
   readonly arn?: string;
-}
-
-/** A service's resource model, read from its JSON on first use (the generated `operations.ts` of each service holds one). */
-export function lazyResources(file: URL): () => readonly Resource[] {
-  let list: readonly Resource[] | undefined;
-  return () => (list ??= JSON.parse(readFileSync(file, "utf8")) as Resource[]);
 }

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { nodeBuiltin } from "../platform.js";
 import type { Shape, StructureShape } from "./shapes.js";
 
 /** A member type as the generator writes it: a scalar by index, a structure by name, or a list or map of those. */
 type TypeData = { readonly scalar?: number; readonly ref?: string; readonly kind?: "list" | "map"; readonly member?: TypeData; readonly key?: TypeData; readonly value?: TypeData } & Record<string, unknown>;
 
-interface ShapeData {
+export interface ShapeData {
   readonly scalars: readonly Record<string, unknown>[];
   readonly structures: Readonly<Record<string, { readonly members: Readonly<Record<string, TypeData>>; readonly required: readonly string[]; readonly union?: true; readonly error?: unknown }>>;
 }
@@ -40,8 +40,38 @@ export function linkShapes(data: ShapeData): Record<string, StructureShape> {
   return out;
 }
 
-/** The shapes of one service, read from their JSON file and linked the first time they are asked for. */
-export function loadShapes<T>(file: URL): () => T {
+/** A service's shapes, linked the first time they are asked for. */
+export interface LazyShapes<T> {
+  (): T;
+  /** Loads the data as a module where there is no file system (a browser); in Node the first call reads the file. */
+  load(): Promise<void>;
+}
+
+/**
+ * The shapes of one service. In Node they are read from their JSON file beside the module the first time
+ * they are asked for; in a browser `load()` (the registry's `preload`) imports the same JSON as a module,
+ * which a bundler puts in a chunk of its own, fetched only by a page that uses the service.
+ */
+export function loadShapes<T>(service: string, file: string, base: string, importData: () => Promise<{ default: unknown }>): LazyShapes<T> {
   let shapes: T | undefined;
-  return () => (shapes ??= linkShapes(JSON.parse(readFileSync(file, "utf8")) as ShapeData) as T);
+  let data: ShapeData | undefined;
+  const get = (): T => {
+    if (shapes) return shapes;
+    if (!data) {
+      const fs = nodeBuiltin("node:fs");
+      if (!fs) {
+        throw new Error(
+          `[aws-sdk-contracts] The ${service} contracts are not loaded yet: outside Node, call \`await preload("${service}")\` before building its factories or planning its answers (the mock's handlers load a service on its first call).`,
+        );
+      }
+      data = JSON.parse(fs.readFileSync(new URL(file, base), "utf8")) as ShapeData;
+    }
+    return (shapes = linkShapes(data) as T);
+  };
+  return Object.assign(get, {
+    load: async () => {
+      if (shapes || data || nodeBuiltin("node:fs")) return;
+      data = (await importData()).default as ShapeData;
+    },
+  });
 }
