@@ -1,3 +1,4 @@
+import { benchBundle } from "./bundle.js";
 import { benchCheck } from "./check.js";
 import { benchFactories } from "./factories.js";
 import { benchHandlers } from "./handlers.js";
@@ -15,3 +16,4 @@ if (!only || only === "serve") console.log(await benchServe());
 if (!only || only === "startup") console.log(benchStartup());
 if (!only || only === "first-build") console.log(benchFirstBuild());
 if (!only || only === "before-after") console.log(benchBeforeAfter());
+if (!only || only === "bundle") console.log(await benchBundle());

@@ -76,6 +76,23 @@ assert.throws(() => mock.handlers, /mock\.handlers needs msw/);
     console.log("# jest could not be installed here: the jest check is skipped");
   }
 
+  check("the installed package bundles for the browser (its `browser` entry, msw/browser, a Deadline client): no Node built-in, shapes in chunks of their own", () => {
+    writeFileSync(
+      join(scratch, "bundle.mjs"),
+      `import { build } from ${JSON.stringify(join(root, "node_modules/esbuild/lib/main.js"))};
+const result = await build({
+  stdin: { contents: 'import { createAwsMock, preload } from "aws-sdk-contracts/handlers"; import { setupWorker } from "msw/browser"; import { DeadlineClient } from "@aws-sdk/client-deadline"; const mock = createAwsMock(); await setupWorker(...mock.handlers).start(); await preload("deadline"); new DeadlineClient({});', resolveDir: process.cwd() },
+  bundle: true, write: false, format: "esm", splitting: true, outdir: "out", platform: "browser", metafile: true, logLevel: "error", absWorkingDir: process.cwd(),
+});
+const inputs = Object.keys(result.metafile.inputs);
+if (!inputs.some((i) => i.endsWith("dist/handlers/browser.js"))) throw new Error("the browser entry was not taken");
+if (inputs.some((i) => i.endsWith("dist/handlers/serve.js"))) throw new Error("serve is in the browser bundle");
+const shapeChunks = Object.values(result.metafile.outputs).filter((o) => Object.keys(o.inputs).some((i) => i.endsWith("shapes.json")));
+if (shapeChunks.length !== 3 || shapeChunks.some((o) => Object.keys(o.inputs).length !== 1)) throw new Error("each service's shapes should be a chunk of its own");
+`,
+    );
+    sh("node", ["bundle.mjs"]);
+  });
   check("every subpath imports from ESM", () => {
     writeFileSync(
       join(scratch, "esm.mjs"),
