@@ -458,8 +458,8 @@ export class AwsMock {
       );
     }
     const op = routed.operation as Operation;
-    // Outside Node a service's contracts arrive as a module, on its first call; in Node this returns at once.
-    await registry.preload(op.service.id);
+    // Outside Node a service's contracts arrive as a module, on its first call; in Node nothing is pending.
+    if (registry.pending(op.service.id)) await registry.preload(op.service.id);
     const generation = this.#generation;
     let wire = await this.#answer(op, request, routed.labels, generation);
     const call = this.#callOf.get(request);
@@ -537,8 +537,12 @@ export class AwsMock {
       if (seen) return this.#idempotencyMismatch(op, token.member);
     }
     // What a family must load before it can answer (outside Node, the YAML parser): nothing to wait for in Node.
-    const loading = this.#families.flatMap((f) => (f.service === op.service.id ? (f.prepare?.(op.name, input) ?? []) : []));
-    if (loading.length) {
+    let loading: Promise<void>[] | undefined;
+    for (const family of this.#families) {
+      const prepared = family.service === op.service.id ? family.prepare?.(op.name, input) : undefined;
+      if (prepared) (loading ??= []).push(prepared);
+    }
+    if (loading) {
       await Promise.all(loading);
       if (generation !== this.#generation) return resetDuringCall(op);
     }

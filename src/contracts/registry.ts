@@ -112,6 +112,11 @@ export const registry = {
     await Promise.all((services.length ? services : serviceIds).map((service) => shapeData.get(service)!.load()));
   },
 
+  /** Whether a service's contracts must be loaded (`preload`) before synchronous use: never in Node. */
+  pending(service: string): boolean {
+    return shapeData.get(service)?.pending ?? false;
+  },
+
   /** The operation with this id, e.g. `glue:GetSession`; throws with the known ids if there is none. */
   get<Id extends OperationId>(id: Id): OperationById<Id> {
     const op = byId.get(id) as OperationById<Id> | undefined;

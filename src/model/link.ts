@@ -45,6 +45,8 @@ export interface LazyShapes<T> {
   (): T;
   /** Loads the data as a module where there is no file system (a browser); in Node the first call reads the file. */
   load(): Promise<void>;
+  /** Whether a call now would fail for want of `load()` (never in Node). */
+  readonly pending: boolean;
 }
 
 /**
@@ -68,10 +70,14 @@ export function loadShapes<T>(service: string, file: string, base: string, impor
     }
     return (shapes = linkShapes(data) as T);
   };
-  return Object.assign(get, {
-    load: async () => {
-      if (shapes || data || nodeBuiltin("node:fs")) return;
-      data = (await importData()).default as ShapeData;
-    },
-  });
+  const pending = () => !shapes && !data && !nodeBuiltin("node:fs");
+  return Object.defineProperty(
+    Object.assign(get, {
+      load: async () => {
+        if (pending()) data = (await importData()).default as ShapeData;
+      },
+    }),
+    "pending",
+    { get: pending },
+  ) as LazyShapes<T>;
 }
