@@ -122,7 +122,9 @@ export function emitShapes(info: ServiceInfo, service: IRService): { ts: string;
     ` * The shapes of the service, read and linked the first time one is asked for: importing the package reads none.`,
     ` * In a browser the JSON comes as a module of its own, loaded by \`preload("${info.id}")\` or the mock's first call.`,
     ` */`,
-    `export const shapes = loadShapes<Shapes>(${literal(info.id)}, "./shapes.json", import.meta.url, () => import("./shapes.json", { with: { type: "json" } }));`,
+    // No import attribute: only a bundler ever follows this import (Node reads the file), and Vite's dev server
+    // serves a JSON module with attributes as JavaScript, which the browser then refuses (vitejs/vite#19095).
+    `export const shapes = loadShapes<Shapes>(${literal(info.id)}, "./shapes.json", import.meta.url, () => import("./shapes.json"));`,
     "",
   ].join("\n");
   // One structure per line: readable diffs when a model or the SDK changes.

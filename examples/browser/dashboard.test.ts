@@ -1,7 +1,7 @@
 // The dashboard page in headless Chromium: built by Vite against the built package (its browser entry),
 // served by Vite's preview server, driven by Playwright. `npm run build` first; Chromium is Debian's
 // (`apt-get install chromium`), or the one CHROMIUM names.
-import { existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page, type Request } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
@@ -19,9 +19,6 @@ let url: string;
 beforeAll(async () => {
   if (!existsSync(here("../../dist/handlers/browser.js"))) throw new Error("The browser test loads the built package: run `npm run build` first.");
   if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM.`);
-  // The page imports the package by name, as an app that installed it does: node_modules/aws-sdk-contracts is this repository.
-  mkdirSync(here("./node_modules"), { recursive: true });
-  if (!existsSync(here("./node_modules/aws-sdk-contracts"))) symlinkSync("../../..", here("./node_modules/aws-sdk-contracts"), "dir");
   mkdirSync(shots, { recursive: true });
   await build({ configFile: config });
   server = await preview({ configFile: config, preview: { host: "127.0.0.1", port: 0, strictPort: false } });

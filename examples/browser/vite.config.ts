@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
@@ -18,6 +18,14 @@ function mswServiceWorker(): Plugin {
       this.emitFile({ type: "asset", fileName: "mockServiceWorker.js", source: readFileSync(file, "utf8") });
     },
   };
+}
+
+// The page imports the package by name, as an app that installed it does: node_modules/aws-sdk-contracts
+// here is this repository (its built dist/, through package.json's exports and their `browser` condition).
+const link = fileURLToPath(new URL("./node_modules/aws-sdk-contracts", import.meta.url));
+if (!existsSync(link)) {
+  mkdirSync(fileURLToPath(new URL("./node_modules", import.meta.url)), { recursive: true });
+  symlinkSync("../../..", link, "dir");
 }
 
 export default defineConfig({

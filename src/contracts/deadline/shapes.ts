@@ -2925,4 +2925,4 @@ export interface Shapes {
  * The shapes of the service, read and linked the first time one is asked for: importing the package reads none.
  * In a browser the JSON comes as a module of its own, loaded by `preload("deadline")` or the mock's first call.
  */
-export const shapes = loadShapes<Shapes>("deadline", "./shapes.json", import.meta.url, () => import("./shapes.json", { with: { type: "json" } }));
+export const shapes = loadShapes<Shapes>("deadline", "./shapes.json", import.meta.url, () => import("./shapes.json"));

@@ -7746,4 +7746,4 @@ export interface Shapes {
  * The shapes of the service, read and linked the first time one is asked for: importing the package reads none.
  * In a browser the JSON comes as a module of its own, loaded by `preload("glue")` or the mock's first call.
  */
-export const shapes = loadShapes<Shapes>("glue", "./shapes.json", import.meta.url, () => import("./shapes.json", { with: { type: "json" } }));
+export const shapes = loadShapes<Shapes>("glue", "./shapes.json", import.meta.url, () => import("./shapes.json"));
