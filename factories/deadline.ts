@@ -1,6 +1,6 @@
 import type { SdkOf } from "../src/index.js";
 import { shapes as deadlineShapes, type GetSessionResponse, type HostPropertiesResponse, type LogConfiguration } from "../src/contracts/deadline/shapes.js";
-import type { FactoryDefinition, Invariant } from "./core/factory.js";
+import type { EntityDefinition, FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
 import { accountId, ec2HostName, fullIpv6, privateIpv4, region } from "./core/values.js";
 import { REFERENCE_DATE } from "./core/random.js";
@@ -71,7 +71,7 @@ export const deadlineLogConfiguration: FactoryDefinition<LogConfiguration, Parti
 };
 
 /** Deadline Cloud worker sessions, one trait per `SessionLifecycleStatus`. */
-export const deadlineSession: FactoryDefinition<
+export const deadlineSession: EntityDefinition<
   GetSessionResponse,
   DeadlineSessionParams,
   "started" | "updateInProgress" | "updateSucceeded" | "updateFailed" | "ended" | "withoutHost"

@@ -13,7 +13,7 @@ import {
   type TestGridSession,
   type VpcConfig,
 } from "../src/contracts/device-farm/shapes.js";
-import type { FactoryDefinition, Invariant } from "./core/factory.js";
+import type { EntityDefinition, FactoryDefinition, Invariant } from "./core/factory.js";
 import type { Gen } from "./core/random.js";
 import { accountId, roundTo } from "./core/values.js";
 import { REFERENCE_DATE } from "./core/random.js";
@@ -178,7 +178,7 @@ const MESSAGES: Partial<Record<string, string>> = {
   ERRORED: "The device became unavailable during the session.",
 };
 
-export const remoteAccessSession: FactoryDefinition<
+export const remoteAccessSession: EntityDefinition<
   RemoteAccessSession,
   RemoteAccessParams,
   "pending" | "pendingDevice" | "preparing" | "running" | "stopping" | "completed" | "stopped" | "errored" | "metered" | "unmetered" | "ios" | "android" | "privateDevice" | "vpc" | "proxy" | "withApp"
@@ -348,7 +348,7 @@ export interface TestGridParams {
 }
 
 /** Selenium test grid sessions, one trait per `TestGridSessionStatus`, and one per browser. */
-export const testGridSession: FactoryDefinition<TestGridSession, TestGridParams, "active" | "closed" | "errored" | "chrome" | "firefox" | "edge"> = {
+export const testGridSession: EntityDefinition<TestGridSession, TestGridParams, "active" | "closed" | "errored" | "chrome" | "firefox" | "edge"> = {
   name: "deviceFarm TestGridSession",
   service: "deviceFarm",
   get shape() { return deviceFarmShapes().TestGridSession; },

@@ -1,6 +1,6 @@
 import type { SdkOf } from "../src/index.js";
 import { shapes as glueShapes, type Session } from "../src/contracts/glue/shapes.js";
-import type { FactoryDefinition, Invariant } from "./core/factory.js";
+import type { EntityDefinition, FactoryDefinition, Invariant } from "./core/factory.js";
 import { REFERENCE_DATE, type Gen } from "./core/random.js";
 import { accountId, region, roundTo } from "./core/values.js";
 
@@ -49,7 +49,7 @@ export interface GlueSessionParams {
 }
 
 /** Glue interactive sessions, one trait per `SessionStatus`. */
-export const glueSession: FactoryDefinition<Session, GlueSessionParams, "provisioning" | "ready" | "failed" | "timeout" | "stopping" | "stopped" | "sparkConnect"> = {
+export const glueSession: EntityDefinition<Session, GlueSessionParams, "provisioning" | "ready" | "failed" | "timeout" | "stopping" | "stopped" | "sparkConnect"> = {
   name: "glue Session",
   service: "glue",
   get shape() { return glueShapes().Session; },

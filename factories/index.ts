@@ -1,6 +1,6 @@
 import { keepingRules } from "../src/contracts/service-rules.js";
 import { registry, type ErrorNameOf, type Operation, type OperationById, type OperationId, type Shape, type StructureShape } from "../src/index.js";
-import { Factory, checkAccount, checkRegion, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
+import { Factory, checkAccount, checkRegion, type EntityDefinition, type FactoryDefinition, type Invariant, type Sequence } from "./core/factory.js";
 import { accountOf } from "./core/values.js";
 import { completeLists, generate, stateTraits, statesOf, type Refinement } from "./core/generic.js";
 import { hints } from "./hints.js";
@@ -42,7 +42,7 @@ type AnyFactory = Factory<any, any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The entities we build: the top-level ones first, so an operation finds its entity before a nested shape. */
-const entities: readonly AnyDefinition[] = [glueSession, deadlineSession, testGridSession, remoteAccessSession];
+const entities: readonly EntityDefinition<any, any, any>[] = [glueSession, deadlineSession, testGridSession, remoteAccessSession];
 
 /** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
 /** The entities of one service (its shapes only are read). */

@@ -8,3 +8,8 @@ import { useMsw } from "./mock.js";
 useMsw({ http });
 
 export * from "./common.js";
+
+/** `serve` is Node's (an HTTP server): in a browser, the mock answers in the page through `mock.handlers` or `mock.requestHandler()`. */
+export function serve(): never {
+  throw new Error("[aws-sdk-contracts] serve() runs in Node only (it starts an HTTP server); in a browser, use setupWorker(...mock.handlers) or a client's requestHandler: mock.requestHandler().");
+}

@@ -109,11 +109,12 @@ function checkFault(id: string, op: Operation, fault: unknown): Fault {
   const f = fault as Record<string, unknown>;
   const extra = Object.keys(f).filter((k) => k !== kinds[0] && !(kinds[0] === "error" && k === "members"));
   if (extra.length) fail(`${where}: unknown fault member ${extra.map((k) => `"${k}"`).join(", ")}.`);
-  if ("error" in f && !op.errors.some((e) => e.name === f.error) && !commonError(String(f.error))) {
-    fail(`${where}: ${String(f.error)} is neither one of its errors (${op.errors.map((e) => e.name).join(" | ")}) nor one every AWS service can send (${COMMON_ERRORS.map((e) => e.name).join(" | ")}).`);
+  // Names only: a fault is planned before a browser has loaded the service's shapes.
+  if ("error" in f && !op.modelledErrors.includes(f.error as string) && !commonError(String(f.error))) {
+    fail(`${where}: ${String(f.error)} is neither one of its errors (${op.modelledErrors.join(" | ")}) nor one every AWS service can send (${COMMON_ERRORS.map((e) => e.name).join(" | ")}).`);
   }
   if ("members" in f && (f.members === null || typeof f.members !== "object")) fail(`${where}: members must be an object.`);
-  if ("members" in f && !op.errors.some((e) => e.name === f.error) && Object.keys(f.members as object).some((k) => k.toLowerCase() !== "message")) {
+  if ("members" in f && !op.modelledErrors.includes(f.error as string) && Object.keys(f.members as object).some((k) => k.toLowerCase() !== "message")) {
     fail(`${where}: ${String(f.error)} is not modelled for this operation, so its body holds only a message; got members ${Object.keys(f.members as object).join(", ")}.`);
   }
   if ("status" in f && ![500, 502, 503, 504].includes(f.status as number)) fail(`${where}: status must be 500, 502, 503 or 504 (a server fault the SDK may retry); got ${String(f.status)}. For a client error, inject one of the operation's errors.`);

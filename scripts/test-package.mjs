@@ -93,6 +93,21 @@ if (shapeChunks.length !== 3 || shapeChunks.some((o) => Object.keys(o.inputs).le
     );
     sh("node", ["bundle.mjs"]);
   });
+  check("with no Node built-in to reach and no bundler (Deno-like), the installed package loads a service's shapes as a JSON module and answers", () => {
+    writeFileSync(
+      join(scratch, "unbundled.mjs"),
+      `delete process.getBuiltinModule;
+const { CreateDatabaseCommand, GetDatabaseCommand, GlueClient } = await import("@aws-sdk/client-glue");
+const { createAwsMock, testClientConfig } = await import("aws-sdk-contracts/handlers");
+const mock = createAwsMock();
+const glue = new GlueClient({ ...testClientConfig(), requestHandler: mock.requestHandler() });
+await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: "sales" } }));
+const { Database } = await glue.send(new GetDatabaseCommand({ Name: "sales" }));
+if (Database.Name !== "sales") throw new Error("unexpected answer " + JSON.stringify(Database));
+`,
+    );
+    sh("node", ["unbundled.mjs"]);
+  });
   check("every subpath imports from ESM", () => {
     writeFileSync(
       join(scratch, "esm.mjs"),

@@ -18,8 +18,20 @@ export function nodeBuiltin<K extends keyof Builtins>(name: K): Builtins[K] | un
   return host?.getBuiltinModule?.(name) as Builtins[K] | undefined;
 }
 
-/** A random UUID (v4), from the Web Crypto API Node and browsers share. */
-export const randomUUID = (): string => globalThis.crypto.randomUUID();
+/**
+ * A random UUID (v4), from the Web Crypto API Node and browsers share. Browsers give `randomUUID` to secure
+ * pages only (https, localhost); a page served over plain http from a LAN address gets one made from
+ * `getRandomValues`, which every page has.
+ */
+export function randomUUID(): string {
+  const crypto = globalThis.crypto;
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** Base64 of bytes, and bytes of base64 (the blob members' wire form). */
 export function toBase64(bytes: Uint8Array): string {
@@ -33,8 +45,11 @@ export function toBase64(bytes: Uint8Array): string {
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const buffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
   if (buffer) return new Uint8Array(buffer.from(text, "base64"));
-  // Lenient as Node's decoder is: characters outside the alphabet are skipped, padding is optional.
-  const clean = text.replace(/[^A-Za-z0-9+/]/g, "");
+  // What Node's decoder reads: both alphabets (`+/` and `-_`), up to the first `=`, other characters skipped,
+  // padding optional, and a lone last character (six bits, no whole byte) dropped.
+  const end = text.indexOf("=");
+  let clean = (end === -1 ? text : text.slice(0, end)).replace(/[^A-Za-z0-9+/\-_]/g, "").replace(/-/g, "+").replace(/_/g, "/");
+  if (clean.length % 4 === 1) clean = clean.slice(0, -1);
   const binary = atob(clean + "=".repeat((4 - (clean.length % 4)) % 4));
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

@@ -68,7 +68,7 @@ describe("the Deadline dashboard in Chromium", () => {
     // Every request to AWS was the SDK's, answered by the worker; the mock logged them all.
     expect(aws.length).toBeGreaterThan(10);
     expect(aws.every((r) => new URL(r.url()).hostname === "management.deadline.us-west-2.amazonaws.com" || new URL(r.url()).hostname === "deadline.us-west-2.amazonaws.com")).toBe(true);
-    expect(await Promise.all(aws.map(async (r) => (await r.response())?.fromServiceWorker()))).not.toContain(false);
+    expect(await Promise.all(aws.map(async (r) => (await r.response())?.fromServiceWorker() ?? false))).not.toContain(false);
     const logged = await page.evaluate(() => (window as unknown as { awsMock: { calls: { operation: string }[] } }).awsMock.calls.map((c) => c.operation));
     expect(logged).toEqual(expect.arrayContaining(["deadline:CreateFarm", "deadline:CreateJob", "deadline:ListFarms", "deadline:ListJobs", "deadline:ListSteps"]));
     expect(errors).toEqual([]);

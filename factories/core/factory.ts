@@ -14,8 +14,6 @@ export interface Invariant<T> {
 export interface FactoryDefinition<S extends StructureShape, P extends object, Trait extends string> {
   /** Names the entity in messages, e.g. `glue Session`. */
   readonly name: string;
-  /** The registry's id of the service whose shape it builds, for an entity the generic factory refines (so a build of one service never loads another's shapes). */
-  readonly service?: string;
   readonly shape: S;
   readonly timestampFormat: TimestampFormat;
   /** Parameters before any trait: the default lifecycle state and options. */
@@ -28,6 +26,12 @@ export interface FactoryDefinition<S extends StructureShape, P extends object, T
   /** Overrides made whole before they are merged (a partial list item built by its own generator). */
   readonly complete?: (gen: Gen, overrides: DeepPartial<SdkOf<S>>, params: P) => DeepPartial<SdkOf<S>>;
   readonly invariants?: readonly Invariant<SdkOf<S>>[];
+}
+
+/** A hand-tuned entity the generic factory refines wherever its shape appears in its service's outputs. */
+export interface EntityDefinition<S extends StructureShape, P extends object, Trait extends string> extends FactoryDefinition<S, P, Trait> {
+  /** The registry's id of its service: a build of one service reads only that service's entities (and shapes). */
+  readonly service: string;
 }
 
 export interface BuildOptions<P> {
@@ -56,21 +60,22 @@ export interface Sequence {
  * Traits and seeds return new factories; nothing about one build leaks into another.
  */
 export class Factory<S extends StructureShape, P extends object, Trait extends string> {
-  #contract: Contract<S> | undefined;
+  /** The contract, made on first use and shared with the factories derived from this one (`with`, `seeded`). */
+  readonly #shared: { contract?: Contract<S> };
 
   constructor(
     readonly definition: FactoryDefinition<S, P, Trait>,
     readonly sequence: Sequence,
     readonly traitsApplied: readonly Trait[] = [],
     readonly fixedSeed?: number,
-    contract?: Contract<S>,
+    shared: { contract?: Contract<S> } = {},
   ) {
-    this.#contract = contract;
+    this.#shared = shared;
   }
 
   /** The contract builds are held to, made on first use: a factory made before its service's shapes are loaded (a browser) waits for them. */
   get contract(): Contract<S> {
-    return (this.#contract ??= new Contract(this.definition.name, this.definition.shape, this.definition.timestampFormat));
+    return (this.#shared.contract ??= new Contract(this.definition.name, this.definition.shape, this.definition.timestampFormat));
   }
 
   get name(): string {
@@ -89,12 +94,12 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
         throw new Error(`[aws-sdk-contracts] Failed to apply trait "${String(t)}" to ${this.name}: known traits are ${this.traitNames.join(" | ")}.`);
       }
     }
-    return new Factory(this.definition, this.sequence, [...this.traitsApplied, ...traits], this.fixedSeed, this.contract);
+    return new Factory(this.definition, this.sequence, [...this.traitsApplied, ...traits], this.fixedSeed, this.#shared);
   }
 
   /** A new factory whose builds all use this seed (list items derive their own from it). */
   seeded(seed: number): Factory<S, P, Trait> {
-    return new Factory(this.definition, this.sequence, this.traitsApplied, checkSeed(seed, `${this.name}.seeded()`), this.contract);
+    return new Factory(this.definition, this.sequence, this.traitsApplied, checkSeed(seed, `${this.name}.seeded()`), this.#shared);
   }
 
   /** The parameters a build uses: defaults, then traits in order, then explicit params. */

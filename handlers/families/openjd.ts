@@ -57,10 +57,11 @@ export function loadYaml(): Promise<void> | undefined {
 
 /** The template as a value: JSON, or YAML (read on first use). */
 function parse(text: string, type: string): Rec {
+  // Outside Node the parser must have been loaded first: a missing parser is the mock's error, not the template's.
+  const yamlParse = type === "JSON" ? undefined : yamlParser();
   let value: unknown;
   try {
-    if (type === "JSON") value = JSON.parse(text);
-    else value = yamlParser().parse(text);
+    value = yamlParse ? yamlParse.parse(text) : JSON.parse(text);
   } catch (e) {
     throw new TemplateError("CANNOT_PARSE", `The job template is not valid ${type}: ${(e as Error).message.split("\n")[0]}`);
   }

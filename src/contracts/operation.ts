@@ -56,6 +56,8 @@ export interface OperationDefinition<I extends StructureShape, O extends Structu
   readonly input: () => I;
   readonly output: () => O;
   readonly errors: () => readonly StructureShape[];
+  /** The names of those errors, known without building their shapes. */
+  readonly errorNames?: readonly string[];
   /** The output's member names, known without building its shape (the check tells operations apart by them). */
   readonly outputMembers: readonly string[];
   /** Smithy `@paginated`: the tokens, page size and items of a list operation. */
@@ -88,6 +90,8 @@ export interface Operation<I extends StructureShape = any, O extends StructureSh
   readonly request: Contract<I>;
   readonly response: Contract<O>;
   readonly errors: readonly ErrorContract[];
+  /** The names of the errors it models, known without building their shapes (before a browser has loaded them). */
+  readonly modelledErrors: readonly string[];
   readonly paginated?: Paginated;
   /** The output's member names, known without building its shape. */
   readonly outputMembers: readonly string[];
@@ -164,6 +168,9 @@ export function operation<I extends StructureShape, O extends StructureShape, Sv
     get errors() {
       return (errors ??= definition.errors().map((shape) => errorContract(svc, shape)));
     },
+    get modelledErrors() {
+      return definition.errorNames ?? this.errors.map((e) => e.name);
+    },
     ...(definition.paginated ? { paginated: definition.paginated } : {}),
     outputMembers: definition.outputMembers,
     constraints: definition.constraints !== false,
@@ -204,6 +211,7 @@ export function loadOperations<T>(svc: Service, json: unknown, shapes: () => obj
       input: () => table()[d.input]!,
       output: () => table()[d.output]!,
       errors: () => d.errors.map((e) => table()[e]!),
+      errorNames: d.errors,
       outputMembers: d.outputMembers,
       ...(d.paginated ? { paginated: d.paginated } : {}),
       ...(d.constraints === false ? { constraints: false as const } : {}),

@@ -220,7 +220,7 @@ export interface InstalledSdkReport {
  * Compares every registered operation with the SDK client installed where this runs
  * (packages that are not installed are reported with no version and no differences).
  */
-export async function compareWithInstalledSdks(load: (name: string) => Promise<unknown> = (name) => import(name), ids?: readonly string[]): Promise<InstalledSdkReport[]> {
+export async function compareWithInstalledSdks(load: (name: string) => Promise<unknown> = (name) => import(/* @vite-ignore */ /* webpackIgnore: true */ name), ids?: readonly string[]): Promise<InstalledSdkReport[]> {
   const reports: InstalledSdkReport[] = [];
   for (const op of ids ? operations.filter((o) => ids.includes(o.id)) : operations) {
     let sdk: SdkModule;

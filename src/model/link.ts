@@ -74,7 +74,19 @@ export function loadShapes<T>(service: string, file: string, base: string, impor
   return Object.defineProperty(
     Object.assign(get, {
       load: async () => {
-        if (pending()) data = (await importData()).default as ShapeData;
+        if (!pending()) return;
+        try {
+          // A bundler follows this import; the file is a chunk of its own.
+          data = (await importData()).default as ShapeData;
+        } catch (error) {
+          // Unbundled, outside Node (Deno, a Node without getBuiltinModule): JSON modules need their attribute.
+          const url = new URL(file, base).href;
+          try {
+            data = (await import(/* @vite-ignore */ /* webpackIgnore: true */ url, { with: { type: "json" } })).default as ShapeData;
+          } catch {
+            throw error;
+          }
+        }
       },
     }),
     "pending",

@@ -3,9 +3,9 @@
 // test (test/browser-entry.test.ts) holds it to what a browser must get.
 delete (process as { getBuiltinModule?: unknown }).getBuiltinModule;
 
-const { CreateFarmCommand, CreateFleetCommand, CreateJobCommand, CreateQueueCommand, CreateQueueFleetAssociationCommand, DeadlineClient, GetFleetCommand, GetJobCommand, ListStepsCommand } =
+const { CreateFarmCommand, CreateFleetCommand, CreateJobCommand, CreateQueueCommand, CreateQueueFleetAssociationCommand, DeadlineClient, GetFleetCommand, GetJobCommand, ListFarmsCommand, ListStepsCommand } =
   await import("@aws-sdk/client-deadline");
-const { createAwsMock, preload, testClientConfig } = await import("../../handlers/common.js");
+const { createAwsMock, preload, serve, testClientConfig } = await import("../../handlers/browser.js");
 const { createFactories } = await import("../../factories/index.js");
 
 const seen: Record<string, unknown> = {};
@@ -20,6 +20,8 @@ await preload("glue");
 seen.afterPreload = factories.operation("glue:GetJobRun").build().JobRun?.Id !== undefined;
 
 const mock = createAwsMock({ seed: 7 });
+// Planned before the service's first call: a fault needs no shapes.
+mock.fault("deadline:ListFarms", { error: "AccessDeniedException" });
 const deadline = new DeadlineClient({ ...testClientConfig({ maxAttempts: 1 }), requestHandler: mock.requestHandler() });
 const { farmId } = await deadline.send(new CreateFarmCommand({ displayName: "Render farm" }));
 const { queueId } = await deadline.send(new CreateQueueCommand({ farmId, displayName: "Shots" }));
@@ -33,9 +35,14 @@ let status: string | undefined;
 for (let i = 0; i < 100 && status !== "SUCCEEDED"; i++) status = (await deadline.send(new GetJobCommand({ farmId, queueId, jobId }))).taskRunStatus;
 seen.jobStatus = status;
 seen.steps = (await deadline.send(new ListStepsCommand({ farmId, queueId, jobId }))).steps?.map((s) => s.name);
-seen.handlersError = (() => {
+seen.farmsFault = await deadline.send(new ListFarmsCommand({})).then(
+  () => "no error",
+  (e: Error) => e.name,
+);
+seen.handlers = mock.handlers.length;
+seen.serve = (() => {
   try {
-    void mock.handlers;
+    serve();
     return "no error";
   } catch (e) {
     return (e as Error).message;
