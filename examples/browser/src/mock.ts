@@ -10,7 +10,7 @@ import {
   type DeadlineClientConfig,
 } from "@aws-sdk/client-deadline";
 import { setupWorker } from "msw/browser";
-import { createAwsMock, testClientConfig, type AwsMock } from "aws-sdk-contracts/handlers";
+import { createAwsMock, onUnhandled, testClientConfig, type AwsMock } from "aws-sdk-contracts/handlers";
 
 /** How the page's SDK reaches the mock: msw's service worker (the SDK's own `fetch`), or the direct transport. */
 export type Transport = "worker" | "direct";
@@ -76,7 +76,7 @@ async function seed(deadline: DeadlineClient): Promise<void> {
 export async function startMock(transport: Transport): Promise<{ mock: AwsMock; config: DeadlineClientConfig }> {
   const mock = createAwsMock({ seed: 7 });
   const config: DeadlineClientConfig = { ...testClientConfig({ region: "us-west-2", maxAttempts: 1 }), ...(transport === "direct" ? { requestHandler: mock.requestHandler() } : {}) };
-  if (transport === "worker") await setupWorker(...mock.handlers).start({ quiet: true, onUnhandledRequest: "bypass" });
+  if (transport === "worker") await setupWorker(...mock.handlers).start({ quiet: true, ...onUnhandled("bypass") });
   await seed(new DeadlineClient(config));
   return { mock, config };
 }
