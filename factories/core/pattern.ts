@@ -231,21 +231,33 @@ function pleasant(chars: string): string {
   return alnum.length >= 2 ? alnum : chars;
 }
 
-/** What a compiled pattern writes with: the choices and the growing sample. */
+/** What a compiled pattern draws with: the choices, and how far open repetitions may grow. */
 interface Draw {
-  out: string;
   readonly next: () => number;
   readonly spread: number;
 }
-type Sampler = (d: Draw) => void;
+/** A compiled node: its sample, drawn left to right (the same draws in the same order as the tree's walk). */
+type Sampler = (d: Draw) => string;
 
-/** A node as a function, built once per pattern: sampling walks closures, not the tree. */
+const nothing: Sampler = () => "";
+
+/** A node as a function, built once per pattern: sampling walks closures, not the tree, and builds local strings. */
 function compile(node: Node): Sampler {
   switch (node.t) {
     case "seq": {
-      const items = node.items.map(compile);
+      // Adjacent literal characters are one piece of text.
+      const merged: Node[] = [];
+      for (const item of node.items) {
+        const last = merged.at(-1);
+        if (item.t === "lit" && last?.t === "lit") merged[merged.length - 1] = { t: "lit", text: last.text + item.text };
+        else merged.push(item);
+      }
+      const items = merged.map(compile);
+      if (items.length === 1) return items[0]!;
       return (d) => {
-        for (const item of items) item(d);
+        let out = "";
+        for (let i = 0; i < items.length; i++) out += items[i]!(d);
+        return out;
       };
     }
     case "alt": {
@@ -254,16 +266,12 @@ function compile(node: Node): Sampler {
     }
     case "lit": {
       const text = node.text;
-      return (d) => {
-        d.out += text;
-      };
+      return () => text;
     }
     case "set": {
       const chars = pleasantOf(node);
-      if (!chars.length) return () => {};
-      return (d) => {
-        d.out += chars[Math.floor(d.next() * chars.length)];
-      };
+      if (!chars.length) return nothing;
+      return (d) => chars[Math.floor(d.next() * chars.length)]!;
     }
     case "rep": {
       const inner = compile(node.node);
@@ -271,11 +279,13 @@ function compile(node: Node): Sampler {
       return (d) => {
         const max = Math.min(most, min + d.spread);
         const count = min + Math.floor(d.next() * (max - min + 1));
-        for (let k = 0; k < count; k++) inner(d);
+        let out = "";
+        for (let k = 0; k < count; k++) out += inner(d);
+        return out;
       };
     }
     case "none":
-      return () => {};
+      return nothing;
   }
 }
 
@@ -293,7 +303,5 @@ export function samplePattern(pattern: string, next: () => number, spread = 3): 
     compiled.set(pattern, (sampler = root ? compile(root) : null));
   }
   if (!sampler) return undefined;
-  const d: Draw = { out: "", next, spread };
-  sampler(d);
-  return d.out;
+  return sampler({ next, spread });
 }
