@@ -141,6 +141,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     if (kinds[i] === "timestamp") value = times!(member);
     else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]));
     else if (kinds[i] === "string") value = string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]);
+    else if (kinds[i] === "integer" || kinds[i] === "long" || kinds[i] === "double") value = number(m as Extract<Shape, { kind: "integer" | "long" | "double" }>, at, member, plan.ranges[i]);
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
     out[member] = member === state?.member ? stateValue : value;
   }
@@ -268,6 +269,8 @@ interface Plan {
   /** Each string member's hinted format (null: none) and its name in lower case. */
   readonly formats: readonly (string | null)[];
   readonly lower: readonly string[];
+  /** Each member's hinted numeric range, if any. */
+  readonly ranges: readonly (readonly [number, number] | undefined)[];
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
   readonly timestamps: boolean;
@@ -308,6 +311,7 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     hashes: names.map((n) => nameHash(n)),
     formats: names.map((n) => formatOf(hints, shape.name, n)),
     lower: names.map((n) => n.toLowerCase()),
+    ranges: names.map((n) => hints.ranges?.[`${shape.name}.${n}`]),
     references: names.map((n) => {
       const m = members[n]!;
       return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
@@ -446,13 +450,23 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
 function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
   const sample = samplePattern(format, gen.stream("$format"), 3);
   if (sample === undefined || !sample.includes("{")) return sample;
+  // One pass, each value made only where the sample names it (UUIDs numbered left to right).
   let k = 0;
-  return sample
-    .replace(/\{uuid\}/g, () => gen.uuid(`$uuid${k++}`))
-    .replaceAll("{account}", accountId(gen))
-    .replaceAll("{region}", region(gen, ctx))
-    .replaceAll("{subject}", subject(gen));
+  return sample.replace(PLACEHOLDER, (whole, name: string) => {
+    switch (name) {
+      case "uuid":
+        return gen.uuid(`$uuid${k++}`);
+      case "account":
+        return accountId(gen);
+      case "region":
+        return region(gen, ctx);
+      default:
+        return subject(gen);
+    }
+  });
 }
+
+const PLACEHOLDER = /\{(uuid|account|region|subject)\}/g;
 
 /** An ARN with the build's partition, region and account in place of those it has (an empty region or account stays empty). */
 function ownArn(arn: string, where: { account: string; region: string }): string {
