@@ -54,11 +54,34 @@ const lengthOf = (text: string): number => {
 
 /** Whether a string meets a shape's length and pattern. */
 export function fits(shape: { readonly length?: { min?: number; max?: number }; readonly pattern?: string }, text: string): boolean {
-  const n = lengthOf(text);
-  if (shape.length?.min !== undefined && n < shape.length.min) return false;
-  if (shape.length?.max !== undefined && n > shape.length.max) return false;
+  const length = shape.length;
+  if (length) {
+    // A string has at most as many code points as UTF-16 units and at least half as many: count them only
+    // when the bounds are that close (rarely: what we generate is ASCII).
+    const { min, max } = length;
+    if ((max !== undefined && text.length > max) || (min !== undefined && text.length < 2 * min)) {
+      const n = lengthOf(text);
+      if (min !== undefined && n < min) return false;
+      if (max !== undefined && n > max) return false;
+    }
+  }
   return shape.pattern === undefined || regex(shape.pattern).test(text);
 }
+
+/** A hint given by place (`Table.PartitionKeys`), found once per place. */
+function byPlace<T>(table: Readonly<Record<string, T>> | undefined, cache: WeakMap<object, Map<string, Map<string, T | undefined>>>, parent: string, name: string): T | undefined {
+  if (!table) return undefined;
+  let byParent = cache.get(table);
+  if (!byParent) cache.set(table, (byParent = new Map()));
+  let byName = byParent.get(parent);
+  if (!byName) byParent.set(parent, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name);
+  const value = table[`${parent}.${name}`];
+  byName.set(name, value);
+  return value;
+}
+const profilesByPlace = new WeakMap<object, Map<string, Map<string, readonly Readonly<Record<string, unknown>>[] | undefined>>>();
+const countsByPlace = new WeakMap<object, Map<string, Map<string, readonly [number, number] | undefined>>>();
 
 /**
  * A value of `shape` for the member `name` of structure `parent`, under the generator's field path.
@@ -69,10 +92,10 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
     case "structure": {
       const refinement = ctx.refinements.get(shape);
       if (refinement) return refinement(gen);
-      return structure(shape, gen, depth, ctx, `${parent}.${name}`);
+      return structure(shape, gen, depth, ctx, byPlace(ctx.hints.profiles, profilesByPlace, parent, name));
     }
     case "list": {
-      const count = itemCount(shape.length, gen, depth, ctx, ctx.hints.counts?.[`${parent}.${name}`]);
+      const count = itemCount(shape.length, gen, depth, ctx, byPlace(ctx.hints.counts, countsByPlace, parent, name));
       const item = singular(name);
       const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
       return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
@@ -101,8 +124,8 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
   }
 }
 
-/** A structure's members; `slot` is where it sits (`Table.PartitionKey`), for profiles given by place. */
-function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericContext, slot = ""): Record<string, unknown> {
+/** A structure's members; `placed`: the profiles hinted for where it sits (`Table.PartitionKeys`). */
+function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericContext, placed?: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
   if (depth > MAX_DEPTH) throw new Error(`[aws-sdk-contracts] Failed to build ${shape.name}: its required members nest deeper than ${MAX_DEPTH} levels.`);
   ctx.budget--;
   const members = shape.members as Record<string, Shape>;
@@ -146,7 +169,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[member] = member === state?.member ? stateValue : value;
   }
   // Members that go together as a real resource has them (a Parquet table's formats): one profile, over the build.
-  const profiles = (slot && ctx.hints.profiles?.[slot]) || plan.profiles;
+  const profiles = placed || plan.profiles;
   if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
   // What the state sets, and the keys its counts may have.
   if (forced) {
