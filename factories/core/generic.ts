@@ -97,7 +97,7 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
     case "list": {
       const count = itemCount(shape.length, gen, depth, ctx, byPlace(ctx.hints.counts, countsByPlace, parent, name));
       const item = singular(name);
-      const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
+      const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(...indexStep(i)), item, parent, depth, ctx));
       return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
     }
     case "map":
@@ -426,6 +426,10 @@ function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, par
 
 const singular = (name: string): string => name.replace(/(List|s)$/, "");
 
+/** The path step of a list item (`"0"`, `"1"`…) with its hash, made once for the first hundred. */
+const INDEX_STEPS = Array.from({ length: 100 }, (_, i) => [String(i), nameHash(String(i))] as const);
+const indexStep = (i: number): readonly [string, number] => INDEX_STEPS[i] ?? [String(i), nameHash(String(i))];
+
 function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, gen: Gen, name: string, hinted?: readonly [number, number]): number {
   // Without a modelled minimum, numbers are not negative unless a hint says so (a longitude west of Greenwich).
   const min = shape.range?.min ?? (hinted && hinted[0] < 0 ? Number.MIN_SAFE_INTEGER : 0);
@@ -613,38 +617,70 @@ const VERB = /^(Get|List|Describe|Create|Delete|Update|Stop|Start|Install|Put|Ba
 const ROLE = /(Request|Response|Result|Summary|Detail|Details|Output|Input)$/;
 
 /** The hinted ARN format of a member, by service, subject and structure (null: none), found once. */
-const knownArns = new Map<string, string | null>();
 
 /** An ARN in the service the member name (or its pattern) suggests, with this build's account and region. */
 function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
+  const info = arnInfo(name, parent, ctx);
+  if (info.known) return fromFormat(info.known, gen.at("$arn"), ctx) ?? info.known;
+  const account = accountId(gen);
+  const where = region(gen, ctx);
+  const id = gen.hex("$arn", 8);
+  switch (info.of) {
+    case "role":
+      return `arn:aws:iam::${account}:role/${roleName(gen, ctx.service.signingName)}`;
+    case "kms":
+      return `arn:aws:kms:${where}:${account}:key/${gen.uuid("$key")}`;
+    case "logs":
+      return `arn:aws:logs:${where}:${account}:log-group:/aws/${ctx.service.signingName}/${slug(gen.faker("$lg").word.noun())}`;
+    case "sns":
+      return `arn:aws:sns:${where}:${account}:${slug(gen.faker("$t").word.noun())}`;
+    case "s3":
+      return `arn:aws:s3:::${dataBucket(gen, account, where)}`;
+    case "secret":
+      return `arn:aws:secretsmanager:${where}:${account}:secret:${subject(gen)}-${gen.hex("$suffix", 6)}`;
+  }
+  const sep = info.separator;
+  return `arn:aws:${info.service}:${where}:${account}:${info.type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;
+}
+
+interface ArnInfo {
+  /** The hinted pattern of the most specific resource the structure names, or null. */
+  readonly known: string | null;
+  /** An ARN of another service the member's name says (a role, a key, a log group…), or undefined. */
+  readonly of?: "role" | "kms" | "logs" | "sns" | "s3" | "secret";
+  readonly service: string;
+  readonly type: string;
+  readonly separator: string;
+}
+
+/** What an ARN member's name and structure decide, worked out once per place and service. */
+const arnInfos = new WeakMap<GenericContext["service"], Map<string, Map<string, ArnInfo>>>();
+function arnInfo(name: string, parent: string, ctx: GenericContext): ArnInfo {
+  let byParent = arnInfos.get(ctx.service);
+  if (!byParent) arnInfos.set(ctx.service, (byParent = new Map()));
+  let byName = byParent.get(parent);
+  if (!byName) byParent.set(parent, (byName = new Map()));
+  let info = byName.get(name);
+  if (info) return info;
   const m = name.toLowerCase();
   // The resource: the member's own words (`remoteAccessSessionArn`), or its structure's (`GetRunRequest.arn` → Run).
   const words = /^(resource)?arn$/i.test(name) ? parent.replace(VERB, "").replace(ROLE, "") : name.replace(/(Arn|ARN|arn)$/, "");
   const kind = words.charAt(0).toUpperCase() + words.slice(1);
   // The most specific resource the structure names: `projectArn` of `CreateTestGridUrlRequest` is a TestGridProject.
-  const key = `${ctx.service.id}|${kind}|${parent}`;
-  let known = knownArns.get(key);
-  if (known === undefined) {
-    known =
-      Object.entries(ctx.hints.arns ?? {})
-        .filter(([resource]) => resource.endsWith(kind) && parent.includes(resource.slice(0, resource.length - kind.length)))
-        .sort(([a], [b]) => b.length - a.length)[0]?.[1] ?? null;
-    knownArns.set(key, known);
-  }
-  if (known) return fromFormat(known, gen.at("$arn"), ctx) ?? known;
-  const account = accountId(gen);
-  const where = region(gen, ctx);
-  const id = gen.hex("$arn", 8);
-  if (/role/.test(m)) return `arn:aws:iam::${account}:role/${roleName(gen, ctx.service.signingName)}`;
-  if (/kms|key/.test(m)) return `arn:aws:kms:${where}:${account}:key/${gen.uuid("$key")}`;
-  if (/loggroup|log/.test(m)) return `arn:aws:logs:${where}:${account}:log-group:/aws/${ctx.service.signingName}/${slug(gen.faker("$lg").word.noun())}`;
-  if (/topic/.test(m)) return `arn:aws:sns:${where}:${account}:${slug(gen.faker("$t").word.noun())}`;
-  if (/bucket/.test(m)) return `arn:aws:s3:::${dataBucket(gen, account, where)}`;
-  if (/secret/.test(m)) return `arn:aws:secretsmanager:${where}:${account}:secret:${subject(gen)}-${gen.hex("$suffix", 6)}`;
-  const service = ARN_SERVICES.find((s) => m.startsWith(s)) ?? ctx.service.signingName;
-  const type = kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource";
-  const sep = ctx.hints.arnSeparator ?? "/";
-  return `arn:aws:${service}:${where}:${account}:${type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;
+  const known =
+    Object.entries(ctx.hints.arns ?? {})
+      .filter(([resource]) => resource.endsWith(kind) && parent.includes(resource.slice(0, resource.length - kind.length)))
+      .sort(([a], [b]) => b.length - a.length)[0]?.[1] ?? null;
+  const of = /role/.test(m) ? "role" : /kms|key/.test(m) ? "kms" : /loggroup|log/.test(m) ? "logs" : /topic/.test(m) ? "sns" : /bucket/.test(m) ? "s3" : /secret/.test(m) ? "secret" : undefined;
+  info = {
+    known,
+    ...(of ? { of } : {}),
+    service: ARN_SERVICES.find((s) => m.startsWith(s)) ?? ctx.service.signingName,
+    type: kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase() || "resource",
+    separator: ctx.hints.arnSeparator ?? "/",
+  };
+  byName.set(name, info);
+  return info;
 }
 
 /**
