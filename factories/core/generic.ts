@@ -478,22 +478,35 @@ function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | und
   const sample = samplePattern(format, gen.stream("$format"), 3);
   if (sample === undefined || !sample.includes("{")) return sample;
   // One pass, each value made only where the sample names it (UUIDs numbered left to right).
+  let out = "";
+  let from = 0;
   let k = 0;
-  return sample.replace(PLACEHOLDER, (whole, name: string) => {
-    switch (name) {
+  for (let at = sample.indexOf("{"); at !== -1; at = sample.indexOf("{", at + 1)) {
+    const close = sample.indexOf("}", at);
+    if (close === -1) break;
+    let value: string;
+    switch (sample.slice(at + 1, close)) {
       case "uuid":
-        return gen.uuid(`$uuid${k++}`);
+        value = gen.uuid(`$uuid${k++}`);
+        break;
       case "account":
-        return accountId(gen);
+        value = accountId(gen);
+        break;
       case "region":
-        return region(gen, ctx);
+        value = region(gen, ctx);
+        break;
+      case "subject":
+        value = subject(gen);
+        break;
       default:
-        return subject(gen);
+        continue;
     }
-  });
+    out += sample.slice(from, at) + value;
+    from = close + 1;
+    at = close;
+  }
+  return out + sample.slice(from);
 }
-
-const PLACEHOLDER = /\{(uuid|account|region|subject)\}/g;
 
 /** An ARN with the build's partition, region and account in place of those it has (an empty region or account stays empty). */
 function ownArn(arn: string, where: { account: string; region: string }): string {
