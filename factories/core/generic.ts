@@ -94,12 +94,8 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
       if (refinement) return refinement(gen);
       return structure(shape, gen, depth, ctx, byPlace(ctx.hints.profiles, profilesByPlace, parent, name));
     }
-    case "list": {
-      const count = itemCount(shape.length, gen, depth, ctx, byPlace(ctx.hints.counts, countsByPlace, parent, name));
-      const item = singular(name);
-      const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(...indexStep(i)), item, parent, depth, ctx));
-      return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
-    }
+    case "list":
+      return list(shape, gen, singular(name), parent, depth, ctx, byPlace(ctx.hints.counts, countsByPlace, parent, name));
     case "map":
       return map(shape, gen, name, parent, depth, ctx);
     case "string":
@@ -122,6 +118,13 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
     case "document":
       return { source: gen.faker("").word.noun(), count: gen.int("n", 1, 20), enabled: true };
   }
+}
+
+/** A list's items, as many as `hinted` says (or a few), each named `item` (`Column` of `Columns`). */
+function list(shape: Extract<Shape, { kind: "list" }>, gen: Gen, item: string, parent: string, depth: number, ctx: GenericContext, hinted: readonly [number, number] | undefined): unknown[] {
+  const count = itemCount(shape.length, gen, depth, ctx, hinted);
+  const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(...indexStep(i)), item, parent, depth, ctx));
+  return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
 }
 
 /** A structure's members; `placed`: the profiles hinted for where it sits (`Table.PartitionKeys`). */
@@ -165,6 +168,11 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]));
     else if (kinds[i] === "string") value = string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]);
     else if (kinds[i] === "integer" || kinds[i] === "long" || kinds[i] === "double") value = number(m as Extract<Shape, { kind: "integer" | "long" | "double" }>, at, member, plan.ranges[i]);
+    else if (kinds[i] === "structure") {
+      // As generate() builds it, with what the place hints found once in the plan.
+      const refinement = ctx.refinements.get(m);
+      value = refinement ? refinement(at) : structure(m as StructureShape, at, depth + 1, ctx, plan.placed[i]);
+    } else if (kinds[i] === "list") value = list(m as Extract<Shape, { kind: "list" }>, at, plan.items[i]!, shape.name, depth + 1, ctx, plan.counts[i]);
     else value = generate(m, at, member, shape.name, depth + 1, ctx);
     out[member] = member === state?.member ? stateValue : value;
   }
@@ -294,6 +302,10 @@ interface Plan {
   readonly lower: readonly string[];
   /** Each member's hinted numeric range, if any. */
   readonly ranges: readonly (readonly [number, number] | undefined)[];
+  /** Each member's profiles and list size hinted by place (`Table.PartitionKeys`), and a list member's item name. */
+  readonly placed: readonly (readonly Readonly<Record<string, unknown>>[] | undefined)[];
+  readonly counts: readonly (readonly [number, number] | undefined)[];
+  readonly items: readonly string[];
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
   readonly timestamps: boolean;
@@ -335,6 +347,9 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     formats: names.map((n) => formatOf(hints, shape.name, n)),
     lower: names.map((n) => n.toLowerCase()),
     ranges: names.map((n) => hints.ranges?.[`${shape.name}.${n}`]),
+    placed: names.map((n) => hints.profiles?.[`${shape.name}.${n}`]),
+    counts: names.map((n) => hints.counts?.[`${shape.name}.${n}`]),
+    items: names.map((n) => singular(n)),
     references: names.map((n) => {
       const m = members[n]!;
       return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
@@ -434,19 +449,45 @@ function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, 
   // Without a modelled minimum, numbers are not negative unless a hint says so (a longitude west of Greenwich).
   const min = shape.range?.min ?? (hinted && hinted[0] < 0 ? Number.MIN_SAFE_INTEGER : 0);
   const max = Math.min(shape.range?.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const m = name.toLowerCase();
+  const traits = numberTraits(name);
   // A long named for a moment (Glue's statement `StartedOn`) is epoch milliseconds, in a timeline as timestamps are.
-  if (shape.kind === "long" && /(On|At|Time|Timestamp|Date)$/.test(name) && !/elapsed|duration/.test(m) && max >= REFERENCE_DATE.getTime()) {
+  if (shape.kind === "long" && traits.moment && max >= REFERENCE_DATE.getTime()) {
     const rank = timeRank(name);
     return rank === 4 ? REFERENCE_DATE.getTime() + gen.int("", 3_600_000, 86_400_000) : REFERENCE_DATE.getTime() - (4 - rank) * gen.int("", 60_000, 3_600_000);
   }
-  let [lo, hi] = /percent/.test(m) ? [0, 100] : /port$/.test(m) ? [1024, 65535] : /(bytes|memory|size)/.test(m) ? [1024, 1 << 30] : /(minutes|mins)/.test(m) ? [1, 240] : /(hours)/.test(m) ? [1, 48] : /(seconds|timeout|duration|time$)/.test(m) ? [1, 3600] : /(max|limit|capacity|total)/.test(m) ? [1, 100] : [1, 20];
+  let [lo, hi] = traits.range;
   if (hinted) [lo, hi] = hinted;
   lo = Math.max(lo, min);
   hi = Math.min(hi, max);
   if (lo > hi) [lo, hi] = [min, Math.min(max, min + 100)];
   if (shape.kind === "double") return roundTo(lo + gen.unit("") * (hi - lo), 2) || lo;
   return gen.int("", Math.ceil(lo), Math.floor(hi));
+}
+
+/** What a number member's name says: whether it is a moment, and the range its words suggest; found once per name. */
+const numberNames = new Map<string, { readonly moment: boolean; readonly range: readonly [number, number] }>();
+function numberTraits(name: string): { readonly moment: boolean; readonly range: readonly [number, number] } {
+  let traits = numberNames.get(name);
+  if (traits) return traits;
+  const m = name.toLowerCase();
+  const range: readonly [number, number] = /percent/.test(m)
+    ? [0, 100]
+    : /port$/.test(m)
+      ? [1024, 65535]
+      : /(bytes|memory|size)/.test(m)
+        ? [1024, 1 << 30]
+        : /(minutes|mins)/.test(m)
+          ? [1, 240]
+          : /(hours)/.test(m)
+            ? [1, 48]
+            : /(seconds|timeout|duration|time$)/.test(m)
+              ? [1, 3600]
+              : /(max|limit|capacity|total)/.test(m)
+                ? [1, 100]
+                : [1, 20];
+  traits = { moment: /(On|At|Time|Timestamp|Date)$/.test(name) && !/elapsed|duration/.test(m), range };
+  numberNames.set(name, traits);
+  return traits;
 }
 
 /** The hinted format of a member, by structure and member name (null: none), found once. */
