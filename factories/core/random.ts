@@ -169,8 +169,9 @@ export class Gen {
       source.memoWhere = this.where;
       source.memo.clear();
     }
-    if (!source.memo.has(key)) source.memo.set(key, compute());
-    return source.memo.get(key) as T;
+    let value = source.memo.get(key) as T | undefined;
+    if (value === undefined && !source.memo.has(key)) source.memo.set(key, (value = compute()));
+    return value as T;
   }
 
   /** A generator for fields at the root of the build, whatever this one's path. */

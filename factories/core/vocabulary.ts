@@ -122,7 +122,17 @@ export function dataBucket(gen: Gen, account: string, regionName: string): strin
 /** An S3 location in the account's own bucket for the member: `s3://orders-data-<account>-<region>/orders/manifest/`. */
 export function s3Location(gen: Gen, account: string, regionName: string, member: string): string {
   const s = subject(gen);
+  const { words, file } = locationWords(member);
+  return `s3://${dataBucket(gen, account, regionName)}/${s}/${words ? `${words}/` : ""}${file === "script" ? `${s}_job.py` : file}`;
+}
+
+/** The folder words of a location member (`TempDir` → `temp`) and the file it names, found once per member. */
+const locations = new Map<string, { readonly words: string; readonly file: string }>();
+function locationWords(member: string): { readonly words: string; readonly file: string } {
+  let found = locations.get(member);
+  if (found) return found;
   const words = wordsOf(capital(member)).replace(/\b(s3|uri|url|path|location|prefix|dir)\b/g, "").trim().replace(/\s+/g, "-");
-  const file = /script/.test(member.toLowerCase()) ? `${s}_job.py` : /manifest|file/.test(member.toLowerCase()) ? "manifest.json" : "";
-  return `s3://${dataBucket(gen, account, regionName)}/${s}/${words ? `${words}/` : ""}${file}`;
+  const file = /script/.test(member.toLowerCase()) ? "script" : /manifest|file/.test(member.toLowerCase()) ? "manifest.json" : "";
+  locations.set(member, (found = { words, file }));
+  return found;
 }
