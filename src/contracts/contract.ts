@@ -111,6 +111,16 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
   }
 
   /**
+   * Whether an SDK-shaped value meets the contract with nothing to report (no violation, no unknown member or
+   * value): the fast walk and gate `encode` trusts, without zod. False says only "ask `validate`".
+   */
+  accepts(value: unknown): boolean {
+    const written = writeWire(this.shape, value, this.defaultTimestampFormat);
+    this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
+    return written !== undefined && this.#gate(written);
+  }
+
+  /**
    * Encodes an SDK-shaped value into the JSON AWS sends, throwing a `ContractError` if it breaks the contract.
    * @example registry.get("glue:GetSession").response.encode({ Session: { Id: "s-1", CreatedOn: new Date(0) } })
    */

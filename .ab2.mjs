@@ -1,0 +1,15 @@
+import { GetJobRunCommand, GlueClient } from "@aws-sdk/client-glue";
+import { createAwsMock, testClientConfig } from "/work/main/dist/handlers/index.js";
+const config = testClientConfig({ maxAttempts: 1 });
+const mock = createAwsMock({ unknownIds: "generate" });
+let fresh = 0;
+const cmd = () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${(fresh++).toString(16).padStart(64, "0")}` });
+const h = mock.requestHandler();
+let acc = 0, n = 0;
+const wrapped = { handle: async (req, opts) => { const t = performance.now(); const r = await h.handle(req, opts); acc += performance.now() - t; n++; return r; }, updateHttpClientConfig() {}, httpHandlerConfigs: () => ({}) };
+const direct = new GlueClient({ ...config, requestHandler: wrapped });
+for (let i = 0; i < 1000; i++) await direct.send(cmd());
+acc = 0; n = 0;
+const t = performance.now();
+for (let i = 0; i < 3000; i++) await direct.send(cmd());
+console.log("total µs/call", ((performance.now() - t) * 1000 / 3000).toFixed(0), "in handler", (acc * 1000 / n).toFixed(0));
