@@ -1,7 +1,7 @@
 /**
- * Strings that match a Smithy `@pattern`: the pattern is parsed into a small tree and walked with
- * seeded choices. Character classes are sampled from their printable ASCII part (wire values stay
- * readable and header-safe); lookarounds are not generated, so every sample is re-tested against
+ * Strings that match a Smithy `@pattern`: the pattern is parsed into a small tree, compiled once into
+ * closures, and sampled with seeded choices. Character classes are sampled from their printable ASCII
+ * part (wire values stay readable and header-safe); lookarounds are not generated, so every sample is re-tested against
  * the pattern itself by the caller.
  */
 
@@ -202,27 +202,13 @@ class Parser {
   }
 }
 
-/** A parsed pattern, kept per source text. */
-const parsed = new Map<string, Node | null>();
-
+/** The pattern's tree, or null for syntax the sampler does not read. */
 function tree(pattern: string): Node | null {
-  let node = parsed.get(pattern);
-  if (node === undefined) {
-    try {
-      node = new Parser(pattern).parse();
-    } catch {
-      node = null;
-    }
-    parsed.set(pattern, node);
+  try {
+    return new Parser(pattern).parse();
+  } catch {
+    return null;
   }
-  return node;
-}
-
-const pleasantCache = new WeakMap<Node, string>();
-function pleasantOf(node: Node & { t: "set" }): string {
-  let chars = pleasantCache.get(node);
-  if (chars === undefined) pleasantCache.set(node, (chars = pleasant(node.chars)));
-  return chars;
 }
 
 /** Prefers letters and digits when a class has them, so samples read like identifiers, not line noise. */
@@ -269,7 +255,7 @@ function compile(node: Node): Sampler {
       return () => text;
     }
     case "set": {
-      const chars = pleasantOf(node);
+      const chars = pleasant(node.chars);
       if (!chars.length) return nothing;
       return (d) => chars[Math.floor(d.next() * chars.length)]!;
     }
