@@ -7,7 +7,7 @@ import type { RemoteAccessSession, TestGridSession } from "../src/contracts/devi
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
 import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
-import { nodeBuiltin, randomUUID, sha256Base64 } from "../src/platform.js";
+import { nodeRequire, randomUUID, sha256Base64 } from "../src/platform.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
 import { COMMON_ERRORS, commonError, KNOWN_MESSAGES, type CommonErrorName } from "../src/contracts/common-errors.js";
 import { withKnownDrift } from "../src/contracts/known-drift.js";
@@ -398,14 +398,11 @@ export class AwsMock {
   reset(service?: string): void {
     if (service !== undefined) return this.#resetService(service);
     this.#generation++;
-    this.#callSizes.length = 0;
-    this.#responseSizes.length = 0;
+    this.clearCalls();
     this.#idempotent.clear();
     for (const store of Object.values(this.#stores)) store.reset();
     this.#faults.clear();
     this.#overrides.clear();
-    this.calls.length = 0;
-    this.responses.length = 0;
     this.factories.reset();
     this.#generated.reset();
     this.#engine.reset();
@@ -786,10 +783,10 @@ export function useMsw(module: Pick<typeof import("msw"), "http">): void {
  */
 function msw(): Pick<typeof import("msw"), "http"> {
   if (mswModule) return mswModule;
-  const modules = nodeBuiltin("node:module");
-  if (!modules) throw new Error('[aws-sdk-contracts] mock.handlers needs msw: import createAwsMock from "aws-sdk-contracts/handlers" through a bundler, which takes the browser entry.');
+  const require = nodeRequire();
+  if (!require) throw new Error('[aws-sdk-contracts] mock.handlers needs msw: import createAwsMock from "aws-sdk-contracts/handlers" through a bundler, which takes the browser entry.');
   try {
-    return (mswModule = modules.createRequire(import.meta.url)("msw") as typeof import("msw"));
+    return (mswModule = require("msw") as typeof import("msw"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND" && (error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
     throw new Error("[aws-sdk-contracts] mock.handlers needs msw (npm install --save-dev msw); mock.requestHandler() and serve work without it.");

@@ -18,6 +18,11 @@ export function nodeBuiltin<K extends keyof Builtins>(name: K): Builtins[K] | un
   return host?.getBuiltinModule?.(name) as Builtins[K] | undefined;
 }
 
+/** Node's `require`, resolving from this package (an optional peer, a package.json), or undefined outside Node. */
+export function nodeRequire(): NodeJS.Require | undefined {
+  return nodeBuiltin("node:module")?.createRequire(import.meta.url);
+}
+
 /**
  * A random UUID (v4), from the Web Crypto API Node and browsers share. Browsers give `randomUUID` to secure
  * pages only (https, localhost); a page served over plain http from a LAN address gets one made from

@@ -1,5 +1,5 @@
 import type * as Yaml from "yaml";
-import { nodeBuiltin } from "../../src/platform.js";
+import { nodeBuiltin, nodeRequire } from "../../src/platform.js";
 
 /**
  * The part of an Open Job Description job template (specification `jobtemplate-2023-09`) that decides what a
@@ -42,9 +42,9 @@ let yaml: Pick<typeof Yaml, "parse"> | undefined;
 /** The YAML parser: required on first use in Node; elsewhere loaded beforehand by `loadYaml()`. */
 function yamlParser(): Pick<typeof Yaml, "parse"> {
   if (yaml) return yaml;
-  const modules = nodeBuiltin("node:module");
-  if (!modules) throw new Error("the YAML parser is not loaded (loadYaml() first)");
-  return (yaml = modules.createRequire(import.meta.url)("yaml") as typeof Yaml);
+  const require = nodeRequire();
+  if (!require) throw new Error("the YAML parser is not loaded (loadYaml() first)");
+  return (yaml = require("yaml") as typeof Yaml);
 }
 
 /** Loads the YAML parser as a module where it cannot be required (a browser); undefined when there is nothing to wait for. */

@@ -115,9 +115,14 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
    * value): the fast walk and gate `encode` trusts, without zod. False says only "ask `validate`".
    */
   accepts(value: unknown): boolean {
+    return this.#fastWire(value) !== undefined;
+  }
+
+  /** The wire JSON of a value the contract takes as it is, written by walking the shape and passed by the gate; else undefined. */
+  #fastWire(value: unknown): unknown {
     const written = writeWire(this.shape, value, this.defaultTimestampFormat);
     this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
-    return written !== undefined && this.#gate(written);
+    return written !== undefined && this.#gate(written) ? written : undefined;
   }
 
   /**
@@ -127,9 +132,8 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
   encode(value: SdkOf<S>, options: { strict?: boolean } = {}): WireOf<S, D> {
     // The common case, a value the contract takes as it is: written by walking the shape and passed by the gate,
     // which finds nothing exactly when zod finds nothing; anything else goes through zod for its findings.
-    const written = writeWire(this.shape, value, this.defaultTimestampFormat);
-    this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
-    if (written !== undefined && this.#gate(written)) return written as WireOf<S, D>;
+    const written = this.#fastWire(value);
+    if (written !== undefined) return written as WireOf<S, D>;
     const checked = this.validate(value, { level: "sdk", strict: options.strict ?? false });
     if (!checked.ok) throw new ContractError(this.subject, checked.findings, "cannot be encoded");
     const result = this.schema("wire").safeEncode(checked.value);

@@ -2,7 +2,7 @@ import type { Shape, StructureShape } from "../model/shapes.js";
 import { formatPath } from "../contracts/findings.js";
 import type { Operation } from "../contracts/operation.js";
 import { operations } from "../contracts/registry.js";
-import { nodeBuiltin } from "../platform.js";
+import { nodeRequire } from "../platform.js";
 
 /** One way the installed SDK's runtime schema and our contract disagree. */
 export interface SchemaDifference {
@@ -202,7 +202,7 @@ export function compareWithSdkSchema(op: Operation, sdk: SdkModule): SchemaDiffe
 
 function installedVersion(name: string): string | undefined {
   try {
-    return (nodeBuiltin("node:module")?.createRequire(import.meta.url)(`${name}/package.json`) as { version?: string } | undefined)?.version;
+    return (nodeRequire()?.(`${name}/package.json`) as { version?: string } | undefined)?.version;
   } catch {
     return undefined;
   }
