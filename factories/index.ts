@@ -44,10 +44,10 @@ type AnyFactory = Factory<any, any, any>;
 /** The entities we build: the top-level ones first, so an operation finds its entity before a nested shape. */
 const entities: readonly EntityDefinition<any, any, any>[] = [glueSession, deadlineSession, testGridSession, remoteAccessSession];
 
-/** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
 /** The entities of one service (its shapes only are read). */
 const entitiesOf = (service: string) => entities.filter((e) => e.service === service);
 
+/** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
 const refinementTables = new Map<string, ReadonlyMap<Shape, Refinement>>();
 function refinements(service: string): ReadonlyMap<Shape, Refinement> {
   let table = refinementTables.get(service);

@@ -123,7 +123,7 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
 /** A list's items, as many as `hinted` says (or a few), each named `item` (`Column` of `Columns`). */
 function list(shape: Extract<Shape, { kind: "list" }>, gen: Gen, item: string, parent: string, depth: number, ctx: GenericContext, hinted: readonly [number, number] | undefined): unknown[] {
   const count = itemCount(shape.length, gen, depth, ctx, hinted);
-  const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(...indexStep(i)), item, parent, depth, ctx));
+  const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
   return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
 }
 
@@ -258,7 +258,7 @@ function applyProfile(shape: StructureShape, out: Record<string, unknown>, profi
 
 /** A profile's value with the build's account, region and subject where it names them. */
 function filled(value: unknown, gen: Gen, ctx: GenericContext): unknown {
-  if (typeof value === "string") return value.replaceAll("{account}", accountId(gen)).replaceAll("{region}", region(gen, ctx)).replaceAll("{subject}", subject(gen));
+  if (typeof value === "string") return fillPlaceholders(value, gen, ctx);
   if (Array.isArray(value)) return value.map((v) => filled(v, gen, ctx));
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filled(v, gen, ctx)]));
   return value;
@@ -441,9 +441,6 @@ function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, par
 
 const singular = (name: string): string => name.replace(/(List|s)$/, "");
 
-/** The path step of a list item (`"0"`, `"1"`…) with its hash, made once for the first hundred. */
-const INDEX_STEPS = Array.from({ length: 100 }, (_, i) => [String(i), nameHash(String(i))] as const);
-const indexStep = (i: number): readonly [string, number] => INDEX_STEPS[i] ?? [String(i), nameHash(String(i))];
 
 function number(shape: Extract<Shape, { kind: "integer" | "long" | "double" }>, gen: Gen, name: string, hinted?: readonly [number, number]): number {
   // Without a modelled minimum, numbers are not negative unless a hint says so (a longitude west of Greenwich).
@@ -517,16 +514,22 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
 function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
   const sample = samplePattern(format, gen.stream("$format"), 3);
-  if (sample === undefined || !sample.includes("{")) return sample;
-  // One pass, each value made only where the sample names it (UUIDs numbered left to right).
+  return sample === undefined || !sample.includes("{") ? sample : fillPlaceholders(sample, gen, ctx);
+}
+
+/**
+ * Text with the build's `{uuid}`s (numbered left to right), `{account}`, `{region}` and `{subject}` in place,
+ * in one pass, each value made only where the text names it; other braces stay.
+ */
+function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext): string {
   let out = "";
   let from = 0;
   let k = 0;
-  for (let at = sample.indexOf("{"); at !== -1; at = sample.indexOf("{", at + 1)) {
-    const close = sample.indexOf("}", at);
+  for (let at = text.indexOf("{"); at !== -1; at = text.indexOf("{", at + 1)) {
+    const close = text.indexOf("}", at);
     if (close === -1) break;
     let value: string;
-    switch (sample.slice(at + 1, close)) {
+    switch (text.slice(at + 1, close)) {
       case "uuid":
         value = gen.uuid(`$uuid${k++}`);
         break;
@@ -542,11 +545,11 @@ function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | und
       default:
         continue;
     }
-    out += sample.slice(from, at) + value;
+    out += text.slice(from, at) + value;
     from = close + 1;
     at = close;
   }
-  return out + sample.slice(from);
+  return out + text.slice(from);
 }
 
 /** An ARN with the build's partition, region and account in place of those it has (an empty region or account stays empty). */
@@ -670,8 +673,6 @@ const VERB = /^(Get|List|Describe|Create|Delete|Update|Stop|Start|Install|Put|Ba
 /** What a structure is to its resource (`RunSummary`, `GetRunResult`). */
 const ROLE = /(Request|Response|Result|Summary|Detail|Details|Output|Input)$/;
 
-/** The hinted ARN format of a member, by service, subject and structure (null: none), found once. */
-
 /** An ARN in the service the member name (or its pattern) suggests, with this build's account and region. */
 function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): string {
   const info = arnInfo(name, parent, ctx);
@@ -719,7 +720,7 @@ function arnInfo(name: string, parent: string, ctx: GenericContext): ArnInfo {
   const m = name.toLowerCase();
   // The resource: the member's own words (`remoteAccessSessionArn`), or its structure's (`GetRunRequest.arn` → Run).
   const words = /^(resource)?arn$/i.test(name) ? parent.replace(VERB, "").replace(ROLE, "") : name.replace(/(Arn|ARN|arn)$/, "");
-  const kind = words.charAt(0).toUpperCase() + words.slice(1);
+  const kind = capital(words);
   // The most specific resource the structure names: `projectArn` of `CreateTestGridUrlRequest` is a TestGridProject.
   const known =
     Object.entries(ctx.hints.arns ?? {})

@@ -61,20 +61,13 @@ export function subject(gen: Gen): string {
   return gen.memo("$subject", () => gen.root().pick("$subject", SUBJECTS));
 }
 
-/** The last word of a name (`Job` of `deviceFarmJob`), found once per name. */
-const lastWords = new Map<string, string>();
-function lastWordOf(name: string): string {
-  let out = lastWords.get(name);
-  if (out === undefined) lastWords.set(name, (out = wordsOf(name).split(" ").at(-1) ?? ""));
-  return out;
-}
-
 /**
  * A resource name in the account's words: `orders-crawler`, `customers-curated`; a structure's own name
  * (`own`) speaks of the build's subject, a name of another resource of any.
  */
 export function resourceName(gen: Gen, kind: string, ownName = false): string {
-  const what = lastWordOf(kind) || gen.pick("$role", ROLES);
+  const words = wordsOf(kind);
+  const what = words.slice(words.lastIndexOf(" ") + 1) || gen.pick("$role", ROLES);
   const own = ownName ? subject(gen) : gen.pick("$subject", SUBJECTS);
   return gen.bool("$stage", 0.4) ? `${own}-${gen.pick("$stagename", STAGES)}` : `${own}-${what === "name" || what === "" ? gen.pick("$role", ROLES) : what}`;
 }
