@@ -565,6 +565,11 @@ export class ResourceEngine {
     const items = member ? output[member] : undefined;
     if (!read || !Array.isArray(items)) return output;
     const shape = entityShape(read, resource.entity!.outputs[read.name]);
+    // The same for every item: the identifier an ARN names, the parent the request names, the kind's fitting.
+    const last = resource.identifiers.at(-1)!;
+    // (A listing never names its items: an ARN it names, whatever the member, is the parent's.)
+    const parentArn = Object.values(input).find((v) => typeof v === "string" && v.startsWith("arn:")) as string | undefined;
+    const fit = this.#identified.get(`${op.service.id}:${resource.name}`);
     const projected = items.map((item: Rec) => {
       const ids: Rec = {};
       for (const i of resource.identifiers) {
@@ -574,11 +579,7 @@ export class ResourceEngine {
         ids[i] = value;
       }
       // An item named by its own ARN lives under the parent the request names (Device Farm's jobs under their run).
-      const last = resource.identifiers.at(-1)!;
-      // (A listing never names its items: an ARN it names, whatever the member, is the parent's.)
-      const parentArn = Object.values(input).find((v) => typeof v === "string" && v.startsWith("arn:")) as string | undefined;
       if (parentArn && typeof ids[last] === "string" && (ids[last] as string).startsWith("arn:")) ids[last] = underParent(ids[last] as string, parentArn);
-      const fit = this.#identified.get(`${op.service.id}:${resource.name}`);
       if (fit) {
         const fitted = fit(ids);
         if (!fitted) return undefined;
