@@ -260,8 +260,21 @@ function compile(node: Node): Sampler {
       return (d) => chars[Math.floor(d.next() * chars.length)]!;
     }
     case "rep": {
-      const inner = compile(node.node);
       const { min, max: most } = node;
+      const set = node.node.t === "set" ? pleasant(node.node.chars) : undefined;
+      if (set) {
+        // A repeated class (`[0-9a-f]{64}`): its characters drawn in one loop, the same draws as the closures'.
+        const n = set.length;
+        return (d) => {
+          const next = d.next;
+          const max = Math.min(most, min + d.spread);
+          const count = min + Math.floor(next() * (max - min + 1));
+          let out = "";
+          for (let k = 0; k < count; k++) out += set[Math.floor(next() * n)]!;
+          return out;
+        };
+      }
+      const inner = compile(node.node);
       return (d) => {
         const max = Math.min(most, min + d.spread);
         const count = min + Math.floor(d.next() * (max - min + 1));

@@ -101,6 +101,10 @@ class Sfc32 implements Randomizer {
 
 const HEX_LOWER = "0123456789abcdef";
 const HEX_UPPER = "0123456789ABCDEF";
+/** A byte's two lower-case hex digits, low nibble first: the order `hex` writes a draw's digits in. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => HEX_LOWER[b & 15]! + HEX_LOWER[b >>> 4]!);
+/** A 32-bit draw's eight lower-case hex digits, low nibble first (what eight steps of `hex` write). */
+const wordHex = (bits: number): string => BYTE_HEX[bits & 255]! + BYTE_HEX[(bits >>> 8) & 255]! + BYTE_HEX[(bits >>> 16) & 255]! + BYTE_HEX[bits >>> 24]!;
 
 /** The fixed reference date every factory works back from: never `Date.now()`. */
 export const REFERENCE_DATE = new Date("2026-01-15T12:00:00.000Z");
@@ -194,8 +198,8 @@ export class Gen {
 
   /** A stream of floats in [0, 1) for this field; draw from it before any other call to this generator's set. */
   stream(field: string): () => number {
-    const r = this.#stream(field);
-    return () => r.next();
+    // The generator's own `next` (an arrow function, bound to it).
+    return this.#stream(field).next;
   }
 
   /** A float in [0, 1) for this field: one hash, no stream. */
@@ -219,8 +223,15 @@ export class Gen {
   /** Lower-case (or upper-case) hexadecimal digits. */
   hex(field: string, length: number, upper = false): string {
     const r = this.#stream(field);
-    const digits = upper ? HEX_UPPER : HEX_LOWER;
     let out = "";
+    if (!upper) {
+      // Whole draws a byte at a time, then the digits of a last partial draw: the same digits as one at a time.
+      let i = 0;
+      for (; i + 8 <= length; i += 8) out += wordHex((r.next() * 4294967296) >>> 0);
+      if (i < length) out += wordHex((r.next() * 4294967296) >>> 0).slice(0, length - i);
+      return out;
+    }
+    const digits = HEX_UPPER;
     let bits = 0;
     // eight hex digits per 32-bit draw
     for (let i = 0; i < length; i++) {
@@ -240,7 +251,14 @@ export class Gen {
 
   /** An RFC 4122 version 4 UUID. */
   uuid(field: string): string {
-    return uuidOf(this.hex(field, 32));
+    // uuidOf(this.hex(field, 32)), written from the four draws directly.
+    const r = this.#stream(field);
+    const a = wordHex((r.next() * 4294967296) >>> 0);
+    const b = wordHex((r.next() * 4294967296) >>> 0);
+    const c = (r.next() * 4294967296) >>> 0;
+    const d = wordHex((r.next() * 4294967296) >>> 0);
+    const cHex = wordHex(c);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${"89ab"[c & 3]}${cHex.slice(1, 4)}-${cHex.slice(4)}${d}`;
   }
 
   /** A date between `from` and `to` (inclusive), to the millisecond. */
