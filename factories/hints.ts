@@ -94,6 +94,23 @@ const glueRun = (member: string, ended: readonly string[], failed: readonly stri
   ]),
 });
 
+/** An ML task run's type decides which of its properties it has: exactly its own. */
+const ML_TASK_PROPERTIES: Readonly<Record<string, string>> = {
+  IMPORT_LABELS: "ImportLabelsTaskRunProperties",
+  EXPORT_LABELS: "ExportLabelsTaskRunProperties",
+  LABELING_SET_GENERATION: "LabelingSetGenerationTaskRunProperties",
+  FIND_MATCHES: "FindMatchesTaskRunProperties",
+};
+const mlTaskType: StateRule = {
+  member: "TaskType",
+  when: Object.fromEntries(
+    ["EVALUATION", ...Object.keys(ML_TASK_PROPERTIES)].map((type) => {
+      const own = ML_TASK_PROPERTIES[type];
+      return [type, { ...(own ? { present: [own] } : {}), absent: Object.values(ML_TASK_PROPERTIES).filter((p) => p !== own) }];
+    }),
+  ),
+};
+
 /**
  * A Glue catalog table as Athena and Glue crawlers write one, per data format: the table type and
  * parameters, and the storage descriptor's location, formats and SerDe that go with the classification
@@ -332,8 +349,13 @@ export const hints: Readonly<Record<string, Hints>> = {
     },
     counts: { "Partition.Values": [1, 2], "StorageDescriptor.Columns": [3, 8], "Table.PartitionKeys": [0, 2], "StorageDescriptor.BucketColumns": [0, 0], "StorageDescriptor.SortColumns": [0, 0] },
     // A run's execution time is its span, in seconds; DPU-seconds are reported for Flex runs only.
-    spans: { JobRun: { ExecutionTime: ["StartedOn", "CompletedOn", 1000] } },
-    after: { JobRun: { CompletedOn: ["StartedOn", 60_000, 5_400_000], LastModifiedOn: ["CompletedOn", 0, 2_000] } },
+    // So is an ML task run's (AWS Glue API reference, TaskRun `ExecutionTime`); a blueprint run ends minutes after it starts.
+    spans: { JobRun: { ExecutionTime: ["StartedOn", "CompletedOn", 1000] }, TaskRun: { ExecutionTime: ["StartedOn", "CompletedOn", 1000] } },
+    after: {
+      JobRun: { CompletedOn: ["StartedOn", 60_000, 5_400_000], LastModifiedOn: ["CompletedOn", 0, 2_000] },
+      TaskRun: { CompletedOn: ["StartedOn", 60_000, 5_400_000], LastModifiedOn: ["CompletedOn", 0, 2_000] },
+      BlueprintRun: { CompletedOn: ["StartedOn", 30_000, 1_800_000] },
+    },
     only: { JobRun: { DPUSeconds: { ExecutionClass: ["FLEX"] } } },
     formats: {
       // Hive column types, as Glue and Athena write them, and column names as tables have them.
@@ -343,6 +365,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Database.LocationUri": "^s3://{subject}-data-{account}-{region}/$",
       "Partition.Value": "^(2025-12-0[1-9]|2025-12-1[0-9])$",
       "Job.LogUri": "^s3://aws-glue-assets-{account}-{region}/logs/$",
+      // A blueprint run's parameters are the JSON text of the values its blueprint asks for (AWS Glue, "Blueprint parameters").
+      "BlueprintRun.Parameters": '^\\{"IAMRole":"arn:aws:iam::{account}:role/AWSGlueServiceRole-{subject}","DatabaseName":"{subject}","S3Paths":"s3://{subject}-data-{account}-{region}/raw/"\\}$',
       "Command.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       "JobCommand.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       LogGroupName: "^/aws-glue/(jobs|crawlers|sessions)$",
@@ -381,6 +405,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       JobRun: glueRun("JobRunState", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"], ["FAILED", "TIMEOUT", "ERROR"]),
       TaskRun: glueRun("Status", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT"], ["FAILED", "TIMEOUT"], "CompletedOn", "ErrorString"),
       BlueprintRun: glueRun("State", ["SUCCEEDED", "FAILED", "ROLLING_BACK"], ["FAILED", "ROLLING_BACK"], "CompletedOn", "ErrorMessage"),
+      // A task run's properties are those of its own type; an evaluation has none (AWS Glue API reference, TaskRunProperties).
+      TaskRunProperties: mlTaskType,
     },
   },
   deadline: {
