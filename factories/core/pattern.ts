@@ -264,14 +264,16 @@ function compile(node: Node): Sampler {
       const set = node.node.t === "set" ? pleasant(node.node.chars) : undefined;
       if (set) {
         // A repeated class (`[0-9a-f]{64}`): its characters drawn in one loop, the same draws as the closures'.
-        const n = set.length;
+        // The characters' codes are gathered and made into one string (not a rope of single characters).
+        const codes = Array.from(set, (c) => c.charCodeAt(0));
+        const n = codes.length;
         return (d) => {
           const next = d.next;
           const max = Math.min(most, min + d.spread);
           const count = min + Math.floor(next() * (max - min + 1));
-          let out = "";
-          for (let k = 0; k < count; k++) out += set[Math.floor(next() * n)]!;
-          return out;
+          const drawn = new Array<number>(count);
+          for (let k = 0; k < count; k++) drawn[k] = codes[Math.floor(next() * n)]!;
+          return String.fromCharCode.apply(null, drawn);
         };
       }
       const inner = compile(node.node);

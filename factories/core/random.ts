@@ -71,40 +71,48 @@ function avalanche(state: number): number {
   return h >>> 0;
 }
 
-/** sfc32: small, fast, and the same on every platform (32-bit integer arithmetic only). */
-class Sfc32 implements Randomizer {
+/**
+ * sfc32: small, fast, and the same on every platform (32-bit integer arithmetic only). Its state is kept in
+ * int32 (a seed's bits as such) so that it stays in small integers; the sequence is the same as from the
+ * unsigned seed. Methods, not arrow functions (calls through a class's method are the cheaper): faker gets them wrapped.
+ */
+class Sfc32 {
   private a = 0;
   private b = 0;
   private c = 0;
   private d = 1;
 
-  // Arrow functions: faker calls these detached from the object.
-  seed = (seed: number | number[]): void => {
-    const s = Array.isArray(seed) ? seed.reduce((acc, n) => hashSeed(acc, String(n)), 0) : seed >>> 0;
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = s;
+  seed(seed: number | number[]): void {
+    const s = Array.isArray(seed) ? seed.reduce((acc, n) => hashSeed(acc, String(n)), 0) : seed;
+    this.a = 0x9e3779b9 | 0;
+    this.b = 0x243f6a88 | 0;
+    this.c = 0xb7e15162 | 0;
+    this.d = s | 0;
     for (let i = 0; i < 4; i++) this.next();
-  };
+  }
 
-  next = (): number => {
-    let t = (((this.a + this.b) | 0) + this.d) | 0;
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
     this.c = (this.c << 21) | (this.c >>> 11);
     this.c = (this.c + t) | 0;
     return (t >>> 0) / 4294967296;
-  };
+  }
 }
 
 const HEX_LOWER = "0123456789abcdef";
 const HEX_UPPER = "0123456789ABCDEF";
-/** A byte's two lower-case hex digits, low nibble first: the order `hex` writes a draw's digits in. */
-const BYTE_HEX = Array.from({ length: 256 }, (_, b) => HEX_LOWER[b & 15]! + HEX_LOWER[b >>> 4]!);
-/** A 32-bit draw's eight lower-case hex digits, low nibble first (what eight steps of `hex` write). */
-const wordHex = (bits: number): string => BYTE_HEX[bits & 255]! + BYTE_HEX[(bits >>> 8) & 255]! + BYTE_HEX[(bits >>> 16) & 255]! + BYTE_HEX[bits >>> 24]!;
+/** The character codes of the lower-case hex digits, by value. */
+const HEX_CODES = Array.from(HEX_LOWER, (c) => c.charCodeAt(0));
+/** A 32-bit draw's eight lower-case hex digits, low nibble first (what eight steps of `hex` write), made in one allocation. */
+function wordHex(bits: number): string {
+  const h = HEX_CODES;
+  return String.fromCharCode(h[bits & 15]!, h[(bits >>> 4) & 15]!, h[(bits >>> 8) & 15]!, h[(bits >>> 12) & 15]!, h[(bits >>> 16) & 15]!, h[(bits >>> 20) & 15]!, h[(bits >>> 24) & 15]!, h[bits >>> 28]!);
+}
+/** The codes of a version 4 UUID's variant digit (`8`, `9`, `a`, `b`), by the two low bits of the digit it replaces. */
+const VARIANT_CODES = Array.from("89ab", (c) => c.charCodeAt(0));
 
 /** The fixed reference date every factory works back from: never `Date.now()`. */
 export const REFERENCE_DATE = new Date("2026-01-15T12:00:00.000Z");
@@ -127,7 +135,9 @@ export class RandomSource {
 
   get faker(): Faker {
     if (!this.#faker) {
-      this.#faker = new FakerClass({ locale: english.rawDefinitions, randomizer: this.random });
+      // Faker calls its randomizer's functions detached from it.
+      const random = this.random;
+      this.#faker = new FakerClass({ locale: english.rawDefinitions, randomizer: { next: () => random.next(), seed: (seed) => random.seed(seed) } });
       this.#faker.setDefaultRefDate(REFERENCE_DATE);
     }
     return this.#faker;
@@ -198,8 +208,8 @@ export class Gen {
 
   /** A stream of floats in [0, 1) for this field; draw from it before any other call to this generator's set. */
   stream(field: string): () => number {
-    // The generator's own `next` (an arrow function, bound to it).
-    return this.#stream(field).next;
+    const r = this.#stream(field);
+    return () => r.next();
   }
 
   /** A float in [0, 1) for this field: one hash, no stream. */
@@ -251,14 +261,22 @@ export class Gen {
 
   /** An RFC 4122 version 4 UUID. */
   uuid(field: string): string {
-    // uuidOf(this.hex(field, 32)), written from the four draws directly.
+    // uuidOf(this.hex(field, 32)), written from the four draws directly in one allocation: the digits of draws
+    // a, b, c, d (low nibble first), with the version `4` in place of b's fifth digit and the variant in place of c's first.
     const r = this.#stream(field);
-    const a = wordHex((r.next() * 4294967296) >>> 0);
-    const b = wordHex((r.next() * 4294967296) >>> 0);
+    const a = (r.next() * 4294967296) >>> 0;
+    const b = (r.next() * 4294967296) >>> 0;
     const c = (r.next() * 4294967296) >>> 0;
-    const d = wordHex((r.next() * 4294967296) >>> 0);
-    const cHex = wordHex(c);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${"89ab"[c & 3]}${cHex.slice(1, 4)}-${cHex.slice(4)}${d}`;
+    const d = (r.next() * 4294967296) >>> 0;
+    const h = HEX_CODES;
+    return String.fromCharCode(
+      h[a & 15]!, h[(a >>> 4) & 15]!, h[(a >>> 8) & 15]!, h[(a >>> 12) & 15]!, h[(a >>> 16) & 15]!, h[(a >>> 20) & 15]!, h[(a >>> 24) & 15]!, h[a >>> 28]!,
+      45, h[b & 15]!, h[(b >>> 4) & 15]!, h[(b >>> 8) & 15]!, h[(b >>> 12) & 15]!,
+      45, 52, h[(b >>> 20) & 15]!, h[(b >>> 24) & 15]!, h[b >>> 28]!,
+      45, VARIANT_CODES[c & 3]!, h[(c >>> 4) & 15]!, h[(c >>> 8) & 15]!, h[(c >>> 12) & 15]!,
+      45, h[(c >>> 16) & 15]!, h[(c >>> 20) & 15]!, h[(c >>> 24) & 15]!, h[c >>> 28]!,
+      h[d & 15]!, h[(d >>> 4) & 15]!, h[(d >>> 8) & 15]!, h[(d >>> 12) & 15]!, h[(d >>> 16) & 15]!, h[(d >>> 20) & 15]!, h[(d >>> 24) & 15]!, h[d >>> 28]!,
+    );
   }
 
   /** A date between `from` and `to` (inclusive), to the millisecond. */
