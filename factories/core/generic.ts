@@ -132,8 +132,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (depth > MAX_DEPTH) throw new Error(`[aws-sdk-contracts] Failed to build ${shape.name}: its required members nest deeper than ${MAX_DEPTH} levels.`);
   ctx.budget--;
   const members = shape.members as Record<string, Shape>;
-  const out: Record<string, unknown> = {};
   if (shape.union) {
+    const out: Record<string, unknown> = {};
     const names = Object.keys(members);
     // Exactly one member; deep in a model, prefer one that ends the recursion.
     const leaves = names.filter((n) => members[n]!.kind !== "structure" && members[n]!.kind !== "list" && members[n]!.kind !== "map");
@@ -143,6 +143,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     return out;
   }
   const plan = planOf(shape, ctx.hints);
+  const out: Record<string, unknown> = {};
   const { names, kinds, shapes, always: present, draws, drawHashes, hashes, references, rare } = plan;
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
   let width = WIDTH[depth] ?? WIDTH.at(-1)!;
@@ -371,6 +372,7 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
  * Timestamps of one structure that agree: created, then started, then updated, then ended, all before
  * the reference date; an expiry comes after it.
  */
+const TIME_FIELDS = ["$t0", "$t1", "$t2", "$t3", "$t4"];
 function timeline(gen: Gen): (member: string) => Date {
   const ref = REFERENCE_DATE.getTime();
   const times: number[] = [];
@@ -380,7 +382,7 @@ function timeline(gen: Gen): (member: string) => Date {
     if (times.length === 0) times.push(gen.past("$created", 30, 60).getTime());
     while (times.length <= rank) {
       const last = times.at(-1)!;
-      times.push(last + Math.floor(gen.unit(`$t${times.length}`) * (ref - last) * 0.4));
+      times.push(last + Math.floor(gen.unit(TIME_FIELDS[times.length]!) * (ref - last) * 0.4));
     }
     return new Date(times[rank]!);
   };

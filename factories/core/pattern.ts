@@ -231,13 +231,22 @@ const nothing: Sampler = () => "";
 function compile(node: Node): Sampler {
   switch (node.t) {
     case "seq": {
-      // Adjacent literal characters are one piece of text.
+      // Adjacent literal characters are one piece of text, joined (not concatenated one by one: V8 would keep a
+      // rope of single characters and walk it again in every sample that contains it).
       const merged: Node[] = [];
+      let run: string[] = [];
+      const flush = () => {
+        if (run.length) merged.push({ t: "lit", text: run.join("") });
+        run = [];
+      };
       for (const item of node.items) {
-        const last = merged.at(-1);
-        if (item.t === "lit" && last?.t === "lit") merged[merged.length - 1] = { t: "lit", text: last.text + item.text };
-        else merged.push(item);
+        if (item.t === "lit") run.push(item.text);
+        else {
+          flush();
+          merged.push(item);
+        }
       }
+      flush();
       const items = merged.map(compile);
       if (items.length === 1) return items[0]!;
       return (d) => {
