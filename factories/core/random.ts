@@ -120,17 +120,21 @@ export const REFERENCE_DATE = new Date("2026-01-15T12:00:00.000Z");
 /** The random machinery of a factory set: one generator and one Faker, reseeded per field. */
 export class RandomSource {
   readonly random = new Sfc32();
-  /** Values shared by every field of the build in progress (the account id), keyed by seed. */
+  /** The seed, and the account and region, the memo's values were made for. */
   memoSeed = -1;
-  /** The account and region the memo's values were made for. */
   memoWhere: Where | undefined;
-  readonly memo = new Map<string, unknown>();
+  /**
+   * Values shared by every field of the build in progress (the account id), by key: an entry holds only for the
+   * build it was made in. Builds are counted, not cleared (a cleared map allocates a new table every build).
+   */
+  readonly memo = new Map<string, { build: number; value: unknown }>();
+  memoBuild = 0;
   #faker: Faker | undefined;
 
   /** Starts a build: values shared by its fields are made anew (never carried over from another build). */
   begin(): void {
     this.memoSeed = -1;
-    this.memo.clear();
+    this.memoBuild++;
   }
 
   get faker(): Faker {
@@ -181,11 +185,22 @@ export class Gen {
     if (source.memoSeed !== this.seed || source.memoWhere !== this.where) {
       source.memoSeed = this.seed;
       source.memoWhere = this.where;
-      source.memo.clear();
+      source.memoBuild++;
     }
-    let value = source.memo.get(key) as T | undefined;
-    if (value === undefined && !source.memo.has(key)) source.memo.set(key, (value = compute()));
-    return value as T;
+    const build = source.memoBuild;
+    const entry = source.memo.get(key);
+    if (entry === undefined) {
+      const value = compute();
+      source.memo.set(key, { build, value });
+      return value;
+    }
+    if (entry.build !== build) {
+      // `compute` may itself memo other keys: the entry is written after it.
+      const value = compute();
+      entry.build = build;
+      entry.value = value;
+    }
+    return entry.value as T;
   }
 
   /** A generator for fields at the root of the build, whatever this one's path. */
