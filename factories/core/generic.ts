@@ -123,9 +123,16 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
 /** A list's items, as many as `hinted` says (or a few), each named `item` (`Column` of `Columns`). */
 function list(shape: Extract<Shape, { kind: "list" }>, gen: Gen, item: string, parent: string, depth: number, ctx: GenericContext, hinted: readonly [number, number] | undefined): unknown[] {
   const count = itemCount(shape.length, gen, depth, ctx, hinted);
-  const items = Array.from({ length: count }, (_, i) => generate(shape.member, gen.at(String(i)), item, parent, depth, ctx));
+  const items = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) items[i] = generate(shape.member, gen.at(indexName(i), indexHash(i)), item, parent, depth, ctx);
   return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
 }
+
+/** The path steps of list items and map entries (`"0"`, `"1"`, …) and their hashes, made once. */
+const INDEX_NAMES = Array.from({ length: 64 }, (_, i) => String(i));
+const INDEX_HASHES = INDEX_NAMES.map((n) => nameHash(n));
+const indexName = (i: number): string => INDEX_NAMES[i] ?? String(i);
+const indexHash = (i: number): number | undefined => INDEX_HASHES[i];
 
 /** A structure's members; `placed`: the profiles hinted for where it sits (`Table.PartitionKeys`). */
 function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericContext, placed?: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
@@ -227,7 +234,17 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   // Totals that add up, and pairs that keep their order (a run's counters; completed ≤ total jobs).
   for (const [total, parts] of plan.sums) {
-    if (total in out && parts.some((p) => typeof out[p] === "number")) out[total] = parts.reduce((sum, p) => sum + (typeof out[p] === "number" ? (out[p] as number) : 0), 0);
+    if (!(total in out)) continue;
+    let sum = 0;
+    let any = false;
+    for (const p of parts) {
+      const v = out[p];
+      if (typeof v === "number") {
+        sum += v;
+        any = true;
+      }
+    }
+    if (any) out[total] = sum;
   }
   for (const [low, high] of plan.ordered) {
     if (typeof out[low] === "number" && typeof out[high] === "number" && (out[low] as number) > (out[high] as number)) [out[low], out[high]] = [out[high], out[low]];
@@ -427,7 +444,7 @@ function map(shape: Extract<Shape, { kind: "map" }>, gen: Gen, name: string, par
   const out: Record<string, unknown> = {};
   const key = shape.key as Shape;
   for (let i = 0; i < count; i++) {
-    const at = gen.at(String(i));
+    const at = gen.at(indexName(i), indexHash(i));
     let k: string;
     if (key.kind === "enum") k = key.values[(gen.int("$key", 0, key.values.length - 1) + i) % key.values.length]!;
     else {

@@ -45,6 +45,8 @@ function fnv(state: number, text: string): number {
 /** FNV-1a of field names and path steps, kept: a build hashes the same few hundred names over and over. */
 const nameHashes = new Map<string, number>();
 export function nameHash(text: string): number {
+  // A short name costs less to hash than to look up.
+  if (text.length <= 4) return fnv(0x811c9dc5, text);
   let h = nameHashes.get(text);
   if (h === undefined) {
     h = fnv(0x811c9dc5, text);
