@@ -240,18 +240,52 @@ describe("realism details", () => {
 });
 
 describe("service hints keep generated values consistent", () => {
-  test("a Device Farm run's counters add up to their total, and it has completed at most its jobs, whatever the seed", () => {
+  test("a completed Device Farm run's counters add up to their total, an unfinished one has counted no result yet, and it has completed at most its jobs, whatever the seed", () => {
     const f = factories.operation("deviceFarm:GetRun");
     fc.assert(
       fc.property(fc.nat(), (seed) => {
         const { run } = f.build(undefined, { seed });
         const c = run?.counters;
-        if (c?.total !== undefined && [c.passed, c.failed, c.warned, c.errored, c.stopped, c.skipped].some((n) => n !== undefined)) {
-          expect(c.total).toBe([c.passed, c.failed, c.warned, c.errored, c.stopped, c.skipped].reduce<number>((sum, n) => sum + (n ?? 0), 0));
+        const counted = c ? [c.passed, c.failed, c.warned, c.errored, c.stopped, c.skipped] : [];
+        if (run?.status === "COMPLETED" && c?.total !== undefined && counted.some((n) => n !== undefined)) {
+          expect(c.total).toBe(counted.reduce<number>((sum, n) => sum + (n ?? 0), 0));
         }
+        if (run?.status !== "COMPLETED" && c) expect(counted.filter((n) => n !== undefined && n !== 0)).toEqual([]);
         if (run?.completedJobs !== undefined && run.totalJobs !== undefined) expect(run.completedJobs).toBeLessThanOrEqual(run.totalJobs);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test.each(["deviceFarm:ListRuns", "deviceFarm:ListJobs", "deviceFarm:ListSuites", "deviceFarm:ListTests", "deviceFarm:ListUploads", "deviceFarm:ListArtifacts"] as const)(
+    "the items of %s each have their own ARN, under one parent, whatever the seed",
+    (id) => {
+      const f = factories.operation(id);
+      fc.assert(
+        fc.property(fc.nat(), (seed) => {
+          const output = f.build(undefined, { seed }) as Record<string, unknown>;
+          const items = Object.values(output).find(Array.isArray) as { arn?: string }[] | undefined;
+          const arns = (items ?? []).map((item) => item.arn).filter((arn): arn is string => arn !== undefined);
+          expect(new Set(arns).size).toBe(arns.length);
+          // arn:aws:devicefarm:<region>:<account>:<type>:<parents>/<own id>
+          const parents = arns.map((arn) => arn.split(":").slice(6).join(":").replace(/\/[^/]+$/, ""));
+          expect(new Set(parents).size).toBeLessThanOrEqual(1);
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  test("a Device Farm run's console URL names its project and run, and an upload's URL names the upload, whatever the seed", () => {
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const { run } = factories.operation("deviceFarm:GetRun").build(undefined, { seed });
+        const [, project, id] = /:run:([^/]+)\/(.+)$/.exec(run?.arn ?? "") ?? [];
+        if (run?.webUrl !== undefined) expect(run.webUrl).toMatch(new RegExp(`/projects/${project}/runs/${id}$`));
+        const { upload } = factories.operation("deviceFarm:GetUpload").build(undefined, { seed });
+        if (upload?.url !== undefined) expect(upload.url).toContain(encodeURIComponent(upload.arn!).replaceAll("%2F", "/"));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -25,6 +25,8 @@ export interface StateRule {
         readonly keys?: Readonly<Record<string, readonly string[]>>;
         /** Pairs of members equal in this state (a completed run has completed all its jobs): the first takes the second's value. */
         readonly same?: readonly (readonly [string, string])[];
+        /** Counts of a count map that are zero in this state, whatever the total (an unfinished run has counted no result yet). */
+        readonly zero?: Readonly<Record<string, readonly string[]>>;
       }
     >
   >;
@@ -77,12 +79,30 @@ export interface Hints {
   readonly spans?: Readonly<Record<string, Readonly<Record<string, readonly [string, string, number]>>>>;
   /** Members present only when another member has one of some values, by structure name: `{ DPUSeconds: { ExecutionClass: ["FLEX"] } }`. */
   readonly only?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>>>;
+  /**
+   * Members written from another member's value, by structure name: where `match` finds its groups in the member
+   * `from`, the value is drawn from `format` with `$1`, `$2`, … in their place (a run's console URL names the
+   * project and run of its ARN). Where it does not, the member keeps its usual value.
+   */
+  readonly derived?: Readonly<Record<string, Readonly<Record<string, { readonly from: string; readonly match: string; readonly format: string }>>>>;
 }
 
 const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
 /** A UUID in a format: `{uuid}` is drawn as one (faster than its pattern, character by character). */
 const U = "{uuid}";
+/** The ids of a Device Farm resource's parents, shared by the whole answer: its project, run, job, suite and test. */
+const P = "{uuid:project}";
+const R = "{uuid:run}";
+const J = "{digits:job}";
+const S = "{digits:suite}";
+const T = "{digits:test}";
 /** A Device Farm ARN of a resource type and id path (AWS Device Farm API reference, ARN formats). */
+/**
+ * A presigned S3 PUT URL for an upload of a project, as CreateUpload answers (the AWS CLI's create-upload
+ * example), without a key id; `project` and `upload` as pattern text.
+ */
+const UPLOAD_URL = (project: string, upload: string) =>
+  `^https://prod-us-west-2-uploads\\.s3-us-west-2\\.amazonaws\\.com/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aproject%3A${project}/uploads/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aupload%3A${upload}/{uuid}/app\\.apk\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260115T120000Z&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Signature=[0-9a-f]{64}$`;
 const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
 
 /** Glue run states: a run that ended has a completion time; a failed one says why. */
@@ -293,13 +313,18 @@ const deadlineRun: StateRule = {
   },
 };
 
-/** A Device Farm run, job, suite or test: until it completes its result is PENDING, and it has no stop time. */
+/** Counters of tests not run yet: the total is known, no result is counted (as the mock's runs count them). */
+const UNCOUNTED = { counters: ["passed", "failed", "warned", "errored", "stopped", "skipped"] };
+/**
+ * A Device Farm run, job, suite or test: until it completes its result is PENDING, it has no stop time, and its
+ * counters count no result yet.
+ */
 const deviceFarmRun: StateRule = {
   member: "status",
   when: {
-    ...Object.fromEntries(["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"].map((s) => [s, { absent: ["started", "stopped", "deviceMinutes", "resultCode"], values: { result: "PENDING" } }])),
-    RUNNING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" } },
-    STOPPING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" } },
+    ...Object.fromEntries(["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"].map((s) => [s, { absent: ["started", "stopped", "deviceMinutes", "resultCode"], values: { result: "PENDING" }, zero: UNCOUNTED }])),
+    RUNNING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" }, zero: UNCOUNTED },
+    STOPPING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" }, zero: UNCOUNTED },
     COMPLETED: { present: ["result", "started", "stopped", "counters"], same: [["completedJobs", "totalJobs"]] },
   },
 };
@@ -430,36 +455,48 @@ export const hints: Readonly<Record<string, Hints>> = {
     regions: ["us-west-2"],
     arnSeparator: ":",
     arns: {
+      // A resource's own id, under the ids of its parents that the whole answer shares: the runs of a list are
+      // in one project, the suites of a list in one job (AWS Device Farm API reference, ARN formats).
       Project: df("project", U),
-      Run: df("run", `${U}/${U}`),
-      Job: df("job", `${U}/${U}/[0-9]{5}`),
-      Suite: df("suite", `${U}/${U}/[0-9]{5}/[0-9]{5}`),
-      Test: df("test", `${U}/${U}/[0-9]{5}/[0-9]{5}/[0-9]{5}`),
-      Artifact: df("artifact", `${U}/${U}/[0-9]{5}/[0-9]{5}/[0-9]{5}/[0-9]{5}`),
-      Upload: df("upload", `${U}/${U}`),
-      DevicePool: df("devicepool", `${U}/${U}`),
-      RemoteAccessSession: df("session", `${U}/${U}/[0-9]{5}`),
+      Run: df("run", `${P}/${U}`),
+      Job: df("job", `${P}/${R}/[0-9]{5}`),
+      Suite: df("suite", `${P}/${R}/${J}/[0-9]{5}`),
+      Test: df("test", `${P}/${R}/${J}/${S}/[0-9]{5}`),
+      Artifact: df("artifact", `${P}/${R}/${J}/${S}/${T}/[0-9]{5}`),
+      Upload: df("upload", `${P}/${U}`),
+      DevicePool: df("devicepool", `${P}/${U}`),
+      RemoteAccessSession: df("session", `${P}/${U}/[0-9]{5}`),
       TestGridProject: df("testgrid-project", U),
       TestGridSession: df("testgrid-session", `${U}/[0-9a-f]{32}`),
-      NetworkProfile: df("networkprofile", `${U}/${U}`),
+      NetworkProfile: df("networkprofile", `${P}/${U}`),
       InstanceProfile: df("instanceprofile", U),
       DeviceInstance: df("deviceinstance", U),
       VPCEConfiguration: df("vpceconfiguration", U),
       Device: "^arn:aws:devicefarm:us-west-2::device:[0-9A-F]{32}$",
     },
     formats: {
-      "Run.appUpload": `^arn:aws:devicefarm:us-west-2:{account}:upload:${U}/${U}$`,
+      "Run.appUpload": `^arn:aws:devicefarm:us-west-2:{account}:upload:${P}/${U}$`,
+      // A test package and a test spec are uploads of the project (AWS Device Farm API reference, ScheduleRunTest).
+      testPackageArn: `^arn:aws:devicefarm:us-west-2:{account}:upload:${P}/${U}$`,
+      testSpecArn: `^arn:aws:devicefarm:us-west-2:{account}:upload:${P}/${U}$`,
       "Run.locale": "^en_US$",
-      "Run.webUrl": `^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/${U}/runs/${U}$`,
+      "Run.webUrl": `^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/${P}/runs/${U}$`,
       "Job.instanceArn": `^arn:aws:devicefarm:us-west-2:{account}:deviceinstance:${U}$`,
       "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${U}/${U}/00000/video\\.mp4$`,
       "Device.platform": "^(ANDROID|IOS)$",
       "Device.fleetType": "^PUBLIC$",
       "Upload.contentType": "^application/octet-stream$",
-      // A presigned S3 PUT URL, as CreateUpload answers (the AWS CLI's create-upload example), without a key id.
-      "Upload.url": `^https://prod-us-west-2-uploads\\.s3-us-west-2\\.amazonaws\\.com/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aproject%3A${U}/uploads/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aupload%3A${U}/${U}/app\\.apk\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260115T120000Z&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Signature=[0-9a-f]{64}$`,
+      // The suites of a job and their tests, as Device Farm names them (and the mock's runs do).
+      "Suite.name": "^(Setup Suite|Tests Suite|Teardown Suite)$",
+      "Test.name": "^(Setup Test|Tests|Teardown Test)$",
+      "Upload.url": UPLOAD_URL(P, `${P}/${U}`),
       "Upload.metadata": '^\\{"device_admin":false,"activity_name":"com\\.example\\.{subject}\\.MainActivity","package_name":"com\\.example\\.{subject}","sdk_version":"26","version_name":"1\\.4\\.2"\\}$',
       "Device.os": "^(13|14|15|16|17)$",
+    },
+    // A run's console URL names the project and the run of its ARN; an upload's URL names the upload.
+    derived: {
+      Run: { webUrl: { from: "arn", match: ":run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/$1/runs/$2$" } },
+      Upload: { url: { from: "arn", match: ":upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("$1", "$1/$2") } },
     },
     // A run cannot have completed more jobs than it has.
     ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),

@@ -172,7 +172,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     }
     const at = gen.at(member, hashes[i]);
     let value: unknown;
-    if (kinds[i] === "timestamp") value = times!(member);
+    if (plan.deferred[i]) value = undefined; // written below, from the member it names
+    else if (kinds[i] === "timestamp") value = times!(member);
     else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]));
     else if (kinds[i] === "string") value = string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]);
     else if (kinds[i] === "integer" || kinds[i] === "long" || kinds[i] === "double") value = number(m as Extract<Shape, { kind: "integer" | "long" | "double" }>, at, member, plan.ranges[i]);
@@ -217,6 +218,16 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
     else delete out[m];
   }
+  // Members that name what another does (a run's console URL, its ARN's project and run).
+  // They keep their place among the members; where the other does not say, they get their usual value.
+  for (const [m, from, match, format, i] of plan.derived) {
+    if (!(m in out)) continue;
+    const source = out[from];
+    const found = typeof source === "string" ? match.exec(source) : null;
+    const at = gen.at(m, hashes[i]);
+    const value = found ? fromFormat(format.replace(/\$(\d)/g, (_, k: string) => escapePattern(found[Number(k)] ?? "")), at, ctx) : undefined;
+    out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
+  }
   // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
   const verdict = ctx.hints.verdicts?.[shape.name];
   if (verdict && typeof out[verdict.member] === "string" && !verdict.unless?.includes(out[verdict.member] as string) && out[verdict.from] && typeof out[verdict.from] === "object") {
@@ -248,6 +259,13 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   for (const [low, high] of plan.ordered) {
     if (typeof out[low] === "number" && typeof out[high] === "number" && (out[low] as number) > (out[high] as number)) [out[low], out[high]] = [out[high], out[low]];
+  }
+  // Counts a state has not counted yet (a pending run's results), once the totals are final.
+  if (forced?.zero) {
+    for (const [m, keys] of Object.entries(forced.zero)) {
+      const counts = out[m];
+      if (counts && typeof counts === "object") for (const k of keys) (counts as Record<string, unknown>)[k] = 0;
+    }
   }
   // An empty object says nothing: a structure with members shows at least one.
   if (names.length && isEmpty(out)) {
@@ -334,6 +352,9 @@ interface Plan {
   readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
   readonly sums: readonly (readonly [string, readonly string[]])[];
   readonly ordered: readonly (readonly [string, string])[];
+  /** Members written from another's value: `[member, from, match, format, position]`; and whether each member is one. */
+  readonly derived: readonly (readonly [string, string, RegExp, string, number])[];
+  readonly deferred: readonly boolean[];
 }
 
 /** Whether an object has no own members (without making a list of its keys). */
@@ -380,6 +401,10 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     spans: Object.entries(hints.spans?.[shape.name] ?? {}),
     sums: Object.entries(hints.sums?.[shape.name] ?? {}),
     ordered: hints.ordered?.[shape.name] ?? [],
+    derived: Object.entries(hints.derived?.[shape.name] ?? {})
+      .filter(([m]) => names.includes(m))
+      .map(([m, d]) => [m, d.from, new RegExp(d.match), d.format, names.indexOf(m)] as const),
+    deferred: names.map((n) => Object.hasOwn(hints.derived?.[shape.name] ?? {}, n)),
   };
   plans.set(shape, plan);
   return plan;
@@ -530,6 +555,9 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
   return fit(shape, realistic(gen, name, parent, ctx, lower), gen, ctx);
 }
 
+/** Text as a pattern that matches exactly it. */
+const escapePattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
 function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
   const sample = samplePattern(format, gen.stream("$format"), 3);
@@ -538,7 +566,8 @@ function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | und
 
 /**
  * Text with the build's `{uuid}`s (numbered left to right), `{account}`, `{region}` and `{subject}` in place,
- * in one pass, each value made only where the text names it; other braces stay.
+ * and the ids the build shares (`{uuid:project}`, `{digits:job}`), in one pass, each value made only where the
+ * text names it; other braces stay.
  */
 function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext): string {
   let out = "";
@@ -561,8 +590,13 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext): string {
       case "subject":
         value = subject(gen);
         break;
-      default:
-        continue;
+      default: {
+        // `{uuid:project}`, `{digits:job}`: an id the whole build shares (the project every run of a list is in).
+        const name = text.slice(at + 1, close);
+        if (name.startsWith("uuid:")) value = gen.memo(`$${name}`, () => gen.root().uuid(`$${name}`));
+        else if (name.startsWith("digits:")) value = gen.memo(`$${name}`, () => gen.root().digits(`$${name}`, 5));
+        else continue;
+      }
     }
     out += text.slice(from, at) + value;
     from = close + 1;

@@ -103,6 +103,10 @@ function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unkn
     for (const [m, v] of Object.entries(when.values ?? {})) if (Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
     for (const [m, values] of Object.entries(when.among ?? {})) if (rec[m] !== undefined && !values.includes(rec[m] as string)) add(`${shape.name} ${state} has ${m} among ${values.join(", ")}`, rec[m]);
     for (const [a, b] of when.same ?? []) if (rec[a] !== undefined && rec[b] !== undefined && rec[a] !== rec[b]) add(`${shape.name} ${state} has ${a} equal to ${b}`, [rec[a], rec[b]]);
+    for (const [m, keys] of Object.entries(when.zero ?? {})) {
+      const counts = rec[m] as Record<string, unknown> | undefined;
+      for (const k of keys) if (counts?.[k] !== undefined && counts[k] !== 0) add(`${shape.name} ${state} has counted no ${k} yet`, counts);
+    }
     for (const [m, keys] of Object.entries(when.keys ?? {})) {
       const counts = rec[m] as Record<string, unknown> | undefined;
       for (const k of Object.keys(counts ?? {})) if (!keys.includes(k)) add(`${shape.name} ${state} counts only ${keys.join(", ")}`, counts);
@@ -114,8 +118,9 @@ function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unkn
     const expected = verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
     if (rec[verdict.member] !== expected) add(`${shape.name}.${verdict.member} is its ${verdict.from}' verdict (${expected})`, rec[verdict.member]);
   }
+  // Counts add up once they are counted: a total of tests none of which has a result yet is not a sum.
   for (const [total, parts] of Object.entries(h.sums?.[shape.name] ?? {})) {
-    if (typeof rec[total] === "number" && parts.some((p) => typeof rec[p] === "number") && Math.abs((rec[total] as number) - parts.reduce((sum, p) => sum + (typeof rec[p] === "number" ? (rec[p] as number) : 0), 0)) > 0.011) add(`${shape.name}.${total} is the sum of ${parts.join(", ")}`, rec[total]);
+    if (typeof rec[total] === "number" && parts.some((p) => typeof rec[p] === "number" && rec[p] !== 0) && Math.abs((rec[total] as number) - parts.reduce((sum, p) => sum + (typeof rec[p] === "number" ? (rec[p] as number) : 0), 0)) > 0.011) add(`${shape.name}.${total} is the sum of ${parts.join(", ")}`, rec[total]);
   }
   // A Glue catalog id, an account id: the answer's account.
   for (const m of Object.keys(shape.members)) if (/^(CatalogId|AccountId|awsAccountId)$/i.test(m) && typeof rec[m] === "string" && rec[m] !== where.account && /^\d{12}$/.test(rec[m] as string)) add(`${shape.name}.${m} is the answer's account`, rec[m]);
