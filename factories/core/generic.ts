@@ -151,7 +151,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   const plan = planOf(shape, ctx.hints);
   const out: Record<string, unknown> = {};
-  const { names, kinds, shapes, always: present, draws, drawHashes, hashes, references, rare } = plan;
+  const { names, kinds, shapes, always: present, presence, hashes, references, rare } = plan;
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
   let width = WIDTH[depth] ?? WIDTH.at(-1)!;
   // A state member decides others (a FAILED run has an error message): it is drawn first.
@@ -167,7 +167,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     // an entity the caller put in a state, or a member the state says is there.
     const wanted = present[i] || forced?.present?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
     if (!wanted) {
-      if (width <= 0 || forced?.absent?.includes(member) || !gen.bool(draws[i]!, rare[i] ? optional * RARE : optional, drawHashes[i])) continue;
+      if (width <= 0 || forced?.absent?.includes(member) || !gen.present(presence[i]!, rare[i] ? optional * RARE : optional)) continue;
       width--;
     }
     const at = gen.at(member, hashes[i]);
@@ -329,9 +329,8 @@ interface Plan {
   readonly always: readonly boolean[];
   /** Whether each member is rare: the structure's usual members leave it out. */
   readonly rare: readonly boolean[];
-  /** The field each optional member's presence is drawn from (`Name?`), and the hashes of those fields and of the members' names. */
-  readonly draws: readonly string[];
-  readonly drawHashes: readonly number[];
+  /** What each optional member's presence is drawn from (the hash of `Structure.Name?`), and the hashes of the members' names. */
+  readonly presence: readonly number[];
   readonly hashes: readonly number[];
   /** Each string member's hinted format (null: none) and its name in lower case. */
   readonly formats: readonly (string | null)[];
@@ -380,8 +379,7 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     kinds: names.map((n) => members[n]!.kind),
     always: names.map((n) => required.has(n) || OWN_ID.test(n) || (/(Id|Name|Arn|ARN)$/.test(n) && !isReference(n, shape.name)) || n === rule?.member || always?.includes(n) === true),
     rare: names.map((n) => usual !== undefined && !usual.includes(n)),
-    draws: names.map((n) => `${n}?`),
-    drawHashes: names.map((n) => nameHash(`${n}?`)),
+    presence: names.map((n) => nameHash(`${shape.name}.${n}?`)),
     hashes: names.map((n) => nameHash(n)),
     formats: names.map((n) => formatOf(hints, shape.name, n)),
     lower: names.map((n) => n.toLowerCase()),

@@ -119,6 +119,9 @@ const VARIANT_CODES = Array.from("89ab", (c) => c.charCodeAt(0));
 /** The fixed reference date every factory works back from: never `Date.now()`. */
 export const REFERENCE_DATE = new Date("2026-01-15T12:00:00.000Z");
 
+/** What each of a build's 32 variants mixes into a member's presence. */
+const VARIANT_SALTS = Array.from({ length: 32 }, (_, k) => avalanche((0x9e3779b9 * (k + 1)) >>> 0));
+
 /** The random machinery of a factory set: one generator and one Faker, reseeded per field. */
 export class RandomSource {
   readonly random = new Sfc32();
@@ -236,6 +239,17 @@ export class Gen {
 
   int(field: string, min: number, max: number): number {
     return min + Math.floor(this.unit(field) * (max - min + 1));
+  }
+
+  /**
+   * Whether an optional member (`hash`: the hash of its structure and name) is there. Drawn per variant of the
+   * build (one of 32, by seed), not per path: the structures of one answer have the same members, as a
+   * service's answers for one resource type do, and builds of one variant share them (so the engine reuses the
+   * objects' hidden classes instead of making one per subset of members).
+   */
+  present(hash: number, probability: number): boolean {
+    const variant = VARIANT_SALTS[avalanche((this.seed ^ 0x27d4eb2f) >>> 0) & 31]!;
+    return avalanche((hash ^ variant) >>> 0) / 4294967296 < probability;
   }
 
   /** `hash`: the field's `nameHash`, when the caller keeps it. */
