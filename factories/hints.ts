@@ -81,7 +81,7 @@ export interface Hints {
   readonly only?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>>>;
   /**
    * Members written from another member's value, by structure name: where `match` finds its groups in the member
-   * `from`, the value is drawn from `format` with `$1`, `$2`, … in their place (a run's console URL names the
+   * `from`, the value is drawn from `format` with `{match1}`, `{match2}`, … in their place (a run's console URL names the
    * project and run of its ARN). Where it does not, the member keeps its usual value.
    */
   readonly derived?: Readonly<Record<string, Readonly<Record<string, { readonly from: string; readonly match: string; readonly format: string }>>>>;
@@ -495,8 +495,8 @@ export const hints: Readonly<Record<string, Hints>> = {
     },
     // A run's console URL names the project and the run of its ARN; an upload's URL names the upload.
     derived: {
-      Run: { webUrl: { from: "arn", match: ":run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/$1/runs/$2$" } },
-      Upload: { url: { from: "arn", match: ":upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("$1", "$1/$2") } },
+      Run: { webUrl: { from: "arn", match: ":run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" } },
+      Upload: { url: { from: "arn", match: ":upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") } },
     },
     // A run cannot have completed more jobs than it has.
     ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),

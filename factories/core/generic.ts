@@ -225,7 +225,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const source = out[from];
     const found = typeof source === "string" ? match.exec(source) : null;
     const at = gen.at(m, hashes[i]);
-    const value = found ? fromFormat(format.replace(/\$(\d)/g, (_, k: string) => escapePattern(found[Number(k)] ?? "")), at, ctx) : undefined;
+    const value = found ? fromFormat(format, at, ctx, found) : undefined;
     out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
   }
   // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
@@ -553,21 +553,19 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
   return fit(shape, realistic(gen, name, parent, ctx, lower), gen, ctx);
 }
 
-/** Text as a pattern that matches exactly it. */
-const escapePattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
-function fromFormat(format: string, gen: Gen, ctx: GenericContext): string | undefined {
+function fromFormat(format: string, gen: Gen, ctx: GenericContext, found?: RegExpExecArray): string | undefined {
   const sample = samplePattern(format, gen.stream("$format"), 3);
-  return sample === undefined || !sample.includes("{") ? sample : fillPlaceholders(sample, gen, ctx);
+  return sample === undefined || !sample.includes("{") ? sample : fillPlaceholders(sample, gen, ctx, found);
 }
 
 /**
  * Text with the build's `{uuid}`s (numbered left to right), `{account}`, `{region}` and `{subject}` in place,
- * and the ids the build shares (`{uuid:project}`, `{digits:job}`), in one pass, each value made only where the
+ * the ids the build shares (`{uuid:project}`, `{digits:job}`) and what a derived member's match found
+ * (`{match1}`), in one pass, each value made only where the
  * text names it; other braces stay.
  */
-function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext): string {
+function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: RegExpExecArray): string {
   let out = "";
   let from = 0;
   let k = 0;
@@ -592,6 +590,8 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext): string {
         // `{uuid:project}`, `{digits:job}`: an id the whole build shares (the project every run of a list is in).
         const name = text.slice(at + 1, close);
         if (name.startsWith("uuid:")) value = gen.memo(`$${name}`, () => gen.root().uuid(`$${name}`));
+        // `{match1}`: what a derived member's `match` found (its first group).
+        else if (found && name.startsWith("match")) value = found[Number(name.slice(5))] ?? "";
         else if (name.startsWith("digits:")) value = gen.memo(`$${name}`, () => gen.root().digits(`$${name}`, 5));
         else continue;
       }
