@@ -190,11 +190,12 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
   // What the state sets, and the keys its counts may have.
   if (forced) {
-    for (const m of forced.absent ?? []) delete out[m];
-    for (const [m, v] of Object.entries(forced.values ?? {})) if (Object.hasOwn(members, m)) out[m] = v;
-    for (const [a, b] of forced.same ?? []) if (a in out && b in out) out[a] = out[b];
-    for (const [m, values] of Object.entries(forced.among ?? {})) if (Object.hasOwn(members, m) && !values.includes(out[m] as string)) out[m] = gen.pick(`$among.${m}`, values);
-    for (const [m, keys] of Object.entries(forced.keys ?? {})) {
+    const rule = compiledState(forced);
+    for (const m of rule.absent) delete out[m];
+    for (const [m, v] of rule.values) if (Object.hasOwn(members, m)) out[m] = v;
+    for (const [a, b] of rule.same) if (a in out && b in out) out[a] = out[b];
+    for (const [m, values] of rule.among) if (Object.hasOwn(members, m) && !values.includes(out[m] as string)) out[m] = gen.pick(`$among.${m}`, values);
+    for (const [m, keys] of rule.keys) {
       const counts = out[m] as Record<string, unknown> | undefined;
       if (!counts || typeof counts !== "object") continue;
       const kept = Object.fromEntries(Object.entries(counts).filter(([k]) => keys.includes(k)));
@@ -229,13 +230,13 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
   }
   // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
-  const verdict = ctx.hints.verdicts?.[shape.name];
+  const verdict = plan.verdict;
   if (verdict && typeof out[verdict.member] === "string" && !verdict.unless?.includes(out[verdict.member] as string) && out[verdict.from] && typeof out[verdict.from] === "object") {
     const counts = out[verdict.from] as Record<string, unknown>;
     out[verdict.member] = verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
   }
   // Members that exclude each other: one group is kept, whole.
-  const groups = ctx.hints.oneOf?.[shape.name];
+  const groups = plan.groups;
   if (groups) {
     const kept = gen.int("$oneOf", 0, groups.length - 1);
     groups.forEach((group, i) => {
@@ -262,7 +263,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   // Counts a state has not counted yet (a pending run's results), once the totals are final.
   if (forced?.zero) {
-    for (const [m, keys] of Object.entries(forced.zero)) {
+    for (const [m, keys] of compiledState(forced).zero) {
       const counts = out[m];
       if (counts && typeof counts === "object") for (const k of keys) (counts as Record<string, unknown>)[k] = 0;
     }
@@ -351,9 +352,39 @@ interface Plan {
   readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
   readonly sums: readonly (readonly [string, readonly string[]])[];
   readonly ordered: readonly (readonly [string, string])[];
+  /** The verdict its counts give, and the groups of members that exclude each other (hints by structure name). */
+  readonly verdict?: NonNullable<Hints["verdicts"]>[string];
+  readonly groups?: NonNullable<Hints["oneOf"]>[string];
   /** Members written from another's value: `[member, from, match, format, position]`; and whether each member is one. */
   readonly derived: readonly (readonly [string, string, RegExp, string, number])[];
   readonly deferred: readonly boolean[];
+}
+
+type StateWhen = StateRule["when"][string];
+/** A state's rules as lists, made once per state: what a build in that state sets. */
+interface CompiledState {
+  readonly absent: readonly string[];
+  readonly values: readonly (readonly [string, unknown])[];
+  readonly same: readonly (readonly [string, string])[];
+  readonly among: readonly (readonly [string, readonly string[]])[];
+  readonly keys: readonly (readonly [string, readonly string[]])[];
+  readonly zero: readonly (readonly [string, readonly string[]])[];
+}
+const compiledStates = new WeakMap<StateWhen, CompiledState>();
+function compiledState(when: StateWhen): CompiledState {
+  let rule = compiledStates.get(when);
+  if (!rule) {
+    rule = {
+      absent: when.absent ?? [],
+      values: Object.entries(when.values ?? {}),
+      same: when.same ?? [],
+      among: Object.entries(when.among ?? {}),
+      keys: Object.entries(when.keys ?? {}),
+      zero: Object.entries(when.zero ?? {}),
+    };
+    compiledStates.set(when, rule);
+  }
+  return rule;
 }
 
 /** Whether an object has no own members (without making a list of its keys). */
@@ -399,6 +430,8 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     spans: Object.entries(hints.spans?.[shape.name] ?? {}),
     sums: Object.entries(hints.sums?.[shape.name] ?? {}),
     ordered: hints.ordered?.[shape.name] ?? [],
+    ...(hints.verdicts?.[shape.name] ? { verdict: hints.verdicts[shape.name] } : {}),
+    ...(hints.oneOf?.[shape.name] ? { groups: hints.oneOf[shape.name] } : {}),
     derived: Object.entries(hints.derived?.[shape.name] ?? {})
       .filter(([m]) => names.includes(m))
       .map(([m, d]) => [m, d.from, new RegExp(d.match), d.format, names.indexOf(m)] as const),
