@@ -36,7 +36,7 @@ export function benchFactories(): string {
     return [name, fmt(ours!.opsPerSecond), fmt(theirs!.opsPerSecond), `${(ours!.opsPerSecond / theirs!.opsPerSecond).toFixed(2)}x`, share((i) => factory.build(undefined, { seed: i })), share(() => fake(schema))];
   });
   return table(
-    "Factories: builds per second (median of 5 alternating rounds), and the share of outputs that pass the contract strictly",
+    `Factories: builds per second (median of ${Number(process.env.BENCH_ROUNDS) || 5} alternating rounds), and the share of outputs that pass the contract strictly`,
     ["factory", "ours/s", "zod-schema-faker/s", "ratio", "ours valid", "zsf valid"],
     rows,
   );

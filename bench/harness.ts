@@ -16,8 +16,11 @@ export const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-/** Runs each contender for `roundMs` per round, alternating, `rounds` times, after a warm-up. */
-export function measure(contenders: readonly Contender[], { rounds = 5, roundMs = 150 } = {}): Measurement[] {
+/**
+ * Runs each contender for `roundMs` per round, alternating, `rounds` times, after a warm-up. `BENCH_ROUNDS`
+ * and `BENCH_ROUND_MS` override the defaults, for a steadier median on a noisy machine.
+ */
+export function measure(contenders: readonly Contender[], { rounds = Number(process.env.BENCH_ROUNDS) || 5, roundMs = Number(process.env.BENCH_ROUND_MS) || 150 } = {}): Measurement[] {
   const rates: number[][] = contenders.map(() => []);
   let sink = 0;
   for (const c of contenders) for (let i = 0; i < 200; i++) sink += c.run(i) ? 1 : 0;

@@ -153,23 +153,39 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   const out: Record<string, unknown> = {};
   const { names, kinds, shapes, always: present, presence, hashes, references, rare } = plan;
   const optional = depth > MAX_OPTIONAL_DEPTH || ctx.budget <= 0 ? 0 : (PRESENCE[depth] ?? PRESENCE.at(-1)!);
-  let width = WIDTH[depth] ?? WIDTH.at(-1)!;
+  let width: number = WIDTH[depth] ?? WIDTH.at(-1)!;
   // A state member decides others (a FAILED run has an error message): it is drawn first.
   const state = plan.state;
   const chosen = state && ctx.states && Object.hasOwn(ctx.states, shape.name) ? ctx.states[shape.name] : undefined;
   const stateValue = state ? (chosen ?? gen.at(state.member).pick("", state.values)) : undefined;
   const forced = stateValue !== undefined ? state!.rule.when[stateValue] : undefined;
   const times = plan.timestamps ? timeline(gen) : undefined;
-  for (let i = 0; i < names.length; i++) {
+  // Which members the structure has: the same for every build of a variant, at a depth, in a state (so found once),
+  // unless the caller put entities in states.
+  let chosenMembers: readonly number[] | undefined;
+  const key = ctx.states === undefined ? (((stateValue === undefined ? 0 : state!.values.indexOf(stateValue) + 1) * 2 + (ctx.budget <= 0 ? 1 : 0)) * 9 + Math.min(depth, 8)) * 32 + gen.variant() : -1;
+  if (key >= 0) chosenMembers = plan.chosen.get(key);
+  if (!chosenMembers) {
+    const variant = gen.variant();
+    const picked: number[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const member = names[i]!;
+      // Required, always returned, the state member, or an entity's own identifier (AWS names what it returns); and
+      // an entity the caller put in a state, or a member the state says is there.
+      const wanted = present[i] || forced?.present?.includes(member) || (ctx.states !== undefined && namesState(shapes[i]!, ctx.states));
+      if (!wanted) {
+        if (width <= 0 || forced?.absent?.includes(member) || !gen.present(presence[i]!, rare[i] ? optional * RARE : optional, variant)) continue;
+        width--;
+      }
+      picked.push(i);
+    }
+    chosenMembers = picked;
+    if (key >= 0) plan.chosen.set(key, picked);
+  }
+  for (let k = 0; k < chosenMembers.length; k++) {
+    const i = chosenMembers[k]!;
     const member = names[i]!;
     const m = shapes[i]!;
-    // Required, always returned, the state member, or an entity's own identifier (AWS names what it returns); and
-    // an entity the caller put in a state, or a member the state says is there.
-    const wanted = present[i] || forced?.present?.includes(member) || (ctx.states !== undefined && namesState(m, ctx.states));
-    if (!wanted) {
-      if (width <= 0 || forced?.absent?.includes(member) || !gen.present(presence[i]!, rare[i] ? optional * RARE : optional)) continue;
-      width--;
-    }
     const at = gen.at(member, hashes[i]);
     let value: unknown;
     if (plan.deferred[i]) value = undefined; // written below, from the member it names
@@ -352,6 +368,8 @@ interface Plan {
   readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
   readonly sums: readonly (readonly [string, readonly string[]])[];
   readonly ordered: readonly (readonly [string, string])[];
+  /** The members a structure has, by variant, depth and state (see `structure`): positions, in order. */
+  readonly chosen: Map<number, readonly number[]>;
   /** The verdict its counts give, and the groups of members that exclude each other (hints by structure name). */
   readonly verdict?: NonNullable<Hints["verdicts"]>[string];
   readonly groups?: NonNullable<Hints["oneOf"]>[string];
@@ -430,6 +448,7 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     spans: Object.entries(hints.spans?.[shape.name] ?? {}),
     sums: Object.entries(hints.sums?.[shape.name] ?? {}),
     ordered: hints.ordered?.[shape.name] ?? [],
+    chosen: new Map(),
     ...(hints.verdicts?.[shape.name] ? { verdict: hints.verdicts[shape.name] } : {}),
     ...(hints.oneOf?.[shape.name] ? { groups: hints.oneOf[shape.name] } : {}),
     derived: Object.entries(hints.derived?.[shape.name] ?? {})

@@ -247,9 +247,13 @@ export class Gen {
    * service's answers for one resource type do, and builds of one variant share them (so the engine reuses the
    * objects' hidden classes instead of making one per subset of members).
    */
-  present(hash: number, probability: number): boolean {
-    const variant = VARIANT_SALTS[avalanche((this.seed ^ 0x27d4eb2f) >>> 0) & 31]!;
-    return avalanche((hash ^ variant) >>> 0) / 4294967296 < probability;
+  present(hash: number, probability: number, variant = this.variant()): boolean {
+    return avalanche((hash ^ VARIANT_SALTS[variant]!) >>> 0) / 4294967296 < probability;
+  }
+
+  /** Which of the 32 variants this build is (by seed): what decides its structures' optional members. */
+  variant(): number {
+    return avalanche((this.seed ^ 0x27d4eb2f) >>> 0) & 31;
   }
 
   /** `hash`: the field's `nameHash`, when the caller keeps it. */
