@@ -495,8 +495,8 @@ export const hints: Readonly<Record<string, Hints>> = {
     },
     // A run's console URL names the project and the run of its ARN; an upload's URL names the upload.
     derived: {
-      Run: { webUrl: { from: "arn", match: ":run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" } },
-      Upload: { url: { from: "arn", match: ":upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") } },
+      Run: { webUrl: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" } },
+      Upload: { url: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") } },
     },
     // A run cannot have completed more jobs than it has.
     ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),

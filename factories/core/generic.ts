@@ -605,9 +605,14 @@ function string(shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: strin
   return fit(shape, realistic(gen, name, parent, ctx, lower), gen, ctx);
 }
 
+/** The fields a hint's pattern and its `{uuid}`s are drawn from, and their hashes, made once. */
+const FORMAT_HASH = nameHash("$format");
+const UUID_FIELDS = Array.from({ length: 8 }, (_, k) => `$uuid${k}`);
+const UUID_HASHES = UUID_FIELDS.map((f) => nameHash(f));
+
 /** A value drawn from a hint's pattern, with this build's account and region where it says `{account}`, `{region}`. */
 function fromFormat(format: string, gen: Gen, ctx: GenericContext, found?: RegExpExecArray): string | undefined {
-  const sample = samplePattern(format, gen.stream("$format"), 3);
+  const sample = samplePattern(format, gen.stream("$format", FORMAT_HASH), 3);
   return sample === undefined || !sample.includes("{") ? sample : fillPlaceholders(sample, gen, ctx, found);
 }
 
@@ -627,7 +632,8 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: R
     let value: string;
     switch (text.slice(at + 1, close)) {
       case "uuid":
-        value = gen.uuid(`$uuid${k++}`);
+        value = k < UUID_FIELDS.length ? gen.uuid(UUID_FIELDS[k]!, UUID_HASHES[k]) : gen.uuid(`$uuid${k}`);
+        k++;
         break;
       case "account":
         value = accountId(gen);
@@ -641,10 +647,11 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: R
       default: {
         // `{uuid:project}`, `{digits:job}`: an id the whole build shares (the project every run of a list is in).
         const name = text.slice(at + 1, close);
-        if (name.startsWith("uuid:")) value = gen.memo(`$${name}`, () => gen.root().uuid(`$${name}`));
+        // (The memo key is the name itself: no other memo key has a colon.)
+        if (name.startsWith("uuid:")) value = gen.memo(name, () => gen.root().uuid(`$${name}`));
         // `{match1}`: what a derived member's `match` found (its first group).
         else if (found && name.startsWith("match")) value = found[Number(name.slice(5))] ?? "";
-        else if (name.startsWith("digits:")) value = gen.memo(`$${name}`, () => gen.root().digits(`$${name}`, 5));
+        else if (name.startsWith("digits:")) value = gen.memo(name, () => gen.root().digits(`$${name}`, 5));
         else continue;
       }
     }

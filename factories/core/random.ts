@@ -213,9 +213,9 @@ export class Gen {
     return new Gen(this.seed, this.source, undefined, this.where);
   }
 
-  #stream(field: string): Sfc32 {
+  #stream(field: string, hash?: number): Sfc32 {
     const random = this.source.random;
-    random.seed(child(this.#base, field, FIELD));
+    random.seed(child(this.#base, field, FIELD, hash));
     return random;
   }
 
@@ -227,8 +227,9 @@ export class Gen {
   }
 
   /** A stream of floats in [0, 1) for this field; draw from it before any other call to this generator's set. */
-  stream(field: string): () => number {
-    const r = this.#stream(field);
+  /** `hash`: the field's `nameHash`, when the caller keeps it. */
+  stream(field: string, hash?: number): () => number {
+    const r = this.#stream(field, hash);
     return () => r.next();
   }
 
@@ -295,10 +296,10 @@ export class Gen {
   }
 
   /** An RFC 4122 version 4 UUID. */
-  uuid(field: string): string {
+  uuid(field: string, hash?: number): string {
     // uuidOf(this.hex(field, 32)), written from the four draws directly in one allocation: the digits of draws
     // a, b, c, d (low nibble first), with the version `4` in place of b's fifth digit and the variant in place of c's first.
-    const r = this.#stream(field);
+    const r = this.#stream(field, hash);
     const a = (r.next() * 4294967296) >>> 0;
     const b = (r.next() * 4294967296) >>> 0;
     const c = (r.next() * 4294967296) >>> 0;
