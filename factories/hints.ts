@@ -106,11 +106,11 @@ const UPLOAD_URL = (project: string, upload: string) =>
 const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
 
 /** Glue run states: a run that ended has a completion time; a failed one says why. */
-const glueRun = (member: string, ended: readonly string[], failed: readonly string[], completed = "CompletedOn", error = "ErrorMessage"): StateRule => ({
+const glueRun = (member: string, ended: readonly string[], failed: readonly string[], completed = "CompletedOn", error = "ErrorMessage", failure: readonly string[] = []): StateRule => ({
   member,
   when: Object.fromEntries([
-    ...["STARTING", "RUNNING", "STOPPING", "WAITING"].map((s) => [s, { absent: [completed, error] }]),
-    ...ended.map((s) => [s, failed.includes(s) ? { present: [completed, error] } : { present: [completed], absent: [error] }]),
+    ...["STARTING", "RUNNING", "STOPPING", "WAITING"].map((s) => [s, { absent: [completed, error, ...failure] }]),
+    ...ended.map((s) => [s, failed.includes(s) ? { present: [completed, error] } : { present: [completed], absent: [error, ...failure] }]),
   ]),
 });
 
@@ -391,7 +391,7 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Partition.Value": "^(2025-12-0[1-9]|2025-12-1[0-9])$",
       "Job.LogUri": "^s3://aws-glue-assets-{account}-{region}/logs/$",
       // A blueprint run's parameters are the JSON text of the values its blueprint asks for (AWS Glue, "Blueprint parameters").
-      "BlueprintRun.Parameters": '^\\{"IAMRole":"arn:aws:iam::{account}:role/AWSGlueServiceRole-{subject}","DatabaseName":"{subject}","S3Paths":"s3://{subject}-data-{account}-{region}/raw/"\\}$',
+      "BlueprintRun.Parameters": '^\\{"DatabaseName":"{subject}","S3Paths":"s3://{subject}-data-{account}-{region}/raw/"\\}$',
       "Command.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       "JobCommand.Name": "^(glueetl|pythonshell|gluestreaming|glueray)$",
       LogGroupName: "^/aws-glue/(jobs|crawlers|sessions)$",
@@ -429,7 +429,8 @@ export const hints: Readonly<Record<string, Hints>> = {
     states: {
       JobRun: glueRun("JobRunState", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"], ["FAILED", "TIMEOUT", "ERROR"]),
       TaskRun: glueRun("Status", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT"], ["FAILED", "TIMEOUT"], "CompletedOn", "ErrorString"),
-      BlueprintRun: glueRun("State", ["SUCCEEDED", "FAILED", "ROLLING_BACK"], ["FAILED", "ROLLING_BACK"], "CompletedOn", "ErrorMessage"),
+      // A blueprint run's rollback is of a failed run (AWS Glue API reference, BlueprintRun `RollbackErrorMessage`).
+      BlueprintRun: glueRun("State", ["SUCCEEDED", "FAILED", "ROLLING_BACK"], ["FAILED", "ROLLING_BACK"], "CompletedOn", "ErrorMessage", ["RollbackErrorMessage"]),
       // A task run's properties are those of its own type; an evaluation has none (AWS Glue API reference, TaskRunProperties).
       TaskRunProperties: mlTaskType,
     },
