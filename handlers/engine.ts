@@ -5,7 +5,7 @@ import { Progress, type Clock } from "./clock.js";
 import type { Answer } from "./families/family.js";
 import { creation, lifecycles, type CreationData, type LifecycleData } from "./lifecycles.js";
 import { hex32 } from "../factories/core/random.js";
-import { ownMember, type GeneratedAnswers } from "./generated.js";
+import { ownMember, renamedIds, renameIn, type GeneratedAnswers } from "./generated.js";
 
 type Rec = Record<string, unknown>;
 
@@ -465,7 +465,11 @@ export class ResourceEngine {
     let entity = overlay(shape, overlay(shape, { ...base, ...defaults }, fitting(shape, outputEntity ?? {})), fitting(shape, given ?? {}));
     for (const [i, value] of Object.entries(ids)) {
       const own = shape ? ownMember(shape, i) : undefined;
-      if (own) entity = { ...entity, [own]: value };
+      if (!own) continue;
+      // What the create's answer said of another ARN (an upload's URL names it) names this one.
+      const said = outputEntity?.[own];
+      if (typeof said === "string" && typeof value === "string" && said !== value) entity = renameIn({ ...entity }, renamedIds(said, value)) as Rec;
+      entity = { ...entity, [own]: value };
     }
     for (const [member, value] of Object.entries(this.#creation(store).byOperation?.[op.name] ?? {})) if (shape && Object.hasOwn(shape.members, member)) entity = { ...entity, [member]: value };
     for (const [member, path] of Object.entries(this.#creation(store).from ?? {})) {

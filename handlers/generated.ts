@@ -181,9 +181,23 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
   const shape = op.response.shape as StructureShape;
   const members = shape.members as Record<string, Shape>;
   const paging = op.paginated;
+  // The ids of an ARN the input replaces, renamed wherever the answer names them (a run's console URL, its
+  // upload's and device pool's project).
+  const renames: [string, string][] = [];
+  const set = (shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean => {
+    const old = target[name];
+    const ok = setIdentifier(shape, target, name, value);
+    if (ok && typeof old === "string" && typeof value === "string" && old !== value) renames.push(...renamedIds(old, value));
+    return ok;
+  };
+  echoInto(input, members, output, paging?.inputToken, set);
+  if (renames.length) renameIn(output, renames);
+}
+
+function echoInto(input: Record<string, unknown>, members: Record<string, Shape>, output: Record<string, unknown>, pageToken: string | undefined, set: (shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]) => boolean): void {
   for (const [name, value] of Object.entries(input)) {
     const values = Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string") && /Values$/.test(name);
-    if ((typeof value !== "string" && !values) || (!values && !IDENTIFIER.test(name)) || name === paging?.inputToken) continue;
+    if ((typeof value !== "string" && !values) || (!values && !IDENTIFIER.test(name)) || name === pageToken) continue;
     const direct = members[name];
     if (direct && set(direct, output, name, value)) continue;
     for (const [member, m] of Object.entries(members)) {
@@ -214,7 +228,34 @@ export function ownMember(entity: StructureShape, input: string): string | undef
   return names.find((n) => n.toLowerCase() === suffix) ?? names.find((n) => n.toLowerCase() === `${entity.name}${suffix}`.toLowerCase());
 }
 
-function set(shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The ids one ARN has where another has its own: the UUIDs of `from`'s resource path, each with what `to` has in
+ * its place (`run:<p1>/<r1>` → `run:<p2>/<r2>` renames p1 and r1). UUIDs only: they name nothing else by chance.
+ */
+export function renamedIds(from: string, to: string): [string, string][] {
+  const path = (arn: string) => arn.split(":").slice(6).join(":").split(/[/:]/);
+  if (!from.startsWith("arn:") || !to.startsWith("arn:")) return [];
+  const a = path(from);
+  const b = path(to);
+  if (a.length !== b.length) return [];
+  return a.flatMap((id, i) => (id !== b[i] && UUID.test(id) && UUID.test(b[i]!) ? [[id, b[i]!] as [string, string]] : []));
+}
+
+/** Every string of a value with the ids renamed (in place; the value is the answer being built). */
+export function renameIn(value: unknown, renames: readonly (readonly [string, string])[]): unknown {
+  if (typeof value === "string") return renames.reduce((text, [from, to]) => (text.includes(from) ? text.replaceAll(from, to) : text), value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = renameIn(value[i], renames);
+  } else if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    const rec = value as Record<string, unknown>;
+    for (const k of Object.keys(rec)) rec[k] = renameIn(rec[k], renames);
+  }
+  return value;
+}
+
+function setIdentifier(shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean {
   const one = (s: Shape, v: unknown) => (typeof v !== "string" ? false : s.kind === "string" ? fits(s, v) : s.kind === "enum" ? s.values.includes(v) : false);
   const ok = Array.isArray(value) ? shape.kind === "list" && value.every((v) => one(shape.member, v)) : one(shape, value);
   if (ok) setOwn(target, name, value);

@@ -7,6 +7,7 @@ import {
   GetDevicePoolCompatibilityCommand,
   GetUploadCommand,
   ListArtifactsCommand,
+  ListRunsCommand,
   ListJobsCommand,
   ListSuitesCommand,
   ListTestsCommand,
@@ -76,5 +77,29 @@ describe("a Device Farm run, as Device Farm runs it", () => {
     expect(states.at(-1)!.result).toBe("STOPPED");
     const { jobs } = await df.send(new ListJobsCommand({ arn: run!.arn! }));
     expect(jobs!.every((j) => j.result === "STOPPED")).toBe(true);
+  });
+
+  test("a URL that names a resource names the one the answer is about: an upload's URL, a run's console URL, in a fresh account and in a populated one", async () => {
+    const { df, projectArn } = await project();
+    const projectId = projectArn.split(":project:")[1]!;
+    const { upload } = await df.send(new CreateUploadCommand({ projectArn, name: "app-release.apk", type: "ANDROID_APP" }));
+    expect(upload!.url).toContain(encodeURIComponent(upload!.arn!).replaceAll("%2F", "/"));
+    expect(upload!.url).toContain(`project%3A${projectId}/`);
+
+    const populated = createAwsMock({ unknownIds: "generate", seed: 11 });
+    const client = new DeviceFarmClient({ ...testClientConfig(), requestHandler: populated.requestHandler() });
+    const project2 = `arn:aws:devicefarm:us-west-2:${populated.account}:project:${"1".repeat(8)}-1111-4111-8111-${"1".repeat(12)}`;
+    const runArn = `${project2.replace(":project:", ":run:")}/${"2".repeat(8)}-2222-4222-8222-${"2".repeat(12)}`;
+    const { run } = await client.send(new GetRunCommand({ arn: runArn }));
+    const consoleUrl = (arn: string) => `#/mobile/projects/${arn.split(":run:")[1]!.replace("/", "/runs/")}`;
+    expect(run!.webUrl).toMatch(new RegExp(`${consoleUrl(runArn)}$`));
+    const { runs } = await client.send(new ListRunsCommand({ arn: project2 }));
+    expect(runs!.length).toBeGreaterThan(0);
+    for (const listed of runs!) {
+      expect(listed.arn).toMatch(new RegExp(`:run:${"1".repeat(8)}-`));
+      if (listed.webUrl !== undefined) expect(listed.webUrl).toMatch(new RegExp(`${consoleUrl(listed.arn!)}$`));
+      if (listed.appUpload !== undefined) expect(listed.appUpload).toMatch(new RegExp(`:upload:${"1".repeat(8)}-`));
+      if (listed.devicePoolArn !== undefined) expect(listed.devicePoolArn).toMatch(new RegExp(`:devicepool:${"1".repeat(8)}-`));
+    }
   });
 });
