@@ -217,8 +217,18 @@ function echoInto(input: Record<string, unknown>, members: Record<string, Shape>
   }
 }
 
-/** The entity member an input identifier names: the same name, or `<Entity>Id` → `Id` when the entity is named so. */
+const ownMembers = new WeakMap<StructureShape, Map<string, string | undefined>>();
+/** The entity member an input identifier names: the same name, or `<Entity>Id` → `Id` when the entity is named so (found once). */
 export function ownMember(entity: StructureShape, input: string): string | undefined {
+  let byInput = ownMembers.get(entity);
+  if (!byInput) ownMembers.set(entity, (byInput = new Map()));
+  if (byInput.has(input)) return byInput.get(input);
+  const member = findOwnMember(entity, input);
+  byInput.set(input, member);
+  return member;
+}
+
+function findOwnMember(entity: StructureShape, input: string): string | undefined {
   const names = Object.keys(entity.members);
   if (names.includes(input)) return input;
   const m = /^(.*?)(Id|Name|Arn|ARN|id|name|arn|Values)$/.exec(input);

@@ -518,7 +518,8 @@ export class AwsMock {
 
     // AWS's JSON protocols read a null member as an absent one.
     input = withoutNulls(input) as Record<string, unknown>;
-    const checked = op.request.validate(input);
+    // (The input is this call's own copy: a clean one that decodes to itself is its decoded value.)
+    const checked = op.request.validate(input, { reuse: true });
     // An unknown enum value is refused, as AWS refuses it; an unknown map key is not: AWS takes keys outside a
     // key enum (Glue's ConnectionProperties: aws/aws-sdk#564, hashicorp/terraform-provider-aws#37731).
     const broken = checked.findings.filter((f) => f.severity === "violation" || (f.code === "unknown_enum_value" && !isMapKey(op.request.shape, f.path)));

@@ -2,7 +2,7 @@ import * as z from "zod";
 import type { StructureShape, TimestampFormat } from "../model/shapes.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import { buildSchema, type Level } from "./build.js";
-import { compileGate, writeWire, type Gate } from "./fast.js";
+import { compileGate, decodesAsIs, writeWire, type Gate } from "./fast.js";
 import { toFindings, type Finding } from "./findings.js";
 
 export interface ValidateOptions {
@@ -14,6 +14,11 @@ export interface ValidateOptions {
   readonly pathPrefix?: readonly PropertyKey[];
   /** `false` when only the findings matter: a clean body is then not decoded (`value` is absent). */
   readonly decode?: boolean;
+  /**
+   * `true` when the caller's input may be the decoded value itself: a clean body whose members decode to
+   * themselves (strings, numbers, booleans, lists and structures of them) is then returned as it is, not copied.
+   */
+  readonly reuse?: boolean;
 }
 
 export interface ValidationResult<T> {
@@ -56,6 +61,8 @@ type Variant = `${Level}:${"drift" | "plain"}`;
 export class Contract<S extends StructureShape = any, D extends TimestampFormat = TimestampFormat> {
   readonly #schemas = new Map<Variant, z.ZodType>();
   #gate: Gate | undefined;
+  /** Whether clean wire JSON of this contract is its own SDK value (`decodesAsIs`). */
+  #asIs: boolean | undefined;
 
   constructor(
     /** What the contract describes, e.g. `glue:GetSession response`. */
@@ -86,10 +93,11 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
   /** Validates a value and decodes it to the SDK side when no violation is found. */
   validate(input: unknown, options: ValidateOptions = {}): ValidationResult<SdkOf<S>> {
     const { strict = false, level = "wire", pathPrefix = [] } = options;
-    if (level === "wire" && options.decode === false) {
-      // Clean wire JSON is the common case: answer it without zod, whose findings only a dirty body needs.
+    if (level === "wire" && (options.decode === false || (options.reuse === true && (this.#asIs ??= decodesAsIs(this.shape))))) {
+      // Clean wire JSON is the common case: answer it without zod, whose findings only a dirty body needs; where
+      // it decodes to itself (strings, numbers, booleans), it is its own SDK value.
       this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
-      if (this.#gate(input)) return { ok: true, findings: [] };
+      if (this.#gate(input)) return options.decode === false ? { ok: true, findings: [] } : { ok: true, findings: [], value: input as SdkOf<S> };
     }
     const result = this.schema(level, true).safeDecode(input, { reportInput: true });
     if (result.success) return { ok: true, findings: [], value: result.data as SdkOf<S> };

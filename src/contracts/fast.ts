@@ -26,6 +26,37 @@ const within = (n: number, b: { min?: number; max?: number } | undefined) => !ou
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/**
+ * Whether wire JSON that passes the gate decodes to itself: no member anywhere below is a timestamp, blob,
+ * document or map (their SDK values differ from their wire, or zod guards their keys). Found once per shape.
+ */
+const asIs = new WeakMap<Shape, boolean>();
+export function decodesAsIs(shape: Shape): boolean {
+  const known = asIs.get(shape);
+  if (known !== undefined) return known;
+  // A cycle reads as plain while its shape is being looked at; what is below it decides.
+  asIs.set(shape, true);
+  let plain: boolean;
+  switch (shape.kind) {
+    case "structure":
+      plain = Object.values(shape.members as Record<string, Shape>).every(decodesAsIs);
+      break;
+    case "list":
+      plain = decodesAsIs(shape.member);
+      break;
+    case "timestamp":
+    case "blob":
+    case "document":
+    case "map":
+      plain = false;
+      break;
+    default:
+      plain = true;
+  }
+  asIs.set(shape, plain);
+  return plain;
+}
+
 export function compileGate(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, Gate | null>()): Gate {
   if (shape.kind === "structure") {
     // Shared structures are compiled once; a cycle calls the gate it is inside of.
