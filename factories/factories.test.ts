@@ -289,6 +289,19 @@ describe("service hints keep generated values consistent", () => {
     );
   });
 
+  test("a Glue table's columns and partition keys each have a name of their own, never a numbered copy, whatever the seed", () => {
+    const f = factories.operation("glue:GetTable");
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const table = f.build(undefined, { seed }).Table!;
+        const names = [...(table.StorageDescriptor?.Columns ?? []), ...(table.PartitionKeys ?? [])].map((c) => c.Name);
+        expect(new Set(names).size).toBe(names.length);
+        expect(names.filter((n) => /_\d+$/.test(n ?? ""))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test("a Glue job run that ended has a completion time, and a failed one says why", () => {
     const f = factories.operation("glue:GetJobRun");
     for (let seed = 0; seed < 200; seed++) {

@@ -124,9 +124,23 @@ export function generate(shape: Shape, gen: Gen, name: string, parent: string, d
 function list(shape: Extract<Shape, { kind: "list" }>, gen: Gen, item: string, parent: string, depth: number, ctx: GenericContext, hinted: readonly [number, number] | undefined): unknown[] {
   const count = itemCount(shape.length, gen, depth, ctx, hinted);
   const items = new Array<unknown>(count);
-  for (let i = 0; i < count; i++) items[i] = generate(shape.member, gen.at(indexName(i), indexHash(i)), item, parent, depth, ctx);
+  // Items of a place with profiles (a table's columns) each take another, as a table has each column once.
+  const member = shape.member;
+  const placed = member.kind === "structure" && !ctx.refinements.get(member) ? (byPlace(ctx.hints.profiles, profilesByPlace, parent, item) ?? planOf(member, ctx.hints).profiles) : undefined;
+  if (placed && member.kind === "structure" && placed.length >= count && count > 1) {
+    // A start and a stride prime to their number: each once, in an order of the build's own.
+    const n = placed.length;
+    const start = gen.int("$profiles", 0, n - 1);
+    const strides = STRIDES[n] ?? (STRIDES[n] = Array.from({ length: n }, (_, k) => k).filter((k) => k > 0 && gcd(k, n) === 1));
+    const stride = gen.pick("$stride", strides);
+    for (let i = 0; i < count; i++) items[i] = structure(member, gen.at(indexName(i), indexHash(i)), depth, ctx, [placed[(start + i * stride) % n]!]);
+  } else for (let i = 0; i < count; i++) items[i] = generate(member, gen.at(indexName(i), indexHash(i)), item, parent, depth, ctx);
   return shape.member.kind === "structure" && Object.hasOwn(shape.member.members, "Name") ? distinctNames(items) : items;
 }
+
+/** The strides prime to a number of profiles, by that number (made once). */
+const STRIDES: (readonly number[] | undefined)[] = [];
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** The path steps of list items and map entries (`"0"`, `"1"`, …) and their hashes, made once. */
 const INDEX_NAMES = Array.from({ length: 64 }, (_, i) => String(i));
