@@ -221,7 +221,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   // What the state sets, and the keys its counts may have.
   if (forced) {
     const rule = compiledState(forced);
-    for (const m of rule.absent) delete out[m];
+    for (const m of rule.absent) if (m in out) delete out[m];
     for (const [m, v] of rule.values) if (Object.hasOwn(members, m)) out[m] = v;
     for (const [a, b] of rule.same) if (a in out && b in out) out[a] = out[b];
     for (const [m, values] of rule.among) if (Object.hasOwn(members, m) && !values.includes(out[m] as string)) out[m] = gen.pick(`$among.${m}`, values);
@@ -270,7 +270,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (groups) {
     const kept = gen.int("$oneOf", 0, groups.length - 1);
     groups.forEach((group, i) => {
-      if (i !== kept) for (const m of group) delete out[m];
+      if (i !== kept) for (const m of group) if (m in out) delete out[m];
       else if (group.some((m) => m in out)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
     });
   }
