@@ -47,6 +47,22 @@ describe("samplePattern", () => {
     expect(samplePattern(pattern, () => 0.5)).toMatch(shape);
   });
 
+  test("a class of 16 characters drawn several to a draw still uses each of them about as often", () => {
+    let state = 7;
+    // A small deterministic stream (xorshift), as uniform as the factories' own.
+    const next = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) / 4294967296;
+    };
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 200; i++) for (const c of samplePattern("^[0-9a-f]{64}$", next)!) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect([...counts.keys()].sort().join("")).toBe("0123456789abcdef");
+    // 12,800 digits: 800 of each expected; every digit within 15% of that.
+    for (const n of counts.values()) expect(Math.abs(n - 800)).toBeLessThan(120);
+  });
+
   test("syntax it cannot read gives undefined, so the caller falls back", () => {
     expect(samplePattern("(unclosed", () => 0.5)).toBeUndefined();
   });

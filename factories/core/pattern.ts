@@ -276,12 +276,25 @@ function compile(node: Node): Sampler {
         // The characters' codes are gathered and made into one string (not a rope of single characters).
         const codes = Array.from(set, (c) => c.charCodeAt(0));
         const n = codes.length;
+        // A class of 2, 4, 8, 16, 32 or 64 characters takes its characters from the bits of a draw, several a draw
+        // (eight hex digits from one): ids of 64 hex digits are most of some answers.
+        const bits = Math.log2(n);
+        const perDraw = Number.isInteger(bits) && bits >= 1 && bits <= 6 ? Math.floor(32 / bits) : 1;
+        const mask = n - 1;
         return (d) => {
           const next = d.next;
           const max = Math.min(most, min + d.spread);
           const count = min + Math.floor(next() * (max - min + 1));
           const drawn = new Array<number>(count);
-          for (let k = 0; k < count; k++) drawn[k] = codes[Math.floor(next() * n)]!;
+          if (perDraw > 1) {
+            for (let k = 0; k < count; k += perDraw) {
+              let word = (next() * 4294967296) >>> 0;
+              for (let j = k; j < k + perDraw && j < count; j++) {
+                drawn[j] = codes[word & mask]!;
+                word >>>= bits;
+              }
+            }
+          } else for (let k = 0; k < count; k++) drawn[k] = codes[Math.floor(next() * n)]!;
           return String.fromCharCode.apply(null, drawn);
         };
       }
