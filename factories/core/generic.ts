@@ -375,8 +375,8 @@ interface Plan {
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
   readonly timestamps: boolean;
-  readonly state?: { readonly member: string; readonly values: readonly string[]; readonly rule: StateRule };
-  readonly profiles?: readonly Readonly<Record<string, unknown>>[];
+  readonly state: { readonly member: string; readonly values: readonly string[]; readonly rule: StateRule } | undefined;
+  readonly profiles: readonly Readonly<Record<string, unknown>>[] | undefined;
   readonly only: readonly (readonly [string, readonly (readonly [string, readonly unknown[]])[]])[];
   readonly after: readonly (readonly [string, readonly [string, number, number]])[];
   readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
@@ -385,8 +385,8 @@ interface Plan {
   /** The members a structure has, by variant, depth and state (see `structure`): positions, in order. */
   readonly chosen: Map<number, readonly number[]>;
   /** The verdict its counts give, and the groups of members that exclude each other (hints by structure name). */
-  readonly verdict?: NonNullable<Hints["verdicts"]>[string];
-  readonly groups?: NonNullable<Hints["oneOf"]>[string];
+  readonly verdict: NonNullable<Hints["verdicts"]>[string] | undefined;
+  readonly groups: NonNullable<Hints["oneOf"]>[string] | undefined;
   /** Members written from another's value: `[member, from, match, format, position]`; and whether each member is one. */
   readonly derived: readonly (readonly [string, string, RegExp, string, number])[];
   readonly deferred: readonly boolean[];
@@ -455,16 +455,17 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
       return m.kind === "string" && isReference(n, shape.name) ? `$ref.${n}.${m.pattern ?? ""}` : undefined;
     }),
     timestamps: names.some((n) => members[n]!.kind === "timestamp"),
-    ...(rule && stateShape?.kind === "enum" ? { state: { member: rule.member, values: stateShape.values, rule } } : {}),
-    ...(hints.profiles?.[shape.name] ? { profiles: hints.profiles[shape.name] } : {}),
+    // Every plan has every member (undefined where it has none): one hidden class, so reading a plan stays fast.
+    state: rule && stateShape?.kind === "enum" ? { member: rule.member, values: stateShape.values, rule } : undefined,
+    profiles: hints.profiles?.[shape.name],
     only: Object.entries(hints.only?.[shape.name] ?? {}).map(([m, c]) => [m, Object.entries(c)] as const),
     after: Object.entries(hints.after?.[shape.name] ?? {}),
     spans: Object.entries(hints.spans?.[shape.name] ?? {}),
     sums: Object.entries(hints.sums?.[shape.name] ?? {}),
     ordered: hints.ordered?.[shape.name] ?? [],
     chosen: new Map(),
-    ...(hints.verdicts?.[shape.name] ? { verdict: hints.verdicts[shape.name] } : {}),
-    ...(hints.oneOf?.[shape.name] ? { groups: hints.oneOf[shape.name] } : {}),
+    verdict: hints.verdicts?.[shape.name],
+    groups: hints.oneOf?.[shape.name],
     derived: Object.entries(hints.derived?.[shape.name] ?? {})
       .filter(([m]) => names.includes(m))
       .map(([m, d]) => [m, d.from, new RegExp(d.match), d.format, names.indexOf(m)] as const),
