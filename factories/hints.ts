@@ -483,7 +483,9 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Run.locale": "^en_US$",
       "Run.webUrl": `^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/${P}/runs/${U}$`,
       "Job.instanceArn": `^arn:aws:devicefarm:us-west-2:{account}:deviceinstance:${U}$`,
-      "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${U}/${U}/00000/video\\.mp4$`,
+      "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/00000/video\\.mp4$`,
+      // A job's files, presigned in its results bucket, as the mock's runs list them.
+      "Artifact.url": `^https://prod-us-west-2-results\\.s3\\.dualstack\\.us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/${J}/(Logcat\\.logcat|TestSpec_Output\\.txt|Video\\.mp4|Customer_Artifacts\\.zip)\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host$`,
       "Device.platform": "^(ANDROID|IOS)$",
       "Device.fleetType": "^PUBLIC$",
       "Upload.contentType": "^application/octet-stream$",

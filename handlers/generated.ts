@@ -112,6 +112,8 @@ export class GeneratedAnswers {
             if (built?.length) (output[list] as unknown[]).push(built[0]);
           }
         }
+        // Items built one by one drew parents of their own: they are the parent's the request names, or else the first item's.
+        for (const list of lists) underOneParent(output[list] as unknown[], input);
         // Letters and digits only: every service's token pattern takes them.
         if (end < total) output[paging.outputToken] = `P${end}T${tag}`;
       }
@@ -239,10 +241,42 @@ function findOwnMember(entity: StructureShape, input: string): string | undefine
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):([^:/]+)([:/])(.+)$/;
+
+/**
+ * The items of a page under one parent: an item's ARN whose path goes below the parent's (Device Farm's
+ * `artifact:<project>/<run>/<job>/…` under a job) takes the parent's path, account and region, keeping its own
+ * ids below; the parent is the ARN the request names (of the same service), else the first item's parents.
+ * Its UUIDs are renamed in the whole item (a run's console URL).
+ */
+function underOneParent(items: unknown[], input: Record<string, unknown>): void {
+  const arnOf = (item: unknown) => (item && typeof item === "object" && typeof (item as Record<string, unknown>).arn === "string" ? ((item as Record<string, unknown>).arn as string) : undefined);
+  const first = items.map(arnOf).find((a) => a !== undefined);
+  const firstParts = first ? ARN.exec(first) : null;
+  if (!firstParts) return;
+  const named = Object.values(input).find((v): v is string => typeof v === "string" && ARN.exec(v)?.[2] === firstParts[2]);
+  const parent = named ? ARN.exec(named)! : null;
+  // [partition, service, region, account, path of ids]
+  const target = parent ? [parent[1]!, parent[2]!, parent[3]!, parent[4]!, parent[7]!.split("/")] : [firstParts[1]!, firstParts[2]!, firstParts[3]!, firstParts[4]!, firstParts[7]!.split("/").slice(0, -1)];
+  const path = target[4] as string[];
+  if (!path.length) return;
+  for (const item of items) {
+    const arn = arnOf(item);
+    const m = arn ? ARN.exec(arn) : null;
+    if (!arn || !m || m[2] !== target[1]) continue;
+    const own = m[7]!.split("/");
+    if (own.length <= path.length) continue;
+    const next = `arn:${target[0]}:${target[1]}:${target[2]}:${target[3]}:${m[5]}${m[6]}${[...path, ...own.slice(path.length)].join("/")}`;
+    if (next === arn) continue;
+    renameIn(item, renamedIds(arn, next));
+    (item as Record<string, unknown>).arn = next;
+  }
+}
 
 /**
  * The ids one ARN has where another has its own: the UUIDs of `from`'s resource path, each with what `to` has in
- * its place (`run:<p1>/<r1>` → `run:<p2>/<r2>` renames p1 and r1). UUIDs only: they name nothing else by chance.
+ * its place (`run:<p1>/<r1>` → `run:<p2>/<r2>` renames p1 and r1). UUIDs, which name nothing else by chance, and
+ * five-digit ids between slashes.
  */
 export function renamedIds(from: string, to: string): [string, string][] {
   const path = (arn: string) => arn.split(":").slice(6).join(":").split(/[/:]/);
@@ -250,7 +284,13 @@ export function renamedIds(from: string, to: string): [string, string][] {
   const a = path(from);
   const b = path(to);
   if (a.length !== b.length) return [];
-  return a.flatMap((id, i) => (id !== b[i] && UUID.test(id) && UUID.test(b[i]!) ? [[id, b[i]!] as [string, string]] : []));
+  return a.flatMap((id, i): [string, string][] => {
+    const to = b[i]!;
+    if (id === to) return [];
+    if (UUID.test(id) && UUID.test(to)) return [[id, to]];
+    // A number in a path (Device Farm's job `00001`) is renamed only between slashes, where a path names it.
+    return /^[0-9]{5}$/.test(id) && /^[0-9]{5}$/.test(to) ? [[`/${id}/`, `/${to}/`]] : [];
+  });
 }
 
 /** Every string of a value with the ids renamed (in place; the value is the answer being built). */

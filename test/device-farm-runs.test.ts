@@ -101,5 +101,13 @@ describe("a Device Farm run, as Device Farm runs it", () => {
       if (listed.appUpload !== undefined) expect(listed.appUpload).toMatch(new RegExp(`:upload:${"1".repeat(8)}-`));
       if (listed.devicePoolArn !== undefined) expect(listed.devicePoolArn).toMatch(new RegExp(`:devicepool:${"1".repeat(8)}-`));
     }
+    // A page built item by item: every artifact is under the job asked about, and its URL names its project and run.
+    const jobArn = `${runArn.replace(":run:", ":job:")}/00001`;
+    const { artifacts } = await client.send(new ListArtifactsCommand({ arn: jobArn, type: "FILE" }));
+    expect(artifacts!.length).toBeGreaterThan(1);
+    for (const artifact of artifacts!) {
+      expect(artifact.arn!.startsWith(`${jobArn.replace(":job:", ":artifact:")}/`)).toBe(true);
+      if (artifact.url !== undefined) expect(artifact.url).toContain(`/${jobArn.split(":job:")[1]}/`);
+    }
   });
 });

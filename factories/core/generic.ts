@@ -662,7 +662,7 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: R
       default: {
         // `{uuid:project}`, `{digits:job}`: an id the whole build shares (the project every run of a list is in).
         const name = text.slice(at + 1, close);
-        // (The memo key is the name itself: no other memo key has a colon.)
+        // (The memo key is the name itself: every other memo key begins with `$`.)
         if (name.startsWith("uuid:")) value = gen.memo(name, () => gen.root().uuid(`$${name}`));
         // `{match1}`: what a derived member's `match` found (its first group).
         else if (found && name.startsWith("match")) value = found[Number(name.slice(5))] ?? "";

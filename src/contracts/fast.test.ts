@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createFactories } from "../../factories/index.js";
 import { registry } from "./registry.js";
+import { decodesAsIs } from "./fast.js";
 import type { Contract } from "./contract.js";
 import type { Shape } from "../model/shapes.js";
 
@@ -103,5 +104,22 @@ describe("a clean body that decodes to itself is its own decoded value", () => {
     }
     // Most requests name strings and numbers only (GetJobRun's job name and run id).
     expect(asIs).toBeGreaterThan(registry.operations.length);
+  });
+});
+
+describe("decodesAsIs", () => {
+  test("a shape in a cycle with a timestamp does not decode as it is, whichever shape of the cycle is asked about first", () => {
+    const cycle = () => {
+      const a = { kind: "structure", name: "A", members: {} as Record<string, unknown>, required: [] } as unknown as Shape & { members: Record<string, unknown> };
+      const b = { kind: "structure", name: "B", members: { a }, required: [] } as unknown as Shape;
+      a.members.at = { kind: "timestamp" };
+      a.members.b = b;
+      return [a, b] as const;
+    };
+    const [a1, b1] = cycle();
+    expect([decodesAsIs(a1), decodesAsIs(b1)]).toEqual([false, false]);
+    const [a2, b2] = cycle();
+    expect([decodesAsIs(b2), decodesAsIs(a2)]).toEqual([false, false]);
+    expect(decodesAsIs({ kind: "structure", name: "C", members: { s: { kind: "string" } }, required: [] } as unknown as Shape)).toBe(true);
   });
 });

@@ -32,29 +32,31 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  */
 const asIs = new WeakMap<Shape, boolean>();
 export function decodesAsIs(shape: Shape): boolean {
-  const known = asIs.get(shape);
-  if (known !== undefined) return known;
-  // A cycle reads as plain while its shape is being looked at; what is below it decides.
-  asIs.set(shape, true);
-  let plain: boolean;
-  switch (shape.kind) {
-    case "structure":
-      plain = Object.values(shape.members as Record<string, Shape>).every(decodesAsIs);
-      break;
-    case "list":
-      plain = decodesAsIs(shape.member);
-      break;
-    case "timestamp":
-    case "blob":
-    case "document":
-    case "map":
-      plain = false;
-      break;
-    default:
-      plain = true;
+  let known = asIs.get(shape);
+  if (known === undefined) {
+    // One walk per shape asked about, each shape below it once (models have cycles); only the answer for the
+    // shape asked about is kept (what a shape inside a cycle would say depends on where the walk came from).
+    const seen = new Set<Shape>();
+    const plain = (s: Shape): boolean => {
+      if (seen.has(s)) return true;
+      seen.add(s);
+      switch (s.kind) {
+        case "structure":
+          return Object.values(s.members as Record<string, Shape>).every(plain);
+        case "list":
+          return plain(s.member);
+        case "timestamp":
+        case "blob":
+        case "document":
+        case "map":
+          return false;
+        default:
+          return true;
+      }
+    };
+    asIs.set(shape, (known = plain(shape)));
   }
-  asIs.set(shape, plain);
-  return plain;
+  return known;
 }
 
 export function compileGate(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, Gate | null>()): Gate {
