@@ -68,13 +68,22 @@ export function fits(shape: { readonly length?: { min?: number; max?: number }; 
   return shape.pattern === undefined || regex(shape.pattern).test(text);
 }
 
+/**
+ * What one owner's data (a hints table, a service) decides for the members of a structure: the cache of
+ * `owner` → structure → member the place caches below share, found once per owner and structure.
+ */
+function placeCache<O extends object, T>(cache: WeakMap<O, Map<string, Map<string, T>>>, owner: O, parent: string): Map<string, T> {
+  let byParent = cache.get(owner);
+  if (!byParent) cache.set(owner, (byParent = new Map()));
+  let byName = byParent.get(parent);
+  if (!byName) byParent.set(parent, (byName = new Map()));
+  return byName;
+}
+
 /** A hint given by place (`Table.PartitionKeys`), found once per place. */
 function byPlace<T>(table: Readonly<Record<string, T>> | undefined, cache: WeakMap<object, Map<string, Map<string, T | undefined>>>, parent: string, name: string): T | undefined {
   if (!table) return undefined;
-  let byParent = cache.get(table);
-  if (!byParent) cache.set(table, (byParent = new Map()));
-  let byName = byParent.get(parent);
-  if (!byName) byParent.set(parent, (byName = new Map()));
+  const byName = placeCache(cache, table, parent);
   if (byName.has(name)) return byName.get(name);
   const value = table[`${parent}.${name}`];
   byName.set(name, value);
@@ -219,8 +228,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   const profiles = placed || plan.profiles;
   if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
   // What the state sets, and the keys its counts may have.
-  if (forced) {
-    const rule = compiledState(forced);
+  const rule = forced ? compiledState(forced) : undefined;
+  if (rule) {
     for (const m of rule.absent) if (m in out) delete out[m];
     for (const [m, v] of rule.values) if (Object.hasOwn(members, m)) out[m] = v;
     for (const [a, b] of rule.same) if (a in out && b in out) out[a] = out[b];
@@ -292,8 +301,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     if (typeof out[low] === "number" && typeof out[high] === "number" && (out[low] as number) > (out[high] as number)) [out[low], out[high]] = [out[high], out[low]];
   }
   // Counts a state has not counted yet (a pending run's results), once the totals are final.
-  if (forced?.zero) {
-    for (const [m, keys] of compiledState(forced).zero) {
+  if (rule) {
+    for (const [m, keys] of rule.zero) {
       const counts = out[m];
       if (counts && typeof counts === "object") for (const k of keys) (counts as Record<string, unknown>)[k] = 0;
     }
@@ -475,11 +484,12 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
   return plan;
 }
 
+/** The fields the times after the first are drawn from, named once. */
+const TIME_FIELDS = ["$t0", "$t1", "$t2", "$t3", "$t4"];
 /**
  * Timestamps of one structure that agree: created, then started, then updated, then ended, all before
  * the reference date; an expiry comes after it.
  */
-const TIME_FIELDS = ["$t0", "$t1", "$t2", "$t3", "$t4"];
 function timeline(gen: Gen): (member: string) => Date {
   const ref = REFERENCE_DATE.getTime();
   const times: number[] = [];
@@ -599,10 +609,7 @@ function numberTraits(name: string): { readonly moment: boolean; readonly range:
 /** The hinted format of a member, by structure and member name (null: none), found once. */
 const formatsOf = new WeakMap<Hints, Map<string, Map<string, string | null>>>();
 function formatOf(hints: Hints, parent: string, name: string): string | null {
-  let byParent = formatsOf.get(hints);
-  if (!byParent) formatsOf.set(hints, (byParent = new Map()));
-  let byName = byParent.get(parent);
-  if (!byName) byParent.set(parent, (byName = new Map()));
+  const byName = placeCache(formatsOf, hints, parent);
   let format = byName.get(name);
   if (format === undefined) byName.set(name, (format = hints.formats?.[`${parent}.${name}`] ?? hints.formats?.[name] ?? null));
   return format;
@@ -634,8 +641,7 @@ function fromFormat(format: string, gen: Gen, ctx: GenericContext, found?: RegEx
 /**
  * Text with the build's `{uuid}`s (numbered left to right), `{account}`, `{region}` and `{subject}` in place,
  * the ids the build shares (`{uuid:project}`, `{digits:job}`) and what a derived member's match found
- * (`{match1}`), in one pass, each value made only where the
- * text names it; other braces stay.
+ * (`{match1}`), in one pass, each value made only where the text names it; other braces stay.
  */
 function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: RegExpExecArray): string {
   let out = "";
@@ -644,8 +650,9 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: R
   for (let at = text.indexOf("{"); at !== -1; at = text.indexOf("{", at + 1)) {
     const close = text.indexOf("}", at);
     if (close === -1) break;
+    const name = text.slice(at + 1, close);
     let value: string;
-    switch (text.slice(at + 1, close)) {
+    switch (name) {
       case "uuid":
         value = k < UUID_FIELDS.length ? gen.uuid(UUID_FIELDS[k]!, UUID_HASHES[k]) : gen.uuid(`$uuid${k}`);
         k++;
@@ -659,16 +666,14 @@ function fillPlaceholders(text: string, gen: Gen, ctx: GenericContext, found?: R
       case "subject":
         value = subject(gen);
         break;
-      default: {
+      default:
         // `{uuid:project}`, `{digits:job}`: an id the whole build shares (the project every run of a list is in).
-        const name = text.slice(at + 1, close);
         // (The memo key is the name itself: every other memo key begins with `$`.)
         if (name.startsWith("uuid:")) value = gen.memo(name, () => gen.root().uuid(`$${name}`));
         // `{match1}`: what a derived member's `match` found (its first group).
         else if (found && name.startsWith("match")) value = found[Number(name.slice(5))] ?? "";
         else if (name.startsWith("digits:")) value = gen.memo(name, () => gen.root().digits(`$${name}`, 5));
         else continue;
-      }
     }
     out += text.slice(from, at) + value;
     from = close + 1;
@@ -804,7 +809,6 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
   if (info.known) return fromFormat(info.known, gen.at("$arn"), ctx) ?? info.known;
   const account = accountId(gen);
   const where = region(gen, ctx);
-  const id = gen.hex("$arn", 8);
   switch (info.of) {
     case "role":
       return `arn:aws:iam::${account}:role/${roleName(gen, ctx.service.signingName)}`;
@@ -820,7 +824,7 @@ function arn(gen: Gen, name: string, parent: string, ctx: GenericContext): strin
       return `arn:aws:secretsmanager:${where}:${account}:secret:${subject(gen)}-${gen.hex("$suffix", 6)}`;
   }
   const sep = info.separator;
-  return `arn:aws:${info.service}:${where}:${account}:${info.type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${id}`}`;
+  return `arn:aws:${info.service}:${where}:${account}:${info.type}${sep}${sep === ":" ? gen.uuid("$arnid") : `${slug(gen.faker("$an").word.noun())}-${gen.hex("$arn", 8)}`}`;
 }
 
 interface ArnInfo {
@@ -836,10 +840,7 @@ interface ArnInfo {
 /** What an ARN member's name and structure decide, worked out once per place and service. */
 const arnInfos = new WeakMap<GenericContext["service"], Map<string, Map<string, ArnInfo>>>();
 function arnInfo(name: string, parent: string, ctx: GenericContext): ArnInfo {
-  let byParent = arnInfos.get(ctx.service);
-  if (!byParent) arnInfos.set(ctx.service, (byParent = new Map()));
-  let byName = byParent.get(parent);
-  if (!byName) byParent.set(parent, (byName = new Map()));
+  const byName = placeCache(arnInfos, ctx.service, parent);
   let info = byName.get(name);
   if (info) return info;
   const m = name.toLowerCase();
