@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { registry, type Contract } from "../src/index.js";
 import { Factory } from "./core/factory.js";
+import { Gen, uuidOf } from "./core/random.js";
 import { createFactories, REFERENCE_DATE } from "./index.js";
 import { glueSession } from "./glue.js";
 
@@ -299,6 +300,16 @@ describe("service hints keep generated values consistent", () => {
         expect(names.filter((n) => /_\d+$/.test(n ?? ""))).toEqual([]);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test("a UUID drawn directly is the one uuidOf writes from the same field's 32 hex digits, for any seed and field", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.string({ maxLength: 12 }), (seed, field) => {
+        const gen = new Gen(seed);
+        expect(gen.uuid(field)).toBe(uuidOf(gen.hex(field, 32)));
+      }),
+      { numRuns: 300 },
     );
   });
 
