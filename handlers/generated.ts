@@ -137,11 +137,17 @@ function completeItems(built: Record<string, unknown>, partial: unknown): unknow
 
 /** The input without what does not identify the resource: page token and size, idempotency tokens. */
 function identityOf(op: Operation, input: Record<string, unknown>): string {
-  const skip = new Set<string>();
-  if (op.paginated) (skip.add(op.paginated.inputToken), op.paginated.pageSize && skip.add(op.paginated.pageSize));
-  for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) if (member.idempotencyToken) skip.add(name);
+  let skip = notIdentifying.get(op.id);
+  if (!skip) {
+    const names = new Set<string>();
+    if (op.paginated) (names.add(op.paginated.inputToken), op.paginated.pageSize && names.add(op.paginated.pageSize));
+    for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) if (member.idempotencyToken) names.add(name);
+    notIdentifying.set(op.id, (skip = names));
+  }
   return canonical(input, skip);
 }
+/** The members of each operation's input that do not identify (`identityOf`), found once. */
+const notIdentifying = new Map<string, ReadonlySet<string>>();
 
 /** JSON with every object's keys sorted (and `skip` left out at the top): the same for the same value, however written. */
 export function canonical(value: unknown, skip?: ReadonlySet<string>): string {

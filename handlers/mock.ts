@@ -5,7 +5,7 @@ import { checkAccount } from "../factories/core/factory.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { formatDateTime, formatEpochSeconds, MAX_DEPTH, nestsDeeper, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, MAX_DEPTH, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
 import { nodeRequire, randomUUID, sha256Base64 } from "../src/platform.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
@@ -253,8 +253,6 @@ export class AwsMock {
   /** Bytes behind each logged call and each logged response, oldest first. */
   readonly #callSizes: number[] = [];
   readonly #responseSizes: number[] = [];
-  /** The logged call of each request being answered, for its status once answered. */
-  readonly #callOf = new WeakMap<WireRequest, Call>();
   /** First answers by idempotency token: `op\0token` → the request's digest and the answer. */
   readonly #idempotent = new Map<string, { readonly digest: string; readonly answer: WireResponse }>();
 
@@ -459,9 +457,9 @@ export class AwsMock {
     // Outside Node a service's contracts arrive as a module, on its first call; in Node nothing is pending.
     if (registry.pending(op.service.id)) await registry.preload(op.service.id);
     const generation = this.#generation;
-    let wire = await this.#answer(op, request, routed.labels, generation);
-    const call = this.#callOf.get(request);
-    if (call) (call as { status?: number }).status = wire.status;
+    const logged: { call?: Call } = {};
+    let wire = await this.#answer(op, request, routed.labels, generation, logged);
+    if (logged.call) (logged.call as { status?: number }).status = wire.status;
     if (this.#options.knownDrift && wire.status < 300 && wire.body !== "") wire = { ...wire, body: JSON.stringify(withKnownDrift(op.response.shape, JSON.parse(wire.body))) };
     // A call that began before a reset is not logged after it: calls and responses stay in step.
     if (generation === this.#generation) {
@@ -481,9 +479,11 @@ export class AwsMock {
     trim(this.responses, this.#responseSizes, max, bytes);
   }
 
-  async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>, generation: number): Promise<WireResponse> {
+  async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>, generation: number, logged: { call?: Call }): Promise<WireResponse> {
     const id = op.id as OperationId;
     let input: Record<string, unknown> = { ...labels };
+    // The input without null members, this call's own copy (the logged call keeps the input as it came).
+    let clean: Record<string, unknown> | undefined;
     let size = request.url.href.length;
     // awsJson: the body is the input. restJson: labels, query parameters and headers bound by the model, and the body for the rest.
     if (op.protocol.targetHeader || !["GET", "HEAD", "DELETE"].includes(request.method.toUpperCase())) {
@@ -492,18 +492,25 @@ export class AwsMock {
       try {
         const parsed: unknown = text === "" ? {} : JSON.parse(text);
         if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-        input = { ...(parsed as Record<string, unknown>), ...input };
+        // (A fresh parse is this call's own: labels, if any, go over a copy.)
+        input = Object.keys(input).length ? { ...(parsed as Record<string, unknown>), ...input } : (parsed as Record<string, unknown>);
       } catch {
         return frameworkError(op.service, 400, "SerializationException", "Request body is not a JSON object.");
       }
-      if (nestsDeeper(input)) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
+      // One walk: the copy without nulls, or the finding that the body nests too deep.
+      const copied = withoutNulls(input);
+      if (copied === TOO_DEEP) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
+      clean = copied as Record<string, unknown>;
     }
-    if (!op.protocol.targetHeader) Object.assign(input, boundMembers(op.request.shape, request));
+    if (!op.protocol.targetHeader) {
+      Object.assign(input, boundMembers(op.request.shape, request));
+      clean = undefined;
+    }
     if (generation !== this.#generation) return resetDuringCall(op);
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     const call: Call = { operation: id, input, method: request.method, url: request.url.href, attempt };
     this.calls.push(call);
-    this.#callOf.set(request, call);
+    logged.call = call;
     this.#callSizes.push(size);
 
     const fault = this.#take(this.#faults, id);
@@ -517,7 +524,7 @@ export class AwsMock {
     if (fault && !("delay" in fault)) return this.#faultResponse(op, fault, input);
 
     // AWS's JSON protocols read a null member as an absent one.
-    input = withoutNulls(input) as Record<string, unknown>;
+    input = clean ?? (withoutNulls(input) as Record<string, unknown>);
     // (The input is this call's own copy: a clean one that decodes to itself is its decoded value.)
     const checked = op.request.validate(input, { reuse: true });
     // An unknown enum value is refused, as AWS refuses it; an unknown map key is not: AWS takes keys outside a
@@ -763,12 +770,20 @@ function resetDuringCall(op: Operation): WireResponse {
 
 /** The member marked `@idempotencyToken` that the request sets, and a digest of the rest of the request. */
 function idempotencyKey(op: Operation, input: Record<string, unknown>): { key: string; member: string; digest: string } | undefined {
-  for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) {
+  for (const name of tokenMembers(op)) {
     const value = input[name];
-    if (!member.idempotencyToken || typeof value !== "string") continue;
+    if (typeof value !== "string") continue;
     return { key: `${op.id}\0${value}`, member: name, digest: sha256Base64(canonical(input, new Set([name]))) };
   }
   return undefined;
+}
+
+/** The request members an operation's model marks as idempotency tokens, found once per operation. */
+const tokens = new Map<string, readonly string[]>();
+function tokenMembers(op: Operation): readonly string[] {
+  let names = tokens.get(op.id);
+  if (!names) tokens.set(op.id, (names = Object.entries(op.request.shape.members as Record<string, Shape>).filter(([, m]) => m.idempotencyToken).map(([name]) => name)));
+  return names;
 }
 
 let mswModule: Pick<typeof import("msw"), "http"> | undefined;
@@ -848,14 +863,27 @@ const INVALID_INPUT = ["InvalidInputException", "ArgumentException", "Validation
 /** Finding codes that are a wrong JSON type, which AWS's deserializer rejects before any constraint is read. */
 const SERIALIZATION = new Set(["wrong_type", "not_integer", "timestamp_encoding", "invalid_timestamp", "timestamp_range"]);
 
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) setOwn(out, k, withoutNulls(v));
+/** What `withoutNulls` gives for a value that nests deeper than MAX_DEPTH. */
+const TOO_DEEP = Symbol("too deep");
+
+/** A copy of a request's value without its null members, or TOO_DEEP (the copy is the walk that finds it). */
+function withoutNulls(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) if ((out[i] = withoutNulls(value[i], depth + 1)) === TOO_DEEP) return TOO_DEEP;
     return out;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === null) continue;
+    const w = withoutNulls(v, depth + 1);
+    if (w === TOO_DEEP) return TOO_DEEP;
+    setOwn(out, k, w);
+  }
+  return out;
 }
 
 function withoutMessage(members: Record<string, unknown>): Record<string, unknown> {

@@ -54,10 +54,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function toUrl(req: SmithyRequest): string {
+  const port = req.port ? `:${req.port}` : "";
+  if (!req.query || Object.keys(req.query).length === 0) return `${req.protocol}//${req.hostname}${port}${req.path}`;
   const query = Object.entries(req.query ?? {}).flatMap(([k, v]) =>
     v === null ? [encodeURIComponent(k)] : (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
   );
-  const port = req.port ? `:${req.port}` : "";
   return `${req.protocol}//${req.hostname}${port}${req.path}${query.length ? `?${query.join("&")}` : ""}`;
 }
 
@@ -68,14 +69,25 @@ function toBody(body: unknown): string | Uint8Array<ArrayBuffer> | undefined {
   throw new Error("[aws-sdk-contracts] The direct transport reads string and byte bodies only; streaming request bodies are not supported.");
 }
 
+/** The URLs of recent requests, parsed once: a client sends most of its calls to one endpoint (the mock only reads them). */
+const urls = new Map<string, URL>();
+function urlOf(text: string): URL {
+  let url = urls.get(text);
+  if (!url) {
+    if (urls.size >= 64) urls.clear();
+    urls.set(text, (url = new URL(text)));
+  }
+  return url;
+}
+
 /** Serves a mock to an SDK client directly: no global interception, so mocks can run side by side. */
 export function directHandler(mock: AwsMock, onUnhandled: "error" | ((request: Request) => Response | Promise<Response>)): DirectHandler {
   return {
     async handle(req, options: { abortSignal?: AbortSignalLike } | undefined) {
       if (options?.abortSignal?.aborted) throw Object.assign(new Error("Request aborted"), { name: "AbortError" });
-      const url = new URL(toUrl(req));
+      const url = urlOf(toUrl(req));
       const lower: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) lower[k.toLowerCase()] = v;
+      for (const k in req.headers) if (Object.hasOwn(req.headers, k)) lower[k.toLowerCase()] = req.headers[k]!;
       const wire = await mock.answer({
         method: req.method,
         url,

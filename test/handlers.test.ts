@@ -452,6 +452,23 @@ describe("mock details", () => {
     ).rejects.toThrow("retryAfterSeconds must be a whole number");
   });
 
+  test("a null member is read as absent, the call log keeps the body as sent, and a body nested too deep is refused", async () => {
+    const mock = createAwsMock();
+    mock.glue.sessions.add({ Id: "alive" });
+    const post = (body: string) =>
+      mock.answer({ method: "POST", url: new URL("https://glue.us-west-2.amazonaws.com/"), header: (name) => ({ "x-amz-target": "AWSGlue.GetSession" })[name.toLowerCase()], body: async () => body });
+    const answered = await post('{"Id":"alive","RequestOrigin":null}');
+    expect(answered).toMatchObject({ status: 200 });
+    expect(JSON.parse(answered!.body)).toMatchObject({ Session: { Id: "alive" } });
+    expect(mock.calls.at(-1)!.input).toEqual({ Id: "alive", RequestOrigin: null });
+    // A null where the model wants a string would be a SerializationException: read as absent, it is not.
+    const nested = await post(`{"Id":"alive","X":${"[".repeat(600)}${"]".repeat(600)}}`);
+    expect(nested).toMatchObject({ status: 400 });
+    expect(JSON.parse(nested!.body)).toMatchObject({ __type: "SerializationException" });
+    expect(nested!.body).toContain("Request body nests deeper than 512 levels.");
+    expect(mock.calls).toHaveLength(1);
+  });
+
   test("inputFor tells apart the same session id under two jobs", () => {
     const mock = createAwsMock();
     const sessionId = `session-${"5".repeat(32)}`;
