@@ -55,20 +55,26 @@ export interface Sequence {
   readonly where: Where;
 }
 
+/** What a factory shares with those derived from it: its contract, and the last place a build was asked for. */
+interface Shared<S extends StructureShape> {
+  contract?: Contract<S>;
+  where?: { readonly account: string | undefined; readonly region: string | undefined; readonly base: Where; readonly where: Where };
+}
+
 /**
  * An immutable, chainable factory: `build`, `buildList`, `with(...traits)`, `wire`.
  * Traits and seeds return new factories; nothing about one build leaks into another.
  */
 export class Factory<S extends StructureShape, P extends object, Trait extends string> {
   /** The contract, made on first use and shared with the factories derived from this one (`with`, `seeded`). */
-  readonly #shared: { contract?: Contract<S> };
+  readonly #shared: Shared<S>;
 
   constructor(
     readonly definition: FactoryDefinition<S, P, Trait>,
     readonly sequence: Sequence,
     readonly traitsApplied: readonly Trait[] = [],
     readonly fixedSeed?: number,
-    shared: { contract?: Contract<S> } = {},
+    shared: Shared<S> = {},
   ) {
     this.#shared = shared;
   }
@@ -117,7 +123,12 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
 
   #where(options?: BuildOptions<P>): Where {
     if (options?.account === undefined && options?.region === undefined) return this.sequence.where;
-    return { account: checkAccount(options.account, this.name) ?? this.sequence.where.account, region: checkRegion(options.region, this.name) ?? this.sequence.where.region };
+    // The last account and region asked for, checked once: a mock asks for the client's region build after build.
+    const last = this.#shared.where;
+    if (last && last.account === options.account && last.region === options.region && last.base === this.sequence.where) return last.where;
+    const where = { account: checkAccount(options.account, this.name) ?? this.sequence.where.account, region: checkRegion(options.region, this.name) ?? this.sequence.where.region };
+    this.#shared.where = { account: options.account, region: options.region, base: this.sequence.where, where };
+    return where;
   }
 
   /**

@@ -181,12 +181,13 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   const state = plan.state;
   const chosen = state && ctx.states && Object.hasOwn(ctx.states, shape.name) ? ctx.states[shape.name] : undefined;
   const stateValue = state ? (chosen ?? gen.at(state.member).pick("", state.values)) : undefined;
-  const forced = stateValue !== undefined ? state!.rule.when[stateValue] : undefined;
+  const stateIndex = stateValue === undefined ? -1 : state!.values.indexOf(stateValue);
+  const forced = stateIndex >= 0 ? state!.when[stateIndex] : stateValue !== undefined ? state!.rule.when[stateValue] : undefined;
   const times = plan.timestamps ? timeline(gen) : undefined;
   // Which members the structure has: the same for every build of a variant, at a depth, in a state (so found once),
   // unless the caller put entities in states.
   let chosenMembers: readonly number[] | undefined;
-  const key = ctx.states === undefined ? (((stateValue === undefined ? 0 : state!.values.indexOf(stateValue) + 1) * 2 + (ctx.budget <= 0 ? 1 : 0)) * 9 + Math.min(depth, 8)) * 32 + gen.variant() : -1;
+  const key = ctx.states === undefined ? (((stateValue === undefined ? 0 : stateIndex + 1) * 2 + (ctx.budget <= 0 ? 1 : 0)) * 9 + Math.min(depth, 8)) * 32 + gen.variant() : -1;
   if (key >= 0) chosenMembers = plan.chosen.get(key);
   if (!chosenMembers) {
     const variant = gen.variant();
@@ -226,11 +227,12 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   // Members that go together as a real resource has them (a Parquet table's formats): one profile, over the build.
   const profiles = placed || plan.profiles;
-  if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
+  // (Whether a member was taken away: else the members chosen say whether it is empty.)
+  let removed = profiles?.length ? applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx) : false;
   // What the state sets, and the keys its counts may have.
-  const rule = forced ? compiledState(forced) : undefined;
+  const rule = stateIndex >= 0 ? state!.compiled[stateIndex] : forced ? compiledState(forced) : undefined;
   if (rule) {
-    for (const m of rule.absent) if (m in out) delete out[m];
+    for (const m of rule.absent) if (m in out) (delete out[m], (removed = true));
     for (const [m, v] of rule.values) if (Object.hasOwn(members, m)) out[m] = v;
     for (const [a, b] of rule.same) if (a in out && b in out) out[a] = out[b];
     for (const [m, values] of rule.among) if (Object.hasOwn(members, m) && !values.includes(out[m] as string)) out[m] = gen.pick(`$among.${m}`, values);
@@ -244,7 +246,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
   for (const [m, conditions] of plan.only) {
-    if (m in out && !conditions.every(([other, values]) => values.includes(out[other]))) delete out[m];
+    if (m in out && !conditions.every(([other, values]) => values.includes(out[other]))) (delete out[m], (removed = true));
   }
   // Times a duration after another (a run ends minutes or hours after it started, not days).
   for (const [m, [from, min, max]] of plan.after) {
@@ -256,7 +258,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const a = out[from];
     const b = out[to];
     if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
-    else delete out[m];
+    else (delete out[m], (removed = true));
   }
   // Members that name what another does (a run's console URL, its ARN's project and run).
   // They keep their place among the members; where the other does not say, they get their usual value.
@@ -279,7 +281,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (groups) {
     const kept = gen.int("$oneOf", 0, groups.length - 1);
     groups.forEach((group, i) => {
-      if (i !== kept) for (const m of group) if (m in out) delete out[m];
+      if (i !== kept) for (const m of group) if (m in out) (delete out[m], (removed = true));
       else if (group.some((m) => m in out)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
     });
   }
@@ -308,7 +310,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     }
   }
   // An empty object says nothing: a structure with members shows at least one.
-  if (names.length && isEmpty(out)) {
+  if (names.length && (chosenMembers.length === 0 || removed) && isEmpty(out)) {
     const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
@@ -319,17 +321,22 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
  * Sets the members a profile names: structures it names are built if absent and set member by member; other
  * values are set whole (`null` leaves the member out), with the build's account, region and subject in strings.
  */
-function applyProfile(shape: StructureShape, out: Record<string, unknown>, profile: Readonly<Record<string, unknown>>, gen: Gen, depth: number, ctx: GenericContext): void {
+function applyProfile(shape: StructureShape, out: Record<string, unknown>, profile: Readonly<Record<string, unknown>>, gen: Gen, depth: number, ctx: GenericContext): boolean {
   const members = shape.members as Record<string, Shape>;
+  let removed = false;
   for (const [name, value] of Object.entries(profile)) {
     const m = Object.hasOwn(members, name) ? members[name] : undefined;
     if (!m) continue;
-    if (value === null) delete out[name];
+    if (value === null) {
+      if (name in out) removed = true;
+      delete out[name];
+    }
     else if (m.kind === "structure" && !m.union && value && typeof value === "object" && !Array.isArray(value)) {
       if (!out[name] || typeof out[name] !== "object") out[name] = generate(m, gen.at(name), name, shape.name, depth + 1, ctx);
       applyProfile(m, out[name] as Record<string, unknown>, value as Record<string, unknown>, gen.at(name), depth + 1, ctx);
     } else out[name] = filled(value, gen, ctx);
   }
+  return removed;
 }
 
 /** A profile's value with the build's account, region and subject where it names them. */
@@ -384,7 +391,8 @@ interface Plan {
   /** The memo key of members that name another resource (shared by the whole build), by position. */
   readonly references: readonly (string | undefined)[];
   readonly timestamps: boolean;
-  readonly state: { readonly member: string; readonly values: readonly string[]; readonly rule: StateRule } | undefined;
+  /** The state member, its values, and each value's rules (`when`) as written and compiled, by position. */
+  readonly state: { readonly member: string; readonly values: readonly string[]; readonly rule: StateRule; readonly when: readonly (StateWhen | undefined)[]; readonly compiled: readonly (CompiledState | undefined)[] } | undefined;
   readonly profiles: readonly Readonly<Record<string, unknown>>[] | undefined;
   readonly only: readonly (readonly [string, readonly (readonly [string, readonly unknown[]])[]])[];
   readonly after: readonly (readonly [string, readonly [string, number, number]])[];
@@ -465,7 +473,16 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     }),
     timestamps: names.some((n) => members[n]!.kind === "timestamp"),
     // Every plan has every member (undefined where it has none): one hidden class, so reading a plan stays fast.
-    state: rule && stateShape?.kind === "enum" ? { member: rule.member, values: stateShape.values, rule } : undefined,
+    state:
+      rule && stateShape?.kind === "enum"
+        ? {
+            member: rule.member,
+            values: stateShape.values,
+            rule,
+            when: stateShape.values.map((v) => (Object.hasOwn(rule.when, v) ? rule.when[v] : undefined)),
+            compiled: stateShape.values.map((v) => (Object.hasOwn(rule.when, v) ? compiledState(rule.when[v]!) : undefined)),
+          }
+        : undefined,
     profiles: hints.profiles?.[shape.name],
     only: Object.entries(hints.only?.[shape.name] ?? {}).map(([m, c]) => [m, Object.entries(c)] as const),
     after: Object.entries(hints.after?.[shape.name] ?? {}),
