@@ -310,7 +310,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     }
   }
   // An empty object says nothing: a structure with members shows at least one.
-  if (names.length && (chosenMembers.length === 0 || removed) && isEmpty(out)) {
+  if (names.length && (chosenMembers.length === 0 || (removed && !holdsAny(out, names, chosenMembers))) && isEmpty(out)) {
     const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
@@ -322,21 +322,42 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
  * values are set whole (`null` leaves the member out), with the build's account, region and subject in strings.
  */
 function applyProfile(shape: StructureShape, out: Record<string, unknown>, profile: Readonly<Record<string, unknown>>, gen: Gen, depth: number, ctx: GenericContext): boolean {
-  const members = shape.members as Record<string, Shape>;
   let removed = false;
+  for (const [name, m, step, value] of profileSteps(shape, profile)) {
+    if (step === REMOVE) {
+      if (name in out) removed = true;
+      delete out[name];
+    } else if (step === NESTED) {
+      if (!out[name] || typeof out[name] !== "object") out[name] = generate(m, gen.at(name), name, shape.name, depth + 1, ctx);
+      applyProfile(m as StructureShape, out[name] as Record<string, unknown>, value as Record<string, unknown>, gen.at(name), depth + 1, ctx);
+    } else out[name] = step === AS_IS ? value : filled(value, gen, ctx);
+  }
+  return removed;
+}
+
+/** What a profile does to each member it names: leave it out, set the members of a structure, set a value as it is or filled. */
+const REMOVE = 0;
+const NESTED = 1;
+const AS_IS = 2;
+const FILLED = 3;
+type ProfileStep = readonly [name: string, member: Shape, step: typeof REMOVE | typeof NESTED | typeof AS_IS | typeof FILLED, value: unknown];
+const compiledProfiles = new WeakMap<object, { readonly shape: StructureShape; readonly steps: readonly ProfileStep[] }>();
+/** A profile's steps for a structure, worked out once (a member the structure lacks is skipped). */
+function profileSteps(shape: StructureShape, profile: Readonly<Record<string, unknown>>): readonly ProfileStep[] {
+  const known = compiledProfiles.get(profile);
+  if (known?.shape === shape) return known.steps;
+  const members = shape.members as Record<string, Shape>;
+  const steps: ProfileStep[] = [];
   for (const [name, value] of Object.entries(profile)) {
     const m = Object.hasOwn(members, name) ? members[name] : undefined;
     if (!m) continue;
-    if (value === null) {
-      if (name in out) removed = true;
-      delete out[name];
-    }
-    else if (m.kind === "structure" && !m.union && value && typeof value === "object" && !Array.isArray(value)) {
-      if (!out[name] || typeof out[name] !== "object") out[name] = generate(m, gen.at(name), name, shape.name, depth + 1, ctx);
-      applyProfile(m, out[name] as Record<string, unknown>, value as Record<string, unknown>, gen.at(name), depth + 1, ctx);
-    } else out[name] = filled(value, gen, ctx);
+    if (value === null) steps.push([name, m, REMOVE, value]);
+    else if (m.kind === "structure" && !m.union && value && typeof value === "object" && !Array.isArray(value)) steps.push([name, m, NESTED, value]);
+    // (A string without a placeholder, a number or a boolean is its own filled value.)
+    else steps.push([name, m, (typeof value === "string" && !value.includes("{")) || typeof value === "number" || typeof value === "boolean" ? AS_IS : FILLED, value]);
   }
-  return removed;
+  compiledProfiles.set(profile, { shape, steps });
+  return steps;
 }
 
 /** A profile's value with the build's account, region and subject where it names them. */
@@ -434,6 +455,12 @@ function compiledState(when: StateWhen): CompiledState {
     compiledStates.set(when, rule);
   }
   return rule;
+}
+
+/** Whether an object still has one of the members chosen for it (the first is most often there): a cheaper test than `isEmpty`. */
+function holdsAny(out: object, names: readonly string[], chosen: readonly number[]): boolean {
+  for (let k = 0; k < chosen.length; k++) if (Object.hasOwn(out, names[chosen[k]!]!)) return true;
+  return false;
 }
 
 /** Whether an object has no own members (without making a list of its keys). */
