@@ -19,7 +19,7 @@ const DEFAULT_PAGE = 100;
 /** Answers kept per mock: a repeated call costs a lookup. */
 const CACHE_LIMIT = 512;
 
-export type Generated = { readonly body: unknown } | { readonly invalidToken: string };
+export type Generated = { readonly body: string } | { readonly invalidToken: string };
 
 export class GeneratedAnswers {
   readonly #cache = new Map<string, Generated>();
@@ -67,9 +67,9 @@ export class GeneratedAnswers {
   }
 
   /** A planned answer to `input`: the generated output with the test's members, which win over the echoed identifiers. */
-  planned(op: Operation, input: Record<string, unknown>, partial: unknown): unknown {
+  planned(op: Operation, input: Record<string, unknown>, partial: unknown): string {
     const output = this.output(op, input, partial);
-    return op.response.encode(deepMerge(output, completeItems(output, partial)));
+    return op.response.encodeJson(deepMerge(output, completeItems(output, partial)));
   }
 
   #where(): { region?: string } {
@@ -119,7 +119,7 @@ export class GeneratedAnswers {
       }
     }
     echo(op, input, output);
-    return { body: op.response.encode(this.project ? this.project(op, input, output) : output) };
+    return { body: op.response.encodeJson(this.project ? this.project(op, input, output) : output) };
   }
 }
 

@@ -572,10 +572,10 @@ export class AwsMock {
         // the answer generated for this request: either way the request's identifiers stay.
         for (const family of this.#families) {
           const answered = family.service === op.service.id ? family.answer(op.name, input) : undefined;
-          if (answered && "output" in answered) return successResponse(op, op.response.encode(deepMerge(answered.output, override.partial)));
+          if (answered && "output" in answered) return successResponse(op, op.response.encodeJson(deepMerge(answered.output, override.partial)));
         }
         const kept = binding ? undefined : this.#engine.answer(op, input, decoded);
-        if (kept && "output" in kept) return successResponse(op, op.response.encode(deepMerge(kept.output, override.partial)));
+        if (kept && "output" in kept) return successResponse(op, op.response.encodeJson(deepMerge(kept.output, override.partial)));
         return successResponse(op, this.#generated.planned(op, input, override.partial));
       }
       // Deliberately malformed: merge without validation, and write timestamps as the protocol would.
@@ -633,7 +633,7 @@ export class AwsMock {
     let body = this.#wireCache.get(entity);
     if (body === undefined) {
       const output = binding.entityMember ? { [binding.entityMember]: entity } : entity;
-      body = JSON.stringify(op.response.encode(output));
+      body = op.response.encodeJson(output);
       this.#wireCache.set(entity, body);
     }
     return body;
@@ -648,12 +648,12 @@ export class AwsMock {
 
   #family(op: Operation, answer: Answer): WireResponse {
     if ("error" in answer) return this.#error(op, answer.error, answer.members);
-    if (!answer.entity) return successResponse(op, op.response.encode(answer.output as never));
+    if (!answer.entity) return successResponse(op, op.response.encodeJson(answer.output as never));
     // A stored entity that has not changed: its body as encoded (and so checked) the first time this operation answered it.
     let byEntity = this.#entityWire.get(op.id);
     if (!byEntity) this.#entityWire.set(op.id, (byEntity = new WeakMap()));
     let body = byEntity.get(answer.entity);
-    if (body === undefined) byEntity.set(answer.entity, (body = JSON.stringify(op.response.encode(answer.output as never))));
+    if (body === undefined) byEntity.set(answer.entity, (body = op.response.encodeJson(answer.output as never)));
     return successResponse(op, body);
   }
 

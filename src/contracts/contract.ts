@@ -2,7 +2,7 @@ import * as z from "zod";
 import type { StructureShape, TimestampFormat } from "../model/shapes.js";
 import type { SdkOf, WireOf } from "../model/types.js";
 import { buildSchema, type Level } from "./build.js";
-import { compileGate, decodesAsIs, writeWire, type Gate } from "./fast.js";
+import { compileGate, compileText, decodesAsIs, writeWire, type Gate, type TextWriter } from "./fast.js";
 import { toFindings, type Finding } from "./findings.js";
 
 export interface ValidateOptions {
@@ -61,6 +61,8 @@ type Variant = `${Level}:${"drift" | "plain"}`;
 export class Contract<S extends StructureShape = any, D extends TimestampFormat = TimestampFormat> {
   readonly #schemas = new Map<Variant, z.ZodType>();
   #gate: Gate | undefined;
+  /** The one-walk JSON writer of clean values (`encodeJson`). */
+  #text: TextWriter | undefined;
   /** Whether clean wire JSON of this contract is its own SDK value (`decodesAsIs`). */
   #asIs: boolean | undefined;
 
@@ -131,6 +133,16 @@ export class Contract<S extends StructureShape = any, D extends TimestampFormat 
     const written = writeWire(this.shape, value, this.defaultTimestampFormat);
     this.#gate ??= compileGate(this.shape, this.defaultTimestampFormat);
     return written !== undefined && this.#gate(written) ? written : undefined;
+  }
+
+  /**
+   * The JSON text AWS sends for an SDK-shaped value: `JSON.stringify(encode(value))`, written in one walk where
+   * the value is clean; throws a `ContractError` if it breaks the contract.
+   * @example registry.get("glue:GetSession").response.encodeJson({ Session: { Id: "s-1", CreatedOn: new Date(0) } })
+   */
+  encodeJson(value: SdkOf<S>): string {
+    this.#text ??= compileText(this.shape, this.defaultTimestampFormat);
+    return this.#text(value) ?? JSON.stringify(this.encode(value));
   }
 
   /**

@@ -76,6 +76,61 @@ describe("the fast writer encodes exactly as zod does", () => {
   });
 });
 
+describe("the one-walk JSON writer writes exactly what encode and JSON.stringify write", () => {
+  const sdkReplacements = fc.oneof(
+    fc.constantFrom(undefined, null, true, 0, -0, -1, 1.5, Number.NaN, Infinity, 1e21, "", "x", "READY", "a\"b", "\u0007", "\ud800", "ok\u00e9", [], {}, [null], [undefined], { extra: 1 }, new Date(0), new Date(Number.NaN), new Date(-1e14), new Uint8Array([1, 2]), { __proto__: null, x: 1 }),
+    fc.string(),
+    fc.double(),
+  );
+  /** Every path to a value inside an SDK value (not into its Dates and bytes). */
+  const sdkPaths = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
+    const out: (string | number)[][] = [prefix];
+    if (value instanceof Date || value instanceof Uint8Array) return out;
+    if (Array.isArray(value)) value.forEach((v, i) => out.push(...sdkPaths(v, [...prefix, i])));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...sdkPaths(v, [...prefix, k]));
+    return out;
+  };
+  const outcome = (f: () => string): string => {
+    try {
+      return `text ${f()}`;
+    } catch (error) {
+      return `error ${(error as Error).message}`;
+    }
+  };
+
+  test("for every operation's output and any seed", () => {
+    const factories = createFactories({ seed: 4 });
+    for (const op of registry.operations) {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+          const value = factories.operation(op.id as never).build(undefined, { seed }) as never;
+          expect(op.response.encodeJson(value)).toBe(JSON.stringify(op.response.encode(value)));
+        }),
+        { numRuns: 5 },
+      );
+    }
+  });
+
+  describe.each(chosen.map((op) => [op.id, op] as const))("%s", (id, op) => {
+    test("on any change to a valid value, the same text or the same error", () => {
+      fc.assert(
+        fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), sdkReplacements, fc.boolean(), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 3 }), (seed, edits) => {
+          let value: unknown = factories.operation(id).build(undefined, { seed });
+          for (const [pick, replacement, remove, extraKey] of edits) {
+            const all = sdkPaths(value);
+            const path = all[pick % all.length]!;
+            const target = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
+            const isObject = typeof target === "object" && target !== null && !Array.isArray(target) && !(target instanceof Date);
+            value = remove && extraKey && isObject ? mutate(value, [...path, extraKey], replacement, false) : mutate(value, path, replacement, remove);
+          }
+          expect(outcome(() => op.response.encodeJson(value as never))).toBe(outcome(() => JSON.stringify(op.response.encode(value as never))));
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
+
 /** The kinds of every shape below one (each shape once: models have cycles). */
 function kindsBelow(shape: Shape, seen = new Set<Shape>()): string[] {
   if (seen.has(shape)) return [];

@@ -192,3 +192,122 @@ function write(shape: Shape | undefined, value: unknown, format: TimestampFormat
       return value;
   }
 }
+
+/**
+ * The JSON text of an SDK-side value, written and checked in one walk of its shape: exactly
+ * `JSON.stringify(writeWire(...))` where the gate passes that wire, and undefined wherever the writer or the
+ * gate would not take the value (then `encode` and zod decide, as before). Members keep the value's order.
+ * A property test holds it to `JSON.stringify(encode(value))` for every operation.
+ */
+export type TextWriter = (value: unknown) => string | undefined;
+
+/** Characters JSON.stringify writes as escapes (controls, quote, backslash) or checks (surrogates). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quote = (text: string): string => (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
+
+export function compileText(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, TextWriter | null>()): TextWriter {
+  if (shape.kind === "structure") {
+    if (memo.has(shape)) return memo.get(shape) ?? ((v) => memo.get(shape)!(v));
+    memo.set(shape, null);
+    const writer = structureText(shape, defaultFormat, memo);
+    memo.set(shape, writer);
+    return writer;
+  }
+  switch (shape.kind) {
+    case "string":
+    case "enum": {
+      const gate = compileGate(shape, defaultFormat);
+      return (v) => (gate(v) ? quote(v as string) : undefined);
+    }
+    case "integer":
+    case "long":
+    case "double": {
+      const gate = compileGate(shape, defaultFormat);
+      return (v) => (gate(v) ? String(v) : undefined);
+    }
+    case "boolean":
+      return (v) => (v === true ? "true" : v === false ? "false" : undefined);
+    case "timestamp": {
+      const dateTime = (shape.format ?? defaultFormat) === "date-time";
+      return (v) => {
+        if (!(v instanceof Date) || Number.isNaN(v.getTime())) return undefined;
+        if (dateTime) {
+          const text = formatDateTime(v);
+          return isDateTime(text) ? `"${text}"` : undefined;
+        }
+        const seconds = formatEpochSeconds(v);
+        return Number.isFinite(seconds) && seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? String(seconds) : undefined;
+      };
+    }
+    case "blob":
+      return (v) => {
+        if (!(v instanceof Uint8Array)) return undefined;
+        const text = toBase64(v);
+        return BASE64.test(text) ? `"${text}"` : undefined;
+      };
+    case "document":
+      // As the writer leaves it; a value JSON cannot write (a function) is left to zod.
+      return (v) => JSON.stringify(v);
+    case "list": {
+      const member = compileText(shape.member, defaultFormat, memo);
+      const length = shape.length;
+      return (v) => {
+        if (!Array.isArray(v) || !within(v.length, length)) return undefined;
+        let out = "[";
+        for (let i = 0; i < v.length; i++) {
+          const item = v[i];
+          const text = item === undefined || item === null ? undefined : member(item);
+          if (text === undefined) return undefined;
+          out += i === 0 ? text : `,${text}`;
+        }
+        return `${out}]`;
+      };
+    }
+    case "map": {
+      const key = compileGate(shape.key, defaultFormat);
+      const value = compileText(shape.value, defaultFormat, memo);
+      const length = shape.length;
+      return (v) => {
+        if (!isPlain(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+        const keys = Object.keys(v);
+        if (!within(keys.length, length)) return undefined;
+        let out = "{";
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
+          const x = v[k];
+          // (The wire writer's assignment of a `__proto__` key sets no member: zod decides that rarity.)
+          const text = x === undefined || x === null || k === "__proto__" || !key(k) ? undefined : value(x);
+          if (text === undefined) return undefined;
+          out += `${i === 0 ? "" : ","}${quote(k)}:${text}`;
+        }
+        return `${out}}`;
+      };
+    }
+  }
+}
+
+function structureText(shape: Shape & { kind: "structure" }, defaultFormat: TimestampFormat, memo: Map<Shape, TextWriter | null>): TextWriter {
+  // Each member's writer and its quoted name; members bound to headers are not the body's (the gate refuses them).
+  const members = new Map<string, { readonly write: TextWriter; readonly name: string }>();
+  for (const [name, member] of Object.entries(shape.members as Record<string, Shape>)) {
+    if (!member.httpHeader) members.set(name, { write: compileText(member, defaultFormat, memo), name: `${JSON.stringify(name)}:` });
+  }
+  const required = shape.required as string[];
+  const union = shape.union === true;
+  return (v) => {
+    // (A value of another class is left to the writer and zod, which copy it into a plain object first.)
+    if (!isPlain(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+    for (const r of required) if (v[r] === undefined) return undefined;
+    let out = "{";
+    let set = 0;
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (x === undefined) continue;
+      const member = members.get(k);
+      const text = member && x !== null ? member.write(x) : undefined;
+      if (text === undefined) return undefined;
+      out += set++ === 0 ? member!.name + text : `,${member!.name}${text}`;
+    }
+    return union && set !== 1 ? undefined : `${out}}`;
+  };
+}
