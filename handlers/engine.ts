@@ -1,3 +1,4 @@
+import { Recent } from "./recent.js";
 import { deepMerge } from "../factories/core/merge.js";
 import { registry, type Operation, type Resource, type Shape, type StructureShape } from "../src/index.js";
 import { hints, type StateRule } from "../factories/hints.js";
@@ -52,7 +53,7 @@ export class ResourceEngine {
   /** Service-made ids handed out so far: a second create of the same request gets another. */
   #made = 0;
   /** Entities of a populated account made from their identity, with the read's answer, by operation, region and identifiers. */
-  readonly #identities = new Map<string, { readonly entity: Rec; readonly output: Rec }>();
+  readonly #identities = new Recent<string, { readonly entity: Rec; readonly output: Rec }>(IDENTITY_LIMIT);
 
   /**
    * @param fresh A fresh account (the default): a resource nobody created is not found, a list is empty, and a
@@ -319,8 +320,8 @@ export class ResourceEngine {
     }
   }
 
-  #key(store: string, ids: Readonly<Record<string, unknown>>, resource: Resource): string {
-    return `${store}\0${JSON.stringify(resource.identifiers.map((i) => ids[i]))}`;
+  #key(store: string, ids: Readonly<Record<string, unknown>>, resource: Resource, text = identifiersText(ids, resource)): string {
+    return `${store}\0${text}`;
   }
 
   /** The identifiers a request names, or undefined when it does not name them all. */
@@ -516,7 +517,8 @@ export class ResourceEngine {
   #read(op: Operation, input: Rec, resource: Resource, store: string): Answer | undefined {
     const ids = this.#idsOf(input, resource);
     if (!ids) return undefined;
-    const key = this.#key(store, ids, resource);
+    const text = identifiersText(ids, resource);
+    const key = this.#key(store, ids, resource, text);
     const entry = this.#stores.get(store)?.get(key);
     if (entry) {
       const entity = this.#now(entry, true);
@@ -526,7 +528,7 @@ export class ResourceEngine {
     // A populated account: what its identifiers generate, the same entity a list or a batch read of them holds.
     // (A read that pages, such as Deadline's statistics, is paged by the generator.)
     if (!this.fresh && !op.paginated && !this.#deleted.has(key) && this.exists(op, ids) === undefined) {
-      const made = this.#fromIdentity(resource, op, ids);
+      const made = this.#fromIdentity(resource, op, ids, text);
       if (made) return { output: made.output, entity: made.entity };
     }
     return undefined;
@@ -537,15 +539,14 @@ export class ResourceEngine {
    * and its identifiers only, made once per read, region and identifiers and never changed (a repeated read, a
    * listing or a batch read of them is a lookup, and the read's wire is kept with it).
    */
-  #fromIdentity(resource: Resource, read: Operation, ids: Rec): { readonly entity: Rec; readonly output: Rec } | undefined {
-    const cacheKey = `${read.id}\0${this.generated.region ?? ""}\0${JSON.stringify(resource.identifiers.map((i) => ids[i]))}`;
+  #fromIdentity(resource: Resource, read: Operation, ids: Rec, text = identifiersText(ids, resource)): { readonly entity: Rec; readonly output: Rec } | undefined {
+    const cacheKey = `${read.id}\0${this.generated.region ?? ""}\0${text}`;
     let made = this.#identities.get(cacheKey);
     if (!made) {
       const output = this.generated.output(read, ids);
       const entity = this.#unwrap(resource, read.name, output);
       if (!entity) return undefined;
       made = { entity, output };
-      if (this.#identities.size >= IDENTITY_LIMIT) this.#identities.delete(this.#identities.keys().next().value!);
       this.#identities.set(cacheKey, made);
     }
     return made;
@@ -932,6 +933,11 @@ function stamped(entity: Rec, shape: StructureShape | undefined, data: CreationD
     for (const m of data.createdAt ?? []) if (has(m)) next[m] = now;
   } else for (const m of data.updatedAt ?? []) if (has(m)) next[m] = now;
   return next;
+}
+
+/** A resource's identifiers, in order, as JSON text: what its keys are made of. */
+function identifiersText(ids: Readonly<Record<string, unknown>>, resource: Resource): string {
+  return JSON.stringify(resource.identifiers.map((i) => ids[i]));
 }
 
 /** Entities made from their identity kept per engine: a repeated read of one is a lookup. */

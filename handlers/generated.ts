@@ -1,3 +1,4 @@
+import { Recent } from "./recent.js";
 import { sha256Base64 } from "../src/platform.js";
 import { fits } from "../factories/core/generic.js";
 import { deepMerge } from "../factories/core/merge.js";
@@ -22,7 +23,7 @@ const CACHE_LIMIT = 512;
 export type Generated = { readonly body: string } | { readonly invalidToken: string };
 
 export class GeneratedAnswers {
-  readonly #cache = new Map<string, Generated>();
+  readonly #cache = new Recent<string, Generated>(CACHE_LIMIT);
   /** The region of the request being answered (the client's): every ARN of the answer names it. */
   region: string | undefined;
   /** Makes a generated list's items the entities their identifiers stand for (the resource engine's). */
@@ -49,7 +50,6 @@ export class GeneratedAnswers {
       answer = this.#build(op, input, identity);
       // A rejected page token is answered anew each time: an error is never kept.
       if ("invalidToken" in answer) return answer;
-      if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
       this.#cache.set(key, answer);
     }
     return answer;
