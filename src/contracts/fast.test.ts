@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createFactories } from "../../factories/index.js";
 import { registry } from "./registry.js";
-import { decodesAsIs } from "./fast.js";
+import { decodesAsIs, epochSecondsText } from "./fast.js";
 import type { Contract } from "./contract.js";
 import type { Shape } from "../model/shapes.js";
 
@@ -97,6 +97,16 @@ describe("the one-walk JSON writer writes exactly what encode and JSON.stringify
       return `error ${(error as Error).message}`;
     }
   };
+
+  test("a timestamp's epoch seconds are String(ms / 1000), for any time value", () => {
+    const times = fc.oneof(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), fc.constantFrom(0, 1, 10, 100, 999, 1000, 1001, 1010, 1100, 1767756048598, 253_402_300_799_999, -1, -1500));
+    fc.assert(
+      fc.property(times, (ms) => {
+        expect(epochSecondsText(ms)).toBe(String(ms / 1000));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   test("for every operation's output and any seed", () => {
     const factories = createFactories({ seed: 4 });

@@ -205,6 +205,20 @@ export type TextWriter = (value: unknown) => string | undefined;
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const quote = (text: string): string => (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
 
+/**
+ * `String(ms / 1000)` for a Date's time value, written from whole numbers where it is not negative (the shortest
+ * text of a double is the slow part of writing a timestamp): seconds, and the millisecond fraction without its
+ * trailing zeros.
+ */
+export function epochSecondsText(ms: number): string {
+  if (!(ms >= 0) || !Number.isSafeInteger(ms)) return String(ms / 1000);
+  const f = ms % 1000;
+  const s = (ms - f) / 1000;
+  if (f === 0) return String(s);
+  const fraction = f % 100 === 0 ? String(f / 100) : f % 10 === 0 ? String(f / 10).padStart(2, "0") : String(f).padStart(3, "0");
+  return `${s}.${fraction}`;
+}
+
 export function compileText(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, TextWriter | null>()): TextWriter {
   if (shape.kind === "structure") {
     if (memo.has(shape)) return memo.get(shape) ?? ((v) => memo.get(shape)!(v));
@@ -236,7 +250,7 @@ export function compileText(shape: Shape, defaultFormat: TimestampFormat, memo =
           return isDateTime(text) ? `"${text}"` : undefined;
         }
         const seconds = formatEpochSeconds(v);
-        return Number.isFinite(seconds) && seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? String(seconds) : undefined;
+        return Number.isFinite(seconds) && seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? epochSecondsText(v.getTime()) : undefined;
       };
     }
     case "blob":
