@@ -1,3 +1,4 @@
+import { setOwn } from "../../src/model/own.js";
 import type { Service, Shape, StructureShape } from "../../src/index.js";
 import type { Hints, StateRule } from "../hints.js";
 import { deepMerge } from "./merge.js";
@@ -330,7 +331,7 @@ function applyProfile(shape: StructureShape, out: Record<string, unknown>, profi
     } else if (step === NESTED) {
       if (!out[name] || typeof out[name] !== "object") out[name] = generate(m, gen.at(name), name, shape.name, depth + 1, ctx);
       applyProfile(m as StructureShape, out[name] as Record<string, unknown>, value as Record<string, unknown>, gen.at(name), depth + 1, ctx);
-    } else out[name] = step === AS_IS ? value : filled(value, gen, ctx);
+    } else out[name] = step === AS_IS ? value : step === COPIED ? copied(value) : filled(value, gen, ctx);
   }
   return removed;
 }
@@ -340,7 +341,8 @@ const REMOVE = 0;
 const NESTED = 1;
 const AS_IS = 2;
 const FILLED = 3;
-type ProfileStep = readonly [name: string, member: Shape, step: typeof REMOVE | typeof NESTED | typeof AS_IS | typeof FILLED, value: unknown];
+const COPIED = 4;
+type ProfileStep = readonly [name: string, member: Shape, step: typeof REMOVE | typeof NESTED | typeof AS_IS | typeof FILLED | typeof COPIED, value: unknown];
 const compiledProfiles = new WeakMap<object, { readonly shape: StructureShape; readonly steps: readonly ProfileStep[] }>();
 /** A profile's steps for a structure, worked out once (a member the structure lacks is skipped). */
 function profileSteps(shape: StructureShape, profile: Readonly<Record<string, unknown>>): readonly ProfileStep[] {
@@ -353,11 +355,35 @@ function profileSteps(shape: StructureShape, profile: Readonly<Record<string, un
     if (!m) continue;
     if (value === null) steps.push([name, m, REMOVE, value]);
     else if (m.kind === "structure" && !m.union && value && typeof value === "object" && !Array.isArray(value)) steps.push([name, m, NESTED, value]);
-    // (A string without a placeholder, a number or a boolean is its own filled value.)
-    else steps.push([name, m, (typeof value === "string" && !value.includes("{")) || typeof value === "number" || typeof value === "boolean" ? AS_IS : FILLED, value]);
+    // (A string without a placeholder, a number or a boolean is its own filled value; a list or an object without
+    // one, a copy.)
+    else steps.push([name, m, (typeof value === "string" && !value.includes("{")) || typeof value === "number" || typeof value === "boolean" ? AS_IS : placeholderFree(value) ? COPIED : FILLED, value]);
   }
   compiledProfiles.set(profile, { shape, steps });
   return steps;
+}
+
+/** Whether a profile's value names no placeholder anywhere (its filled value is a copy of it). */
+function placeholderFree(value: unknown): boolean {
+  if (typeof value === "string") return !value.includes("{");
+  if (Array.isArray(value)) return value.every(placeholderFree);
+  if (value && typeof value === "object") return Object.values(value).every(placeholderFree);
+  return true;
+}
+
+/** A copy of a profile's value (lists and objects anew, each member its own), as `filled` makes of one without placeholders. */
+function copied(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copied(value[i]);
+    return out;
+  }
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) setOwn(out, k, copied((value as Record<string, unknown>)[k]));
+    return out;
+  }
+  return value;
 }
 
 /** A profile's value with the build's account, region and subject where it names them. */
