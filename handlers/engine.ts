@@ -6,7 +6,7 @@ import { Progress, type Clock } from "./clock.js";
 import type { Answer } from "./families/family.js";
 import { creation, lifecycles, type CreationData, type LifecycleData } from "./lifecycles.js";
 import { hex32 } from "../factories/core/random.js";
-import { ownMember, renamedIds, renameIn, type GeneratedAnswers } from "./generated.js";
+import { arnUnder, ownMember, renamedIds, renameIn, type GeneratedAnswers } from "./generated.js";
 
 type Rec = Record<string, unknown>;
 
@@ -441,7 +441,7 @@ export class ResourceEngine {
     // An ARN the service makes for a resource under another (`devicepool:<project>/<pool>`) carries its parent's id, account and region.
     const own = resource.identifiers.at(-1)!;
     const parentArn = Object.entries(input).find(([k, v]) => k !== own && typeof v === "string" && v.startsWith("arn:"))?.[1] as string | undefined;
-    if (parentArn && typeof ids[own] === "string") ids[own] = underParent(ids[own] as string, parentArn);
+    if (parentArn && typeof ids[own] === "string") ids[own] = arnUnder(ids[own] as string, parentArn, true);
     // An id the service makes (not named by the request) is new for every create: another run of the same job.
     // (A kind named by a structure is named by the request its keeper reads it from.)
     const named = (i: string) => nameOf !== undefined || pick(i, input, given, resource.entity!.shape) !== undefined;
@@ -584,7 +584,7 @@ export class ResourceEngine {
         ids[i] = value;
       }
       // An item named by its own ARN lives under the parent the request names (Device Farm's jobs under their run).
-      if (parentArn && typeof ids[last] === "string" && (ids[last] as string).startsWith("arn:")) ids[last] = underParent(ids[last] as string, parentArn);
+      if (parentArn && typeof ids[last] === "string" && (ids[last] as string).startsWith("arn:")) ids[last] = arnUnder(ids[last] as string, parentArn, true);
       if (fit) {
         const fitted = fit(ids);
         if (!fitted) return undefined;
@@ -961,14 +961,6 @@ function byIdentifier(key: Rec, identifiers: readonly string[]): Rec {
     if (k !== undefined && out[i] === undefined) out[i] = key[k];
   }
   return out;
-}
-
-/** A child ARN rebuilt under its parent's: `arn:aws:svc:region:account:type:<parent id>/<own id>`. */
-function underParent(arn: string, parent: string): string {
-  const child = /^arn:([^:]+):([^:]+):[^:]*:[^:]*:([^:/]+)[:/](.+)$/.exec(arn);
-  const of = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):[^:/]+[:/](.+)$/.exec(parent);
-  if (!child || !of || child[2] !== of[2]) return arn;
-  return `arn:${of[1]}:${of[2]}:${of[3]}:${of[4]}:${child[3]}:${of[5]}/${child[4]!.split("/").at(-1)}`;
 }
 
 /** The structure an operation's output holds its entity in (`""`: the output itself). */

@@ -250,10 +250,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):([^:/]+)([:/])(.+)$/;
 
 /**
- * The items of a page under one parent: an item's ARN whose path goes below the parent's (Device Farm's
- * `artifact:<project>/<run>/<job>/…` under a job) takes the parent's path, account and region, keeping its own
- * ids below; the parent is the ARN the request names (of the same service), else the first item's parents.
- * Its UUIDs are renamed in the whole item (a run's console URL).
+ * An ARN moved under a parent of its service: the parent's partition, region, account and resource path in place
+ * of as many of its own leading ids, its own ids below (`job:<p'>/<r'>/<j>` under `run:<p>/<r>` is `job:<p>/<r>/<j>`).
+ * As it was where the parent is of another service; where the ARN does not go below the parent's depth, as it was
+ * too, or, `always`, its last id under the parent's path (what a listing names is the parent of what it lists).
+ */
+export function arnUnder(arn: string, parent: string, always = false): string {
+  const m = ARN.exec(arn);
+  const of = ARN.exec(parent);
+  if (!m || !of || m[2] !== of[2]) return arn;
+  const path = of[7]!.split("/");
+  const own = m[7]!.split("/");
+  if (own.length <= path.length && !always) return arn;
+  const below = own.length > path.length ? own.slice(path.length) : own.slice(-1);
+  return `arn:${of[1]}:${of[2]}:${of[3]}:${of[4]}:${m[5]}${m[6]}${[...path, ...below].join("/")}`;
+}
+
+/**
+ * The items of a page under one parent (`arnUnder`): the ARN the request names (of the same service), else the first
+ * item's parents (its path but the last id). Their UUIDs are renamed in the whole item (a run's console URL).
  */
 function underOneParent(items: unknown[], input: Record<string, unknown>): void {
   const arnOf = (item: unknown) => (item && typeof item === "object" && typeof (item as Record<string, unknown>).arn === "string" ? ((item as Record<string, unknown>).arn as string) : undefined);
@@ -261,18 +276,12 @@ function underOneParent(items: unknown[], input: Record<string, unknown>): void 
   const firstParts = first ? ARN.exec(first) : null;
   if (!firstParts) return;
   const named = Object.values(input).find((v): v is string => typeof v === "string" && ARN.exec(v)?.[2] === firstParts[2]);
-  const parent = named ? ARN.exec(named)! : null;
-  // [partition, service, region, account, path of ids]
-  const target = parent ? [parent[1]!, parent[2]!, parent[3]!, parent[4]!, parent[7]!.split("/")] : [firstParts[1]!, firstParts[2]!, firstParts[3]!, firstParts[4]!, firstParts[7]!.split("/").slice(0, -1)];
-  const path = target[4] as string[];
-  if (!path.length) return;
+  const parent = named ?? `arn:${firstParts[1]}:${firstParts[2]}:${firstParts[3]}:${firstParts[4]}:${firstParts[5]}${firstParts[6]}${firstParts[7]!.split("/").slice(0, -1).join("/")}`;
+  if (!named && !firstParts[7]!.includes("/")) return;
   for (const item of items) {
     const arn = arnOf(item);
-    const m = arn ? ARN.exec(arn) : null;
-    if (!arn || !m || m[2] !== target[1]) continue;
-    const own = m[7]!.split("/");
-    if (own.length <= path.length) continue;
-    const next = `arn:${target[0]}:${target[1]}:${target[2]}:${target[3]}:${m[5]}${m[6]}${[...path, ...own.slice(path.length)].join("/")}`;
+    if (!arn) continue;
+    const next = arnUnder(arn, parent);
     if (next === arn) continue;
     renameIn(item, renamedIds(arn, next));
     (item as Record<string, unknown>).arn = next;
