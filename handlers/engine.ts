@@ -6,7 +6,7 @@ import { Progress, type Clock } from "./clock.js";
 import type { Answer } from "./families/family.js";
 import { creation, lifecycles, type CreationData, type LifecycleData } from "./lifecycles.js";
 import { hex32 } from "../factories/core/random.js";
-import { arnUnder, ownMember, renamedIds, renameIn, type GeneratedAnswers } from "./generated.js";
+import { arnUnder, ownMember, renamed, renamedIds, type GeneratedAnswers } from "./generated.js";
 
 type Rec = Record<string, unknown>;
 
@@ -469,7 +469,7 @@ export class ResourceEngine {
       if (!own) continue;
       // What the create's answer said of another ARN (an upload's URL names it) names this one.
       const said = outputEntity?.[own];
-      if (typeof said === "string" && typeof value === "string" && said !== value) entity = renameIn({ ...entity }, renamedIds(said, value)) as Rec;
+      if (typeof said === "string" && typeof value === "string" && said !== value) entity = renamed(entity, renamedIds(said, value)) as Rec;
       entity = { ...entity, [own]: value };
     }
     for (const [member, value] of Object.entries(this.#creation(store).byOperation?.[op.name] ?? {})) if (shape && Object.hasOwn(shape.members, member)) entity = { ...entity, [member]: value };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { arnUnder } from "./generated.js";
+import { arnUnder, renamed } from "./generated.js";
 
 const DF = "arn:aws:devicefarm:us-west-2:111122223333";
 const P = "11111111-1111-4111-8111-111111111111";
@@ -19,5 +19,17 @@ describe("arnUnder", () => {
     expect(arnUnder(`${DF}:project:${Q}`, `${DF}:project:${P}`)).toBe(`${DF}:project:${Q}`);
     expect(arnUnder(`${DF}:project:${Q}`, `${DF}:project:${P}`, true)).toBe(`${DF}:project:${P}/${Q}`);
     expect(arnUnder(`${DF}:devicepool:${Q}/${S}`, `${DF}:project:${P}`, true)).toBe(`${DF}:devicepool:${P}/${S}`);
+  });
+});
+
+describe("renamed", () => {
+  test("renames ids in every string without changing the value given: what changes is copied, the rest shared", () => {
+    const shared = { kept: ["x"] };
+    const given = Object.freeze({ arn: `${DF}:upload:${P}/${R}`, nested: Object.freeze({ url: `https://bucket/${P}/${R}/app.apk`, note: "n" }), shared });
+    const out = renamed(given, [[P, Q]]) as typeof given;
+    expect(out).toEqual({ arn: `${DF}:upload:${Q}/${R}`, nested: { url: `https://bucket/${Q}/${R}/app.apk`, note: "n" }, shared: { kept: ["x"] } });
+    expect(given.arn).toBe(`${DF}:upload:${P}/${R}`);
+    expect(out.shared).toBe(shared);
+    expect(renamed(given, [[S, Q]])).toBe(given);
   });
 });

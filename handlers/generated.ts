@@ -308,9 +308,37 @@ export function renamedIds(from: string, to: string): [string, string][] {
   });
 }
 
+/** A text with the ids renamed. */
+function renameText(text: string, renames: readonly (readonly [string, string])[]): string {
+  return renames.reduce((out, [from, to]) => (out.includes(from) ? out.replaceAll(from, to) : out), text);
+}
+
+/** A value with the ids renamed in every string: the value where nothing changes, else a copy (of what changes only). */
+export function renamed(value: unknown, renames: readonly (readonly [string, string])[]): unknown {
+  if (typeof value === "string") return renameText(value, renames);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const next = renamed(value[i], renames);
+      if (next !== value[i]) (out ??= [...value])[i] = next;
+    }
+    return out ?? value;
+  }
+  if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    const rec = value as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(rec)) {
+      const next = renamed(rec[k], renames);
+      if (next !== rec[k]) setOwn((out ??= { ...rec }), k, next);
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
 /** Every string of a value with the ids renamed (in place; the value is the answer being built). */
 export function renameIn(value: unknown, renames: readonly (readonly [string, string])[]): unknown {
-  if (typeof value === "string") return renames.reduce((text, [from, to]) => (text.includes(from) ? text.replaceAll(from, to) : text), value);
+  if (typeof value === "string") return renameText(value, renames);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = renameIn(value[i], renames);
   } else if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
