@@ -20,8 +20,6 @@ export interface StateRule {
         readonly present?: readonly string[];
         readonly absent?: readonly string[];
         readonly values?: Readonly<Record<string, unknown>>;
-        /** Values a member takes in this state, drawn from these (a completed run's result is not PENDING). */
-        readonly among?: Readonly<Record<string, readonly string[]>>;
         readonly keys?: Readonly<Record<string, readonly string[]>>;
         /** Pairs of members equal in this state (a completed run has completed all its jobs): the first takes the second's value. */
         readonly same?: readonly (readonly [string, string])[];

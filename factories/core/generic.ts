@@ -236,7 +236,6 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     for (const m of rule.absent) if (m in out) (delete out[m], (removed = true));
     for (const [m, v] of rule.values) if (Object.hasOwn(members, m)) out[m] = v;
     for (const [a, b] of rule.same) if (a in out && b in out) out[a] = out[b];
-    for (const [m, values] of rule.among) if (Object.hasOwn(members, m) && !values.includes(out[m] as string)) out[m] = gen.pick(`$among.${m}`, values);
     for (const [m, keys] of rule.keys) {
       const counts = out[m] as Record<string, unknown> | undefined;
       if (!counts || typeof counts !== "object") continue;
@@ -462,7 +461,6 @@ interface CompiledState {
   readonly absent: readonly string[];
   readonly values: readonly (readonly [string, unknown])[];
   readonly same: readonly (readonly [string, string])[];
-  readonly among: readonly (readonly [string, readonly string[]])[];
   readonly keys: readonly (readonly [string, readonly string[]])[];
   readonly zero: readonly (readonly [string, readonly string[]])[];
 }
@@ -474,7 +472,6 @@ function compiledState(when: StateWhen): CompiledState {
       absent: when.absent ?? [],
       values: Object.entries(when.values ?? {}),
       same: when.same ?? [],
-      among: Object.entries(when.among ?? {}),
       keys: Object.entries(when.keys ?? {}),
       zero: Object.entries(when.zero ?? {}),
     };

@@ -101,7 +101,6 @@ function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unkn
     for (const m of when.present ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined) add(`${shape.name} ${state} has ${m}`, undefined);
     for (const m of when.absent ?? []) if (rec[m] !== undefined) add(`${shape.name} ${state} has no ${m}`, rec[m]);
     for (const [m, v] of Object.entries(when.values ?? {})) if (Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
-    for (const [m, values] of Object.entries(when.among ?? {})) if (rec[m] !== undefined && !values.includes(rec[m] as string)) add(`${shape.name} ${state} has ${m} among ${values.join(", ")}`, rec[m]);
     for (const [a, b] of when.same ?? []) if (rec[a] !== undefined && rec[b] !== undefined && rec[a] !== rec[b]) add(`${shape.name} ${state} has ${a} equal to ${b}`, [rec[a], rec[b]]);
     for (const [m, keys] of Object.entries(when.zero ?? {})) {
       const counts = rec[m] as Record<string, unknown> | undefined;
