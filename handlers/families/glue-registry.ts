@@ -10,10 +10,12 @@ const DEFAULT_REGISTRY = "default-registry";
 /** The name an ARN of this type ends with (`…:registry/payments` → `payments`; a schema's `…:schema/reg/name` → `reg/name`). */
 const fromArn = (arn: unknown, type: string): string | undefined => (typeof arn === "string" ? new RegExp(`:${type}/(.+)$`).exec(arn)?.[1] : undefined);
 
+/** The registry a `RegistryId` names, by its name or its ARN. */
+const registryNamed = (id: Rec | undefined): unknown => id?.RegistryName ?? fromArn(id?.RegistryArn, "registry");
+
 /** The registry a request names: `RegistryId` as a name or an ARN, or a create's `RegistryName`. */
 function registryOf(input: Rec): string | undefined {
-  const id = input.RegistryId as Rec | undefined;
-  const name = id?.RegistryName ?? fromArn(id?.RegistryArn, "registry") ?? input.RegistryName;
+  const name = registryNamed(input.RegistryId as Rec | undefined) ?? input.RegistryName;
   return typeof name === "string" ? name : undefined;
 }
 
@@ -23,8 +25,7 @@ function schemaOf(input: Rec): string | undefined {
   const byArn = fromArn(id?.SchemaArn, "schema");
   if (byArn) return byArn;
   const schema = id?.SchemaName ?? input.SchemaName;
-  const registryId = input.RegistryId as Rec | undefined;
-  const inRegistry = id?.RegistryName ?? registryId?.RegistryName ?? fromArn(registryId?.RegistryArn, "registry") ?? DEFAULT_REGISTRY;
+  const inRegistry = id?.RegistryName ?? registryNamed(input.RegistryId as Rec | undefined) ?? DEFAULT_REGISTRY;
   return typeof schema === "string" ? `${String(inRegistry)}/${schema}` : undefined;
 }
 
@@ -68,8 +69,7 @@ export class GlueRegistry implements Family {
     });
     // A registry's schemas only, when ListSchemas names one.
     engine.filter("glue", "Schema", (input, schemas) => {
-      const id = input.RegistryId as Rec | undefined;
-      const inRegistry = id?.RegistryName ?? fromArn(id?.RegistryArn, "registry");
+      const inRegistry = registryNamed(input.RegistryId as Rec | undefined);
       return inRegistry === undefined ? schemas : schemas.filter((s) => String(s.ids.SchemaId).startsWith(`${String(inRegistry)}/`));
     });
   }
