@@ -5,7 +5,7 @@ import { checkAccount } from "../factories/core/factory.js";
 import type { GetSessionResponse as DeadlineSession } from "../src/contracts/deadline/shapes.js";
 import type { RemoteAccessSession, TestGridSession } from "../src/contracts/device-farm/shapes.js";
 import type { Session as GlueSession } from "../src/contracts/glue/shapes.js";
-import { formatDateTime, formatEpochSeconds, MAX_DEPTH, registry, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
+import { formatDateTime, formatEpochSeconds, MAX_DEPTH, registry, type Routed, type ErrorNameOf, type InputOf, type SdkOf, type Shape, type StructureShape, type TimestampFormat, type DeepPartial, type ErrorContract, type Finding, type Operation, type OperationId, type OutputOf } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
 import { nodeRequire, randomUUID, sha256Base64 } from "../src/platform.js";
 import { resources, type ResourceBinding, type StoreName } from "./resources.js";
@@ -440,9 +440,8 @@ export class AwsMock {
     return wire && new Response(wire.status === 204 || wire.status === 304 ? null : wire.body, { status: wire.status, headers: wire.headers });
   }
 
-  /** Answers a request given as its parts (what both MSW and the direct transport reduce to). */
-  async answer(request: WireRequest): Promise<WireResponse | undefined> {
-    const routed = route(request.method, request.url, request.header);
+  /** Answers a request given as its parts (what both MSW and the direct transport reduce to); `routed`: its route, where the caller found it already. */
+  async answer(request: WireRequest, routed: Routed = route(request.method, request.url, request.header)): Promise<WireResponse | undefined> {
     if (routed.kind === "foreign") return undefined;
     if (routed.kind === "unmodelled") {
       const modelled = registry.operations.filter((op) => op.service.id === routed.service.id).map((op) => op.name);

@@ -249,9 +249,10 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
       } catch (error) {
         return send(res, unroutable(400, "InvalidClientTokenId", (error as Error).message.replace(/^\[aws-sdk-contracts\] /, "")));
       }
-      const wire = await answering.answer({ method, url, header, body: () => text(req, maxBodyBytes) });
+      // Routed once: for the mock, and for the log line's operation.
+      const routed = route(method, url, header);
+      const wire = await answering.answer({ method, url, header, body: () => text(req, maxBodyBytes) }, routed);
       if (log && wire) {
-        const routed = route(method, url, header);
         write({ time: new Date().toISOString(), account: answering.account, operation: routed.kind === "operation" ? routed.operation.id : routed.kind === "unmodelled" ? `${routed.service.id}:${routed.name}` : "-", status: wire.status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
       }
       if (wire) return send(res, wire);
