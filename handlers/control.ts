@@ -37,65 +37,70 @@ class ControlError extends Error {
 const json = (status: number, body: unknown): WireResponse => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const bad = (message: string) => new ControlError(400, message.replace(/^\[aws-sdk-contracts\] /, ""));
 
-/** The endpoints, by method and path after the prefix: what a 404 lists. */
-const ENDPOINTS = ["GET /health", "POST /reset", "POST /state", "POST /faults", "POST /answers", "GET /calls", "DELETE /calls"];
+/** What an endpoint is given: the server, the account the request names (if any), its mock, and the body. */
+interface ControlRequest {
+  readonly target: ControlTarget;
+  readonly account: string | undefined;
+  /** The mock of the account named, else of the default account. */
+  mock(): AwsMock;
+  body(): Promise<string>;
+}
+
+/** The endpoints, by method and path after the prefix (what a 404 lists), each with its answer. */
+const ENDPOINTS: Readonly<Record<string, (request: ControlRequest) => Promise<WireResponse> | WireResponse>> = {
+  "GET /health": ({ target }) => json(200, { status: "ok", version: packageVersion(), services: registry.services, defaultAccount: target.defaultAccount, accounts: target.accounts() }),
+  "POST /reset": async ({ target, account, body }) => {
+    const { service } = object(await readJson(body, true), ["service"]);
+    if (service !== undefined && typeof service !== "string") throw bad(`service must be a service id (${registry.services.join(", ")}); got ${JSON.stringify(service)}.`);
+    const accounts = account ? [account] : target.accounts();
+    for (const a of accounts) attempt(() => target.mockFor(a).reset(service as string | undefined));
+    return json(200, { reset: { accounts, ...(service ? { service } : {}) } });
+  },
+  "POST /state": async ({ target, mock, body }) => {
+    const state = await readJson(body, false);
+    const added = attempt(() => target.addState(mock(), state));
+    return json(200, { added });
+  },
+  "POST /faults": async ({ mock, body }) => {
+    const { operation, fault, times } = object(await readJson(body, false), ["operation", "fault", "times"]);
+    const id = operationId(operation);
+    attempt(() => mock().fault(id, fault as never, times === undefined ? {} : { times: times as number }));
+    return json(200, { planned: { operation: id, times: times ?? 1 } });
+  },
+  "POST /answers": async ({ mock, body }) => {
+    const { operation, output, times, validate } = object(await readJson(body, false), ["operation", "output", "times", "validate"]);
+    const id = operationId(operation);
+    if (!output || typeof output !== "object" || Array.isArray(output)) throw bad(`output must be an object of the ${id} output's members; got ${JSON.stringify(output)}.`);
+    const partial = revive(registry.get(id).response.shape, output);
+    attempt(() => mock().respondWith(id, partial as never, { ...(times === undefined ? {} : { times: times as number }), ...(validate === undefined ? {} : { validate: validate as boolean }) }));
+    return json(200, { planned: { operation: id, times: times ?? 1 } });
+  },
+  "GET /calls": ({ mock }) => json(200, { calls: mock().calls.map((c) => ({ operation: c.operation, input: c.input, attempt: c.attempt, ...(c.status !== undefined ? { status: c.status } : {}) })) }),
+  "DELETE /calls": ({ mock }) => {
+    const m = mock();
+    const cleared = m.calls.length;
+    m.clearCalls();
+    return json(200, { cleared });
+  },
+};
 
 /** Answers a control request; `body` is read only by the endpoints that take one. */
 export async function control(target: ControlTarget, method: string, url: URL, body: () => Promise<string>): Promise<WireResponse> {
   try {
     const path = url.pathname.slice(CONTROL_PREFIX.length) || "/";
     const endpoint = `${method.toUpperCase()} ${path.replace(/\/$/, "") || "/"}`;
-    if (!ENDPOINTS.includes(endpoint)) {
-      const known = ENDPOINTS.some((e) => e.endsWith(` ${path.replace(/\/$/, "")}`));
-      throw new ControlError(known ? 405 : 404, `${endpoint} is not an endpoint of the control API; endpoints: ${ENDPOINTS.map((e) => e.replace(" ", ` ${CONTROL_PREFIX}`)).join(", ")}.`);
+    const names = Object.keys(ENDPOINTS);
+    if (!Object.hasOwn(ENDPOINTS, endpoint)) {
+      const known = names.some((e) => e.endsWith(` ${path.replace(/\/$/, "")}`));
+      throw new ControlError(known ? 405 : 404, `${endpoint} is not an endpoint of the control API; endpoints: ${names.map((e) => e.replace(" ", ` ${CONTROL_PREFIX}`)).join(", ")}.`);
     }
     const account = accountParam(url);
-    const mock = () => target.mockFor(account ?? target.defaultAccount);
-    switch (endpoint) {
-      case "GET /health":
-        return json(200, { status: "ok", version: packageVersion(), services: registry.services, defaultAccount: target.defaultAccount, accounts: target.accounts() });
-      case "POST /reset": {
-        const { service } = object(await readJson(body, true), ["service"]);
-        if (service !== undefined && typeof service !== "string") throw bad(`service must be a service id (${registry.services.join(", ")}); got ${JSON.stringify(service)}.`);
-        const accounts = account ? [account] : target.accounts();
-        for (const a of accounts) attempt(() => target.mockFor(a).reset(service as string | undefined));
-        return json(200, { reset: { accounts, ...(service ? { service } : {}) } });
-      }
-      case "POST /state": {
-        const state = await readJson(body, false);
-        const added = attempt(() => target.addState(mock(), state));
-        return json(200, { added });
-      }
-      case "POST /faults": {
-        const { operation, fault, times } = object(await readJson(body, false), ["operation", "fault", "times"]);
-        const id = operationId(operation);
-        attempt(() => mock().fault(id, fault as never, times === undefined ? {} : { times: times as number }));
-        return json(200, { planned: { operation: id, times: times ?? 1 } });
-      }
-      case "POST /answers": {
-        const { operation, output, times, validate } = object(await readJson(body, false), ["operation", "output", "times", "validate"]);
-        const id = operationId(operation);
-        if (!output || typeof output !== "object" || Array.isArray(output)) throw bad(`output must be an object of the ${id} output's members; got ${JSON.stringify(output)}.`);
-        const partial = revive(registry.get(id).response.shape, output);
-        attempt(() => mock().respondWith(id, partial as never, { ...(times === undefined ? {} : { times: times as number }), ...(validate === undefined ? {} : { validate: validate as boolean }) }));
-        return json(200, { planned: { operation: id, times: times ?? 1 } });
-      }
-      case "GET /calls":
-        return json(200, { calls: mock().calls.map((c) => ({ operation: c.operation, input: c.input, attempt: c.attempt, ...(c.status !== undefined ? { status: c.status } : {}) })) });
-      case "DELETE /calls": {
-        const m = mock();
-        const cleared = m.calls.length;
-        m.clearCalls();
-        return json(200, { cleared });
-      }
-    }
-    throw new ControlError(404, `${endpoint} is not an endpoint of the control API.`);
+    return await ENDPOINTS[endpoint]!({ target, account, mock: () => target.mockFor(account ?? target.defaultAccount), body });
   } catch (error) {
     if (error instanceof ControlError) return json(error.status, { message: error.message });
     return json(500, { message: (error as Error).message.replace(/^\[aws-sdk-contracts\] /, "") });
   }
 }
-
 
 /** The `account` query parameter, checked: twelve digits. */
 function accountParam(url: URL): string | undefined {
