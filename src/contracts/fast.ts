@@ -201,6 +201,9 @@ function write(shape: Shape | undefined, value: unknown, format: TimestampFormat
  */
 export type TextWriter = (value: unknown) => string | undefined;
 
+/** Writes a value's text into `parts` (joined once at the end); false where it does not take the value. */
+type PartWriter = (value: unknown, parts: string[]) => boolean;
+
 /** Characters JSON.stringify writes as escapes (controls, quote, backslash) or checks (surrogates). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const quote = (text: string): string => (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
@@ -219,11 +222,19 @@ export function epochSecondsText(ms: number): string {
   return `${s}.${fraction}`;
 }
 
-export function compileText(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, TextWriter | null>()): TextWriter {
+export function compileText(shape: Shape, defaultFormat: TimestampFormat): TextWriter {
+  const write = compileParts(shape, defaultFormat, new Map());
+  return (value) => {
+    const parts: string[] = [];
+    return write(value, parts) ? parts.join("") : undefined;
+  };
+}
+
+function compileParts(shape: Shape, defaultFormat: TimestampFormat, memo: Map<Shape, PartWriter | null>): PartWriter {
   if (shape.kind === "structure") {
-    if (memo.has(shape)) return memo.get(shape) ?? ((v) => memo.get(shape)!(v));
+    if (memo.has(shape)) return memo.get(shape) ?? ((v, parts) => memo.get(shape)!(v, parts));
     memo.set(shape, null);
-    const writer = structureText(shape, defaultFormat, memo);
+    const writer = structureParts(shape, defaultFormat, memo);
     memo.set(shape, writer);
     return writer;
   }
@@ -231,97 +242,102 @@ export function compileText(shape: Shape, defaultFormat: TimestampFormat, memo =
     case "string":
     case "enum": {
       const gate = compileGate(shape, defaultFormat);
-      return (v) => (gate(v) ? quote(v as string) : undefined);
+      return (v, parts) => gate(v) && parts.push(quote(v as string)) > 0;
     }
     case "integer":
     case "long":
     case "double": {
       const gate = compileGate(shape, defaultFormat);
-      return (v) => (gate(v) ? String(v) : undefined);
+      return (v, parts) => gate(v) && parts.push(String(v)) > 0;
     }
     case "boolean":
-      return (v) => (v === true ? "true" : v === false ? "false" : undefined);
+      return (v, parts) => (v === true || v === false) && parts.push(v ? "true" : "false") > 0;
     case "timestamp": {
       const dateTime = (shape.format ?? defaultFormat) === "date-time";
-      return (v) => {
-        if (!(v instanceof Date) || Number.isNaN(v.getTime())) return undefined;
+      return (v, parts) => {
+        if (!(v instanceof Date) || Number.isNaN(v.getTime())) return false;
         if (dateTime) {
           const text = formatDateTime(v);
-          return isDateTime(text) ? `"${text}"` : undefined;
+          return isDateTime(text) && parts.push(`"${text}"`) > 0;
         }
         const seconds = formatEpochSeconds(v);
-        return Number.isFinite(seconds) && seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? epochSecondsText(v.getTime()) : undefined;
+        return Number.isFinite(seconds) && seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS && parts.push(epochSecondsText(v.getTime())) > 0;
       };
     }
     case "blob":
-      return (v) => {
-        if (!(v instanceof Uint8Array)) return undefined;
+      return (v, parts) => {
+        if (!(v instanceof Uint8Array)) return false;
         const text = toBase64(v);
-        return BASE64.test(text) ? `"${text}"` : undefined;
+        return BASE64.test(text) && parts.push(`"${text}"`) > 0;
       };
     case "document":
       // As the writer leaves it; a value JSON cannot write (a function) is left to zod.
-      return (v) => JSON.stringify(v);
+      return (v, parts) => {
+        const text = JSON.stringify(v);
+        return text !== undefined && parts.push(text) > 0;
+      };
     case "list": {
-      const member = compileText(shape.member, defaultFormat, memo);
+      const member = compileParts(shape.member, defaultFormat, memo);
       const length = shape.length;
-      return (v) => {
-        if (!Array.isArray(v) || !within(v.length, length)) return undefined;
-        let out = "[";
+      return (v, parts) => {
+        if (!Array.isArray(v) || !within(v.length, length)) return false;
+        parts.push("[");
         for (let i = 0; i < v.length; i++) {
           const item = v[i];
-          const text = item === undefined || item === null ? undefined : member(item);
-          if (text === undefined) return undefined;
-          out += i === 0 ? text : `,${text}`;
+          if (i > 0) parts.push(",");
+          if (item === undefined || item === null || !member(item, parts)) return false;
         }
-        return `${out}]`;
+        parts.push("]");
+        return true;
       };
     }
     case "map": {
       const key = compileGate(shape.key, defaultFormat);
-      const value = compileText(shape.value, defaultFormat, memo);
+      const value = compileParts(shape.value, defaultFormat, memo);
       const length = shape.length;
-      return (v) => {
-        if (!isPlain(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+      return (v, parts) => {
+        if (!isPlain(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
         const keys = Object.keys(v);
-        if (!within(keys.length, length)) return undefined;
-        let out = "{";
+        if (!within(keys.length, length)) return false;
+        parts.push("{");
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i]!;
           const x = v[k];
           // (The wire writer's assignment of a `__proto__` key sets no member: zod decides that rarity.)
-          const text = x === undefined || x === null || k === "__proto__" || !key(k) ? undefined : value(x);
-          if (text === undefined) return undefined;
-          out += `${i === 0 ? "" : ","}${quote(k)}:${text}`;
+          if (x === undefined || x === null || k === "__proto__" || !key(k)) return false;
+          parts.push(i === 0 ? `${quote(k)}:` : `,${quote(k)}:`);
+          if (!value(x, parts)) return false;
         }
-        return `${out}}`;
+        parts.push("}");
+        return true;
       };
     }
   }
 }
 
-function structureText(shape: Shape & { kind: "structure" }, defaultFormat: TimestampFormat, memo: Map<Shape, TextWriter | null>): TextWriter {
+function structureParts(shape: Shape & { kind: "structure" }, defaultFormat: TimestampFormat, memo: Map<Shape, PartWriter | null>): PartWriter {
   // Each member's writer and its quoted name; members bound to headers are not the body's (the gate refuses them).
-  const members = new Map<string, { readonly write: TextWriter; readonly name: string }>();
+  const members = new Map<string, { readonly write: PartWriter; readonly name: string; readonly next: string }>();
   for (const [name, member] of Object.entries(shape.members as Record<string, Shape>)) {
-    if (!member.httpHeader) members.set(name, { write: compileText(member, defaultFormat, memo), name: `${JSON.stringify(name)}:` });
+    if (!member.httpHeader) members.set(name, { write: compileParts(member, defaultFormat, memo), name: `${JSON.stringify(name)}:`, next: `,${JSON.stringify(name)}:` });
   }
   const required = shape.required as string[];
   const union = shape.union === true;
-  return (v) => {
+  return (v, parts) => {
     // (A value of another class is left to the writer and zod, which copy it into a plain object first.)
-    if (!isPlain(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
-    for (const r of required) if (v[r] === undefined) return undefined;
-    let out = "{";
+    if (!isPlain(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+    for (const r of required) if (v[r] === undefined) return false;
+    parts.push("{");
     let set = 0;
     for (const k of Object.keys(v)) {
       const x = v[k];
       if (x === undefined) continue;
       const member = members.get(k);
-      const text = member && x !== null ? member.write(x) : undefined;
-      if (text === undefined) return undefined;
-      out += set++ === 0 ? member!.name + text : `,${member!.name}${text}`;
+      if (!member || x === null) return false;
+      parts.push(set++ === 0 ? member.name : member.next);
+      if (!member.write(x, parts)) return false;
     }
-    return union && set !== 1 ? undefined : `${out}}`;
+    parts.push("}");
+    return !union || set === 1;
   };
 }
