@@ -5,14 +5,23 @@ import { setupServer } from "msw/node";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
 import { fmt, table } from "./harness.js";
 
-const ROUNDS = 5;
+/** Rounds per subject (`BENCH_ROUNDS`, at least one): each contender once a round, in an order that turns each round. */
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS)) || 7);
 const CALLS = 300;
 
-/** Median seconds per call of `send` over alternating rounds. */
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Seconds per call of `send` over alternating rounds: the median, and the median of each round's ratio to the first
+ * contender's time in that round (what a noisy machine shifts for every contender of a round cancels out).
+ */
 async function perCall(contenders: { name: string; setup: () => Promise<{ send: () => Promise<unknown>; teardown: () => void }> }[]) {
   const samples: number[][] = contenders.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [k, c] of contenders.entries()) {
+    // Each round starts with another contender: none is always measured right after the same one.
+    const order = contenders.map((_, k) => (k + r) % contenders.length);
+    for (const k of order) {
+      const c = contenders[k]!;
       const { send, teardown } = await c.setup();
       for (let i = 0; i < 30; i++) await send();
       const start = performance.now();
@@ -21,7 +30,7 @@ async function perCall(contenders: { name: string; setup: () => Promise<{ send: 
       teardown();
     }
   }
-  return contenders.map((c, k) => ({ name: c.name, ms: [...samples[k]!].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]! }));
+  return contenders.map((c, k) => ({ name: c.name, ms: median(samples[k]!), ratio: median(samples[k]!.map((x, r) => x / samples[0]![r]!)), toMsw: median(samples[k]!.map((x, r) => x / samples[1]![r]!)) }));
 }
 
 interface Subject {
@@ -93,12 +102,10 @@ async function benchSubject({ title, mock, command, Command }: Subject): Promise
       },
     },
   ]);
-  const floor = results[0]!.ms;
-  const msw = results[1]!.ms;
   return table(
-    `Handlers: per-call cost of GlueClient.send(${title}) (${canned.length} bytes), median of ${ROUNDS} alternating rounds of ${CALLS} calls`,
+    `Handlers: per-call cost of GlueClient.send(${title}) (${canned.length} bytes), median of ${ROUNDS} alternating rounds of ${CALLS} calls (ratios: the median of each round's)`,
     ["path", "µs/call", "vs floor", "vs bare msw"],
-    results.map((r) => [r.name, fmt(r.ms * 1000), `${(r.ms / floor).toFixed(2)}x`, `${(r.ms / msw).toFixed(2)}x`]),
+    results.map((r) => [r.name, fmt(r.ms * 1000), `${r.ratio.toFixed(2)}x`, `${r.toMsw.toFixed(2)}x`]),
   );
 }
 
