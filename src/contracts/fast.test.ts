@@ -25,6 +25,22 @@ function mutate(doc: unknown, path: (string | number)[], replacement: unknown, r
   return copy;
 }
 
+/**
+ * A value with the edits made in turn: each picks a path among `pathsOf(value)` and either adds an unknown member
+ * (`extraKey`) to the object there, or replaces or removes the value there.
+ */
+function edited(value: unknown, edits: readonly (readonly [number, unknown, boolean, string])[], pathsOf: (value: unknown) => (string | number)[][]): unknown {
+  let out = value;
+  for (const [pick, replacement, remove, extraKey] of edits) {
+    const all = pathsOf(out);
+    const path = all[pick % all.length]!;
+    const target = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], out);
+    const isObject = typeof target === "object" && target !== null && !Array.isArray(target) && !(target instanceof Date);
+    out = remove && extraKey && isObject ? mutate(out, [...path, extraKey], replacement, false) : mutate(out, path, replacement, remove);
+  }
+  return out;
+}
+
 const replacements = fc.oneof(
   fc.constantFrom(null, true, false, 0, -1, 1.5, 1e13, 70000, "", " ", "x", "READY", "G.32X", "2024-03-01T12:00:00Z", "2024-02-30T12:00:00Z", "session-001", [], {}, [null], { extra: 1 }),
   fc.string(),
@@ -42,15 +58,7 @@ describe.each(chosen.map((op) => [op.id, op] as const))("%s", (id, op) => {
   test("the fast gate agrees with the zod contract on any mutation of a valid body", () => {
     fc.assert(
       fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), replacements, fc.boolean(), fc.string({ maxLength: 8 })), { minLength: 0, maxLength: 3 }), (seed, edits) => {
-        let doc: unknown = factories.operation(id).wire(undefined, { seed });
-        for (const [pick, replacement, remove, extraKey] of edits) {
-          const all = paths(doc);
-          const path = all[pick % all.length]!;
-          const target = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc);
-          const isObject = typeof target === "object" && target !== null && !Array.isArray(target);
-          // Either add an unknown member to an object, or replace / remove the value at the path.
-          doc = remove && extraKey && isObject ? mutate(doc, [...path, extraKey], replacement, false) : mutate(doc, path, replacement, remove);
-        }
+        const doc = edited(factories.operation(id).wire(undefined, { seed }), edits, paths);
         const gate = contract.validate(doc, { decode: false, strict: true }).findings.length === 0;
         const zod = contract.schema("wire", true).safeDecode(doc).success;
         expect(gate).toBe(zod);
@@ -125,14 +133,7 @@ describe("the one-walk JSON writer writes exactly what encode and JSON.stringify
     test("on any change to a valid value, the same text or the same error", () => {
       fc.assert(
         fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), sdkReplacements, fc.boolean(), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 3 }), (seed, edits) => {
-          let value: unknown = factories.operation(id).build(undefined, { seed });
-          for (const [pick, replacement, remove, extraKey] of edits) {
-            const all = sdkPaths(value);
-            const path = all[pick % all.length]!;
-            const target = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
-            const isObject = typeof target === "object" && target !== null && !Array.isArray(target) && !(target instanceof Date);
-            value = remove && extraKey && isObject ? mutate(value, [...path, extraKey], replacement, false) : mutate(value, path, replacement, remove);
-          }
+          const value = edited(factories.operation(id).build(undefined, { seed }), edits, sdkPaths);
           expect(outcome(() => op.response.encodeJson(value as never))).toBe(outcome(() => JSON.stringify(op.response.encode(value as never))));
         }),
         { numRuns: 200 },

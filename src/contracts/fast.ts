@@ -59,15 +59,20 @@ export function decodesAsIs(shape: Shape): boolean {
   return known;
 }
 
+/**
+ * A structure's compiled function, made once per walk: a structure met again (shared) gets the same one, and one
+ * met inside itself (a cycle) gets `late`, which calls the finished one (`memo` holds null while it is made).
+ */
+function compiledOnce<F>(shape: Shape, memo: Map<Shape, F | null>, make: () => F, late: () => F): F {
+  if (memo.has(shape)) return memo.get(shape) ?? late();
+  memo.set(shape, null);
+  const made = make();
+  memo.set(shape, made);
+  return made;
+}
+
 export function compileGate(shape: Shape, defaultFormat: TimestampFormat, memo = new Map<Shape, Gate | null>()): Gate {
-  if (shape.kind === "structure") {
-    // Shared structures are compiled once; a cycle calls the gate it is inside of.
-    if (memo.has(shape)) return memo.get(shape) ?? ((v) => memo.get(shape)!(v));
-    memo.set(shape, null);
-    const gate = structureGate(shape, defaultFormat, memo);
-    memo.set(shape, gate);
-    return gate;
-  }
+  if (shape.kind === "structure") return compiledOnce(shape, memo, () => structureGate(shape, defaultFormat, memo), () => (v) => memo.get(shape)!(v));
   switch (shape.kind) {
     case "blob":
       return (v) => typeof v === "string" && BASE64.test(v);
@@ -231,13 +236,7 @@ export function compileText(shape: Shape, defaultFormat: TimestampFormat): TextW
 }
 
 function compileParts(shape: Shape, defaultFormat: TimestampFormat, memo: Map<Shape, PartWriter | null>): PartWriter {
-  if (shape.kind === "structure") {
-    if (memo.has(shape)) return memo.get(shape) ?? ((v, parts) => memo.get(shape)!(v, parts));
-    memo.set(shape, null);
-    const writer = structureParts(shape, defaultFormat, memo);
-    memo.set(shape, writer);
-    return writer;
-  }
+  if (shape.kind === "structure") return compiledOnce(shape, memo, () => structureParts(shape, defaultFormat, memo), () => (v, parts) => memo.get(shape)!(v, parts));
   switch (shape.kind) {
     case "string":
     case "enum": {
