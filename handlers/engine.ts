@@ -519,15 +519,18 @@ export class ResourceEngine {
     if (!ids) return undefined;
     const text = identifiersText(ids, resource);
     const key = this.#key(store, ids, resource, text);
-    const entry = this.#stores.get(store)?.get(key);
+    const kept = this.#stores.get(store);
+    const entry = kept?.size ? kept.get(key) : undefined;
     if (entry) {
       const entity = this.#now(entry, true);
       return { output: this.#wrap(resource, op.name, entity), entity };
     }
-    if ((this.fresh || this.#deleted.has(key)) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
+    // (Most accounts have deleted nothing: no lookup then.)
+    const deleted = this.#deleted.size > 0 && this.#deleted.has(key);
+    if ((this.fresh || deleted) && this.#models(op, resource.errors.notFound)) return this.#notFound(resource, ids);
     // A populated account: what its identifiers generate, the same entity a list or a batch read of them holds.
     // (A read that pages, such as Deadline's statistics, is paged by the generator.)
-    if (!this.fresh && !op.paginated && !this.#deleted.has(key) && this.exists(op, ids) === undefined) {
+    if (!this.fresh && !op.paginated && !deleted && this.exists(op, ids) === undefined) {
       const made = this.#fromIdentity(resource, op, ids, text);
       if (made) return { output: made.output, entity: made.entity };
     }

@@ -363,6 +363,7 @@ export class AwsMock {
   }
 
   #take<T>(plans: Map<OperationId, Planned<T>[]>, id: OperationId): T | undefined {
+    if (plans.size === 0) return undefined;
     const list = plans.get(id);
     const head = list?.[0];
     if (!head) return undefined;

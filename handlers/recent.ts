@@ -11,7 +11,7 @@ export class Recent<K, V> {
   get(key: K): V | undefined {
     const value = this.#current.get(key);
     if (value !== undefined) return value;
-    const old = this.#previous.get(key);
+    const old = this.#previous.size ? this.#previous.get(key) : undefined;
     if (old !== undefined) this.set(key, old);
     return old;
   }
