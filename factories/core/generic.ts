@@ -228,12 +228,11 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   // Members that go together as a real resource has them (a Parquet table's formats): one profile, over the build.
   const profiles = placed || plan.profiles;
-  // (Whether a member was taken away: else the members chosen say whether it is empty.)
-  let removed = profiles?.length ? applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx) : false;
+  if (profiles?.length) applyProfile(shape, out, gen.pick("$profile", profiles), gen.at("$profile"), depth, ctx);
   // What the state sets, and the keys its counts may have.
   const rule = stateIndex >= 0 ? state!.compiled[stateIndex] : forced ? compiledState(forced) : undefined;
   if (rule) {
-    for (const m of rule.absent) if (m in out) (delete out[m], (removed = true));
+    for (const m of rule.absent) if (m in out) delete out[m];
     for (const [m, v] of rule.values) if (Object.hasOwn(members, m)) out[m] = v;
     for (const [a, b] of rule.same) if (a in out && b in out) out[a] = out[b];
     for (const [m, keys] of rule.keys) {
@@ -246,7 +245,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   }
   // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
   for (const [m, conditions] of plan.only) {
-    if (m in out && !conditions.every(([other, values]) => values.includes(out[other]))) (delete out[m], (removed = true));
+    if (m in out && !conditions.every(([other, values]) => values.includes(out[other]))) delete out[m];
   }
   // Times a duration after another (a run ends minutes or hours after it started, not days).
   for (const [m, [from, min, max]] of plan.after) {
@@ -258,7 +257,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const a = out[from];
     const b = out[to];
     if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
-    else (delete out[m], (removed = true));
+    else delete out[m];
   }
   // Members that name what another does (a run's console URL, its ARN's project and run).
   // They keep their place among the members; where the other does not say, they get their usual value.
@@ -281,7 +280,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   if (groups) {
     const kept = gen.int("$oneOf", 0, groups.length - 1);
     groups.forEach((group, i) => {
-      if (i !== kept) for (const m of group) if (m in out) (delete out[m], (removed = true));
+      if (i !== kept) for (const m of group) delete out[m];
       else if (group.some((m) => m in out)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
     });
   }
@@ -310,7 +309,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     }
   }
   // An empty object says nothing: a structure with members shows at least one.
-  if (names.length && (chosenMembers.length === 0 || (removed && !holdsAny(out, names, chosenMembers))) && isEmpty(out)) {
+  // (A member chosen and still there, most often the first, says it is not: no walk of its keys.)
+  if (names.length && !holdsAny(out, names, chosenMembers) && isEmpty(out)) {
     const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
@@ -321,27 +321,22 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
  * Sets the members a profile names: structures it names are built if absent and set member by member; other
  * values are set whole (`null` leaves the member out), with the build's account, region and subject in strings.
  */
-function applyProfile(shape: StructureShape, out: Record<string, unknown>, profile: Readonly<Record<string, unknown>>, gen: Gen, depth: number, ctx: GenericContext): boolean {
-  let removed = false;
+function applyProfile(shape: StructureShape, out: Record<string, unknown>, profile: Readonly<Record<string, unknown>>, gen: Gen, depth: number, ctx: GenericContext): void {
   for (const [name, m, step, value] of profileSteps(shape, profile)) {
-    if (step === REMOVE) {
-      if (name in out) removed = true;
-      delete out[name];
-    } else if (step === NESTED) {
+    if (step === REMOVE) delete out[name];
+    else if (step === NESTED) {
       if (!out[name] || typeof out[name] !== "object") out[name] = generate(m, gen.at(name), name, shape.name, depth + 1, ctx);
       applyProfile(m as StructureShape, out[name] as Record<string, unknown>, value as Record<string, unknown>, gen.at(name), depth + 1, ctx);
-    } else out[name] = step === AS_IS ? value : step === COPIED ? copied(value) : filled(value, gen, ctx);
+    } else out[name] = step === COPIED ? copied(value) : filled(value, gen, ctx);
   }
-  return removed;
 }
 
-/** What a profile does to each member it names: leave it out, set the members of a structure, set a value as it is or filled. */
+/** What a profile does to each member it names: leave it out, set the members of a structure, set a copy of a value or the value filled. */
 const REMOVE = 0;
 const NESTED = 1;
-const AS_IS = 2;
+const COPIED = 2;
 const FILLED = 3;
-const COPIED = 4;
-type ProfileStep = readonly [name: string, member: Shape, step: typeof REMOVE | typeof NESTED | typeof AS_IS | typeof FILLED | typeof COPIED, value: unknown];
+type ProfileStep = readonly [name: string, member: Shape, step: typeof REMOVE | typeof NESTED | typeof COPIED | typeof FILLED, value: unknown];
 const compiledProfiles = new WeakMap<object, { readonly shape: StructureShape; readonly steps: readonly ProfileStep[] }>();
 /** A profile's steps for a structure, worked out once (a member the structure lacks is skipped). */
 function profileSteps(shape: StructureShape, profile: Readonly<Record<string, unknown>>): readonly ProfileStep[] {
@@ -354,9 +349,8 @@ function profileSteps(shape: StructureShape, profile: Readonly<Record<string, un
     if (!m) continue;
     if (value === null) steps.push([name, m, REMOVE, value]);
     else if (m.kind === "structure" && !m.union && value && typeof value === "object" && !Array.isArray(value)) steps.push([name, m, NESTED, value]);
-    // (A string without a placeholder, a number or a boolean is its own filled value; a list or an object without
-    // one, a copy.)
-    else steps.push([name, m, (typeof value === "string" && !value.includes("{")) || typeof value === "number" || typeof value === "boolean" ? AS_IS : placeholderFree(value) ? COPIED : FILLED, value]);
+    // (A value without a placeholder is filled as a copy of itself.)
+    else steps.push([name, m, placeholderFree(value) ? COPIED : FILLED, value]);
   }
   compiledProfiles.set(profile, { shape, steps });
   return steps;
@@ -370,7 +364,7 @@ function placeholderFree(value: unknown): boolean {
   return true;
 }
 
-/** A copy of a profile's value (lists and objects anew, each member its own), as `filled` makes of one without placeholders. */
+/** A copy of a profile's value (lists and objects anew, anything else itself), as `filled` makes of one without placeholders. */
 function copied(value: unknown): unknown {
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
@@ -480,7 +474,7 @@ function compiledState(when: StateWhen): CompiledState {
   return rule;
 }
 
-/** Whether an object still has one of the members chosen for it (the first is most often there): a cheaper test than `isEmpty`. */
+/** Whether an object still has one of the members chosen for it (the first is most often there). */
 function holdsAny(out: object, names: readonly string[], chosen: readonly number[]): boolean {
   for (let k = 0; k < chosen.length; k++) if (Object.hasOwn(out, names[chosen[k]!]!)) return true;
   return false;
