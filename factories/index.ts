@@ -67,8 +67,7 @@ const STRUCTURE_BUDGET = 150;
  */
 function genericDefinition(op: Operation, name: string, shape: () => StructureShape, without?: string): AnyDefinition {
   const serviceHints = hints[op.service.id] ?? {};
-  let table: ReadonlyMap<Shape, Refinement> | undefined;
-  const context = (states?: Record<string, string>) => ({ service: op.service, hints: serviceHints, refinements: (table ??= refinements(op.service.id)), budget: STRUCTURE_BUDGET, states });
+  const context = (states?: Record<string, string>) => ({ service: op.service, hints: serviceHints, refinements: refinements(op.service.id), budget: STRUCTURE_BUDGET, states });
   let traits: Record<string, { states: Record<string, string> }> | undefined;
   return {
     name,

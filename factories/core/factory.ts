@@ -58,7 +58,7 @@ export interface Sequence {
 /** What a factory shares with those derived from it: its contract, and the last place a build was asked for. */
 interface Shared<S extends StructureShape> {
   contract?: Contract<S>;
-  where?: { readonly account: string | undefined; readonly region: string | undefined; readonly base: Where; readonly where: Where };
+  where?: { readonly account: string | undefined; readonly region: string | undefined; readonly where: Where };
 }
 
 /**
@@ -124,10 +124,11 @@ export class Factory<S extends StructureShape, P extends object, Trait extends s
   #where(options?: BuildOptions<P>): Where {
     if (options?.account === undefined && options?.region === undefined) return this.sequence.where;
     // The last account and region asked for, checked once: a mock asks for the client's region build after build.
+    // (The factories that share it share the sequence too.)
     const last = this.#shared.where;
-    if (last && last.account === options.account && last.region === options.region && last.base === this.sequence.where) return last.where;
+    if (last && last.account === options.account && last.region === options.region) return last.where;
     const where = { account: checkAccount(options.account, this.name) ?? this.sequence.where.account, region: checkRegion(options.region, this.name) ?? this.sequence.where.region };
-    this.#shared.where = { account: options.account, region: options.region, base: this.sequence.where, where };
+    this.#shared.where = { account: options.account, region: options.region, where };
     return where;
   }
 

@@ -226,16 +226,18 @@ export class Gen {
     return faker;
   }
 
-  /** A stream of floats in [0, 1) for this field; draw from it before any other call to this generator's set. */
-  /** `hash`: the field's `nameHash`, when the caller keeps it. */
+  /**
+   * A stream of floats in [0, 1) for this field; draw from it before any other call to this generator's set.
+   * `hash`: the field's `nameHash`, when the caller keeps it.
+   */
   stream(field: string, hash?: number): () => number {
     const r = this.#stream(field, hash);
     return () => r.next();
   }
 
   /** A float in [0, 1) for this field: one hash, no stream. */
-  unit(field: string, hash?: number): number {
-    return avalanche((child(this.#base, field, FIELD, hash) ^ 0x85ebca6b) >>> 0) / 4294967296;
+  unit(field: string): number {
+    return avalanche((child(this.#base, field, FIELD) ^ 0x85ebca6b) >>> 0) / 4294967296;
   }
 
   int(field: string, min: number, max: number): number {
@@ -257,9 +259,8 @@ export class Gen {
     return avalanche((this.seed ^ 0x27d4eb2f) >>> 0) & 31;
   }
 
-  /** `hash`: the field's `nameHash`, when the caller keeps it. */
-  bool(field: string, probability = 0.5, hash?: number): boolean {
-    return this.unit(field, hash) < probability;
+  bool(field: string, probability = 0.5): boolean {
+    return this.unit(field) < probability;
   }
 
   pick<T>(field: string, items: readonly T[]): T {
