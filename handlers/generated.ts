@@ -139,15 +139,22 @@ function completeItems(built: Record<string, unknown>, partial: unknown): unknow
 function identityOf(op: Operation, input: Record<string, unknown>): string {
   let skip = notIdentifying.get(op.id);
   if (!skip) {
-    const names = new Set<string>();
+    const names = new Set<string>(tokenMembers(op));
     if (op.paginated) (names.add(op.paginated.inputToken), op.paginated.pageSize && names.add(op.paginated.pageSize));
-    for (const [name, member] of Object.entries(op.request.shape.members as Record<string, Shape>)) if (member.idempotencyToken) names.add(name);
     notIdentifying.set(op.id, (skip = names));
   }
   return canonical(input, skip);
 }
 /** The members of each operation's input that do not identify (`identityOf`), found once. */
 const notIdentifying = new Map<string, ReadonlySet<string>>();
+
+/** The request members an operation's model marks as idempotency tokens, found once per operation. */
+const tokens = new Map<string, readonly string[]>();
+export function tokenMembers(op: Operation): readonly string[] {
+  let names = tokens.get(op.id);
+  if (!names) tokens.set(op.id, (names = Object.entries(op.request.shape.members as Record<string, Shape>).filter(([, m]) => m.idempotencyToken).map(([name]) => name)));
+  return names;
+}
 
 /** JSON with every object's keys sorted (and `skip` left out at the top): the same for the same value, however written. */
 export function canonical(value: unknown, skip?: ReadonlySet<string>): string {
@@ -278,13 +285,14 @@ function underOneParent(items: unknown[], input: Record<string, unknown>): void 
   const named = Object.values(input).find((v): v is string => typeof v === "string" && ARN.exec(v)?.[2] === firstParts[2]);
   const parent = named ?? `arn:${firstParts[1]}:${firstParts[2]}:${firstParts[3]}:${firstParts[4]}:${firstParts[5]}${firstParts[6]}${firstParts[7]!.split("/").slice(0, -1).join("/")}`;
   if (!named && !firstParts[7]!.includes("/")) return;
-  for (const item of items) {
-    const arn = arnOf(item);
+  for (let i = 0; i < items.length; i++) {
+    const arn = arnOf(items[i]);
     if (!arn) continue;
     const next = arnUnder(arn, parent);
     if (next === arn) continue;
-    renameIn(item, renamedIds(arn, next));
-    (item as Record<string, unknown>).arn = next;
+    const item = renamed(items[i], renamedIds(arn, next)) as Record<string, unknown>;
+    item.arn = next;
+    items[i] = item;
   }
 }
 
@@ -336,16 +344,10 @@ export function renamed(value: unknown, renames: readonly (readonly [string, str
   return value;
 }
 
-/** Every string of a value with the ids renamed (in place; the value is the answer being built). */
-export function renameIn(value: unknown, renames: readonly (readonly [string, string])[]): unknown {
-  if (typeof value === "string") return renameText(value, renames);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = renameIn(value[i], renames);
-  } else if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
-    const rec = value as Record<string, unknown>;
-    for (const k of Object.keys(rec)) rec[k] = renameIn(rec[k], renames);
-  }
-  return value;
+/** An answer being built with the ids renamed in every string: the object itself keeps its identity, what changes below it is `renamed`'s copy. */
+function renameIn(value: object, renames: readonly (readonly [string, string])[]): void {
+  const next = renamed(value, renames) as Record<string, unknown>;
+  if (next !== value) for (const k of Object.keys(next)) setOwn(value as Record<string, unknown>, k, next[k]);
 }
 
 function setIdentifier(shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean {

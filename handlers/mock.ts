@@ -21,7 +21,7 @@ import { Tags } from "./families/tags.js";
 import { broken as brokenRule } from "../src/contracts/service-rules.js";
 import { DeviceFarmFamily } from "./families/device-farm.js";
 import { GlueSessions, type StatementOutcome } from "./families/glue-sessions.js";
-import { canonical, GeneratedAnswers } from "./generated.js";
+import { canonical, GeneratedAnswers, tokenMembers } from "./generated.js";
 import { ResourceEngine } from "./engine.js";
 import { directHandler, type DirectHandler } from "./transport.js";
 import { credentialScope, errorResponse, frameworkError, messageMember, route, successResponse, validationErrors, validationMessage, type WireResponse } from "./wire.js";
@@ -776,14 +776,6 @@ function idempotencyKey(op: Operation, input: Record<string, unknown>): { key: s
     return { key: `${op.id}\0${value}`, member: name, digest: sha256Base64(canonical(input, new Set([name]))) };
   }
   return undefined;
-}
-
-/** The request members an operation's model marks as idempotency tokens, found once per operation. */
-const tokens = new Map<string, readonly string[]>();
-function tokenMembers(op: Operation): readonly string[] {
-  let names = tokens.get(op.id);
-  if (!names) tokens.set(op.id, (names = Object.entries(op.request.shape.members as Record<string, Shape>).filter(([, m]) => m.idempotencyToken).map(([name]) => name)));
-  return names;
 }
 
 let mswModule: Pick<typeof import("msw"), "http"> | undefined;
