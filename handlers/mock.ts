@@ -507,7 +507,7 @@ export class AwsMock {
       clean = undefined;
     }
     if (generation !== this.#generation) return resetDuringCall(op);
-    const attempt = attemptOf(request.header("amz-sdk-request"));
+    const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     const call: Call = { operation: id, input, method: request.method, url: request.url.href, attempt };
     this.calls.push(call);
     logged.call = call;
@@ -944,29 +944,8 @@ function isMapKey(root: Shape, path: string): boolean {
  * scope (a client pointed at `serve` signs for its region), else none.
  */
 function regionOf(request: WireRequest): string | undefined {
-  const host = regionOfHost(request.url.hostname);
+  const host = /\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com$/.exec(request.url.hostname)?.[1];
   if (host) return host;
   return credentialScope(request.header("authorization"))?.region;
 }
 
-/** The attempt the SDK's `amz-sdk-request` header counts (`attempt=2; max=3`), 1 without one; the last header's found once. */
-let lastAttemptHeader: string | undefined;
-let lastAttempt = 1;
-function attemptOf(header: string | undefined): number {
-  if (header !== lastAttemptHeader) {
-    lastAttempt = Number(/attempt=(\d+)/.exec(header ?? "")?.[1] ?? 1);
-    lastAttemptHeader = header;
-  }
-  return lastAttempt;
-}
-
-/** The region an AWS endpoint's host names, found once for the last host asked about (a client calls one endpoint). */
-let lastHost: string | undefined;
-let lastHostRegion: string | undefined;
-function regionOfHost(hostname: string): string | undefined {
-  if (hostname !== lastHost) {
-    lastHostRegion = /\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com$/.exec(hostname)?.[1];
-    lastHost = hostname;
-  }
-  return lastHostRegion;
-}

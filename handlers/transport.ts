@@ -71,15 +71,12 @@ function toBody(body: unknown): string | Uint8Array<ArrayBuffer> | undefined {
 
 /** The URLs of recent requests, parsed once: a client sends most of its calls to one endpoint (the mock only reads them). */
 const urls = new Map<string, URL>();
-let lastUrl: URL | undefined;
 function urlOf(text: string): URL {
-  if (lastUrl?.href === text) return lastUrl;
   let url = urls.get(text);
   if (!url) {
     if (urls.size >= 64) urls.clear();
     urls.set(text, (url = new URL(text)));
   }
-  lastUrl = url;
   return url;
 }
 
