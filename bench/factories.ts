@@ -3,7 +3,7 @@ import { fake, setFaker } from "zod-schema-faker/v4";
 import { createFactories, type Factory } from "../factories/index.js";
 import { buildSchema } from "../src/contracts/build.js";
 import { registry } from "../src/index.js";
-import { fmt, measure, table } from "./harness.js";
+import { benchRounds, fmt, measure, table } from "./harness.js";
 
 /** Builds per second for each factory, next to zod-schema-faker generating from the same contract. */
 export function benchFactories(): string {
@@ -36,7 +36,7 @@ export function benchFactories(): string {
     return [name, fmt(ours!.opsPerSecond), fmt(theirs!.opsPerSecond), `${(ours!.opsPerSecond / theirs!.opsPerSecond).toFixed(2)}x`, share((i) => factory.build(undefined, { seed: i })), share(() => fake(schema))];
   });
   return table(
-    `Factories: builds per second (median of ${Number(process.env.BENCH_ROUNDS) || 5} alternating rounds), and the share of outputs that pass the contract strictly`,
+    `Factories: builds per second (median of ${benchRounds(5)} alternating rounds), and the share of outputs that pass the contract strictly`,
     ["factory", "ours/s", "zod-schema-faker/s", "ratio", "ours valid", "zsf valid"],
     rows,
   );

@@ -3,13 +3,11 @@ import { mockClient } from "aws-sdk-client-mock";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createAwsMock, testClientConfig } from "../handlers/index.js";
-import { fmt, table } from "./harness.js";
+import { benchRounds, fmt, median, table } from "./harness.js";
 
-/** Rounds per subject (`BENCH_ROUNDS`, at least one): each contender once a round, in an order that turns each round. */
-const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS)) || 7);
+/** Rounds per subject (`BENCH_ROUNDS`): each contender once a round, in an order that turns each round. */
+const ROUNDS = benchRounds(7);
 const CALLS = 300;
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Seconds per call of `send` over alternating rounds: the median, and the median of each round's ratio to the first

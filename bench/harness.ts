@@ -16,11 +16,14 @@ export const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
+/** Rounds of a side-by-side benchmark: `BENCH_ROUNDS` (at least one) where set, for a steadier median on a noisy machine. */
+export const benchRounds = (fallback: number): number => Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS)) || fallback);
+
 /**
  * Runs each contender for `roundMs` per round, alternating, `rounds` times, after a warm-up. `BENCH_ROUNDS`
- * and `BENCH_ROUND_MS` override the defaults, for a steadier median on a noisy machine.
+ * and `BENCH_ROUND_MS` override the defaults.
  */
-export function measure(contenders: readonly Contender[], { rounds = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS)) || 5), roundMs = Math.max(1, Number(process.env.BENCH_ROUND_MS) || 150) } = {}): Measurement[] {
+export function measure(contenders: readonly Contender[], { rounds = benchRounds(5), roundMs = Math.max(1, Number(process.env.BENCH_ROUND_MS) || 150) } = {}): Measurement[] {
   const rates: number[][] = contenders.map(() => []);
   let sink = 0;
   for (const c of contenders) for (let i = 0; i < 200; i++) sink += c.run(i) ? 1 : 0;
