@@ -35,20 +35,13 @@ export const rules: readonly RequestRule[] = [
   { operations: ["glue:CreateTrigger"], when: { Type: "SCHEDULED" }, missing: "Schedule", error: "InvalidInputException", message: "Schedule cannot be null or empty", fix: { Type: "ON_DEMAND" }, source: "CreateTrigger API reference; wording as Glue's `… cannot be null or empty` (aws/aws-cdk#24575)" },
 ];
 
-/** The rules of each operation that has any, in the order `rules` gives them (found once). */
-let indexed: ReadonlyMap<string, readonly RequestRule[]> | undefined;
-function byOperation(): ReadonlyMap<string, readonly RequestRule[]> {
-  if (!indexed) {
-    const index = new Map<string, RequestRule[]>();
-    for (const rule of rules) for (const op of rule.operations) index.set(op, [...(index.get(op) ?? []), rule]);
-    indexed = index;
-  }
-  return indexed;
-}
+/** The rules of each operation that has any, in the order `rules` gives them. */
+const byOperation = new Map<string, RequestRule[]>();
+for (const rule of rules) for (const op of rule.operations) byOperation.set(op, [...(byOperation.get(op) ?? []), rule]);
 
 /** The rule a request breaks, if any. */
 export function broken(operation: string, input: Readonly<Record<string, unknown>>): RequestRule | undefined {
-  return byOperation().get(operation)?.find((rule) => {
+  return byOperation.get(operation)?.find((rule) => {
     const at = (rule.within ? input[rule.within] : input) as Record<string, unknown> | undefined;
     if (!at || typeof at !== "object") return false;
     if (rule.when && !Object.entries(rule.when).every(([k, v]) => at[k] === v)) return false;
