@@ -482,8 +482,6 @@ export class AwsMock {
   async #answer(op: Operation, request: WireRequest, labels: Readonly<Record<string, string>>, generation: number, logged: { call?: Call }): Promise<WireResponse> {
     const id = op.id as OperationId;
     let input: Record<string, unknown> = { ...labels };
-    // The input without null members, this call's own copy (the logged call keeps the input as it came).
-    let clean: Record<string, unknown> | undefined;
     let size = request.url.href.length;
     // awsJson: the body is the input. restJson: labels, query parameters and headers bound by the model, and the body for the rest.
     if (op.protocol.targetHeader || !["GET", "HEAD", "DELETE"].includes(request.method.toUpperCase())) {
@@ -497,15 +495,12 @@ export class AwsMock {
       } catch {
         return frameworkError(op.service, 400, "SerializationException", "Request body is not a JSON object.");
       }
-      // One walk: the copy without nulls, or the finding that the body nests too deep.
-      const copied = withoutNulls(input);
-      if (copied === TOO_DEEP) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
-      clean = copied as Record<string, unknown>;
     }
-    if (!op.protocol.targetHeader) {
-      Object.assign(input, boundMembers(op.request.shape, request));
-      clean = undefined;
-    }
+    if (!op.protocol.targetHeader) Object.assign(input, boundMembers(op.request.shape, request));
+    // One walk: the input without null members, this call's own copy (the logged call keeps the input as it came),
+    // or the finding that the body nests too deep (bound members are flat).
+    const clean = withoutNulls(input);
+    if (clean === TOO_DEEP) return frameworkError(op.service, 400, "SerializationException", `Request body nests deeper than ${MAX_DEPTH} levels.`);
     if (generation !== this.#generation) return resetDuringCall(op);
     const attempt = Number(/attempt=(\d+)/.exec(request.header("amz-sdk-request") ?? "")?.[1] ?? 1);
     const call: Call = { operation: id, input, method: request.method, url: request.url.href, attempt };
@@ -524,7 +519,7 @@ export class AwsMock {
     if (fault && !("delay" in fault)) return this.#faultResponse(op, fault, input);
 
     // AWS's JSON protocols read a null member as an absent one.
-    input = clean ?? (withoutNulls(input) as Record<string, unknown>);
+    input = clean as Record<string, unknown>;
     // (The input is this call's own copy: a clean one that decodes to itself is its decoded value.)
     const checked = op.request.validate(input, { reuse: true });
     // An unknown enum value is refused, as AWS refuses it; an unknown map key is not: AWS takes keys outside a
