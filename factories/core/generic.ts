@@ -167,7 +167,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const out: Record<string, unknown> = {};
     const names = Object.keys(members);
     // Exactly one member; deep in a model, prefer one that ends the recursion.
-    const leaves = names.filter((n) => members[n]!.kind !== "structure" && members[n]!.kind !== "list" && members[n]!.kind !== "map");
+    const leaves = leavesOf(members, names);
     const pool = depth > 3 && leaves.length ? leaves : names;
     const chosen = gen.pick("$union", pool);
     out[chosen] = generate(members[chosen]!, gen.at(chosen), chosen, shape.name, depth + 1, ctx);
@@ -215,7 +215,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     let value: unknown;
     if (plan.deferred[i]) value = undefined; // written below, from the member it names
     else if (kinds[i] === "timestamp") value = times!(member);
-    else if (references[i] !== undefined) value = gen.memo(references[i]!, () => string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]));
+    else if (references[i] !== undefined) value = reference(references[i]!, m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]);
     else if (kinds[i] === "string") value = string(m as Extract<Shape, { kind: "string" }>, at, member, shape.name, ctx, plan.formats[i]!, plan.lower[i]);
     else if (kinds[i] === "integer" || kinds[i] === "long" || kinds[i] === "double") value = number(m as Extract<Shape, { kind: "integer" | "long" | "double" }>, at, member, plan.ranges[i]);
     else if (kinds[i] === "structure") {
@@ -238,14 +238,12 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     for (const [m, keys] of rule.keys) {
       const counts = out[m] as Record<string, unknown> | undefined;
       if (!counts || typeof counts !== "object") continue;
-      const kept = Object.fromEntries(Object.entries(counts).filter(([k]) => keys.includes(k)));
-      if (Object.keys(kept).length === 0 && keys.length) kept[keys[0]!] = gen.int("$count", 1, 20);
-      out[m] = kept;
+      out[m] = countsOnly(counts, keys, gen);
     }
   }
   // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
   for (const [m, conditions] of plan.only) {
-    if (m in out && !conditions.every(([other, values]) => values.includes(out[other]))) delete out[m];
+    if (m in out && !allowedBy(conditions, out)) delete out[m];
   }
   // Times a duration after another (a run ends minutes or hours after it started, not days).
   for (const [m, [from, min, max]] of plan.after) {
@@ -273,16 +271,17 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   const verdict = plan.verdict;
   if (verdict && typeof out[verdict.member] === "string" && !verdict.unless?.includes(out[verdict.member] as string) && out[verdict.from] && typeof out[verdict.from] === "object") {
     const counts = out[verdict.from] as Record<string, unknown>;
-    out[verdict.member] = verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
+    out[verdict.member] = verdictOf(verdict, counts);
   }
   // Members that exclude each other: one group is kept, whole.
   const groups = plan.groups;
   if (groups) {
     const kept = gen.int("$oneOf", 0, groups.length - 1);
-    groups.forEach((group, i) => {
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i]!;
       if (i !== kept) for (const m of group) delete out[m];
-      else if (group.some((m) => m in out)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
-    });
+      else if (holdsOne(out, group)) for (const m of group) if (!(m in out)) out[m] = generate(members[m]!, gen.at(m), m, shape.name, depth + 1, ctx);
+    }
   }
   // Totals that add up, and pairs that keep their order (a run's counters; completed ≤ total jobs).
   for (const [total, parts] of plan.sums) {
@@ -311,10 +310,50 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   // An empty object says nothing: a structure with members shows at least one.
   // (A member chosen and still there, most often the first, says it is not: no walk of its keys.)
   if (names.length && !holdsAny(out, names, chosenMembers) && isEmpty(out)) {
-    const first = names.find((n) => !forced?.absent?.includes(n)) ?? names[0]!;
+    const first = firstAllowed(names, forced) ?? names[0]!;
     out[first] = generate(members[first]!, gen.at(first), first, shape.name, depth + 1, ctx);
   }
   return out;
+}
+
+// What `structure` asks of its members, in functions of their own: a closure there would capture its variables,
+// and keep them (per member, in its loop) in an object made on every call.
+
+/** The members of a union that end a recursion (neither structures, lists nor maps). */
+function leavesOf(members: Readonly<Record<string, Shape>>, names: readonly string[]): string[] {
+  return names.filter((n) => members[n]!.kind !== "structure" && members[n]!.kind !== "list" && members[n]!.kind !== "map");
+}
+
+/** A member that names another resource: one value for the whole build, made where it is first asked for. */
+function reference(key: string, shape: Extract<Shape, { kind: "string" }>, gen: Gen, name: string, parent: string, ctx: GenericContext, format: string | undefined, lower: string | undefined): unknown {
+  return gen.memo(key, () => string(shape, gen, name, parent, ctx, format, lower));
+}
+
+/** Counts with only the keys a state allows (one drawn where none is left). */
+function countsOnly(counts: Readonly<Record<string, unknown>>, keys: readonly string[], gen: Gen): Record<string, unknown> {
+  const kept = Object.fromEntries(Object.entries(counts).filter(([k]) => keys.includes(k)));
+  if (Object.keys(kept).length === 0 && keys.length) kept[keys[0]!] = gen.int("$count", 1, 20);
+  return kept;
+}
+
+/** Whether every other member has one of the values a member needs. */
+function allowedBy(conditions: readonly (readonly [string, readonly unknown[]])[], out: Readonly<Record<string, unknown>>): boolean {
+  return conditions.every(([other, values]) => values.includes(out[other]));
+}
+
+/** The verdict of the first count above zero, else the verdict when none is. */
+function verdictOf(verdict: NonNullable<Hints["verdicts"]>[string], counts: Readonly<Record<string, unknown>>): string {
+  return verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
+}
+
+/** Whether an object has one of these members. */
+function holdsOne(out: object, names: readonly string[]): boolean {
+  return names.some((m) => m in out);
+}
+
+/** The first member a state does not leave out. */
+function firstAllowed(names: readonly string[], forced: StateWhen | undefined): string | undefined {
+  return names.find((n) => !forced?.absent?.includes(n));
 }
 
 /**
