@@ -290,6 +290,21 @@ describe("service hints keep generated values consistent", () => {
     );
   });
 
+  test("a Device Farm job runs on a device of the catalogue and is named as its device is, whatever the seed", () => {
+    const catalogue = factories.deviceFarm.device;
+    const models = new Set(Array.from({ length: 200 }, (_, seed) => catalogue.build(undefined, { seed }).model));
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const { job } = factories.operation("deviceFarm:GetJob").build(undefined, { seed });
+        expect(models).toContain(job!.device!.model);
+        expect(job!.device!.name).toBe(`${job!.device!.manufacturer} ${job!.device!.model}`);
+        expect(job!.name).toBe(job!.device!.name);
+        for (const listed of factories.operation("deviceFarm:ListJobs").build(undefined, { seed }).jobs ?? []) if (listed.device) expect(listed.name).toBe(listed.device.name);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test("a Glue table's columns and partition keys each have a name of their own, never a numbered copy, whatever the seed", () => {
     const f = factories.operation("glue:GetTable");
     fc.assert(

@@ -79,7 +79,7 @@ export interface Hints {
   readonly only?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>>>;
   /**
    * Members written from another member's value, by structure name: where `match` finds its groups in the member
-   * `from`, the value is drawn from `format` with `{match1}`, `{match2}`, … in their place (`{match}` or `{match0}`: the whole
+   * `from` (a path of members: `device.name`), the value is drawn from `format` with `{match1}`, `{match2}`, … in their place (`{match}` or `{match0}`: the whole
    * match; a group that matched nothing: empty), as a run's console URL names the project and run of its ARN. Where it
    * does not, the member keeps its usual value.
    */
@@ -485,18 +485,17 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/00000/video\\.mp4$`,
       // A job's files, presigned in its results bucket, as the mock's runs list them.
       "Artifact.url": `^https://prod-us-west-2-results\\.s3\\.dualstack\\.us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/${J}/(Logcat\\.logcat|TestSpec_Output\\.txt|Video\\.mp4|Customer_Artifacts\\.zip)\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host$`,
-      "Device.platform": "^(ANDROID|IOS)$",
-      "Device.fleetType": "^PUBLIC$",
       "Upload.contentType": "^application/octet-stream$",
       // The suites of a job and their tests, as Device Farm names them (and the mock's runs do).
       "Suite.name": "^(Setup Suite|Tests Suite|Teardown Suite)$",
       "Test.name": "^(Setup Test|Tests|Teardown Test)$",
       "Upload.url": UPLOAD_URL(P, `${P}/${U}`),
       "Upload.metadata": '^\\{"device_admin":false,"activity_name":"com\\.example\\.{subject}\\.MainActivity","package_name":"com\\.example\\.{subject}","sdk_version":"26","version_name":"1\\.4\\.2"\\}$',
-      "Device.os": "^(13|14|15|16|17)$",
     },
-    // A run's console URL names the project and the run of its ARN; an upload's URL names the upload.
+    // A run's console URL names the project and the run of its ARN; an upload's URL names the upload; a job, which
+    // "represents a device" (AWS Device Farm API reference, Job), is named as its device is.
     derived: {
+      Job: { name: { from: "device.name", match: "^(.+)$", format: "^{match1}$" } },
       Run: { webUrl: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" } },
       Upload: { url: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") } },
     },

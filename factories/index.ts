@@ -47,11 +47,20 @@ const entities: readonly EntityDefinition<any, any, any>[] = [glueSession, deadl
 /** The entities of one service (its shapes only are read). */
 const entitiesOf = (service: string) => entities.filter((e) => e.service === service);
 
+/**
+ * Hand-tuned structures that other entities hold, by service: the generic factory builds them so wherever they sit
+ * (a Device Farm job's device is a device of the catalogue, its maker, model and platform together).
+ */
+const nestedEntities: readonly (readonly [service: string, definition: AnyDefinition])[] = [["deviceFarm", deviceFactory]];
+
 /** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
 const refinementTables = new Map<string, ReadonlyMap<Shape, Refinement>>();
 function refinements(service: string): ReadonlyMap<Shape, Refinement> {
   let table = refinementTables.get(service);
-  if (!table) refinementTables.set(service, (table = new Map(entitiesOf(service).map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)]))));
+  if (!table) {
+    const definitions = [...entitiesOf(service), ...nestedEntities.filter(([s]) => s === service).map(([, d]) => d)];
+    refinementTables.set(service, (table = new Map(definitions.map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)]))));
+  }
   return table;
 }
 

@@ -3,6 +3,7 @@ import {
   CreateProjectCommand,
   CreateUploadCommand,
   DeviceFarmClient,
+  GetJobCommand,
   GetRunCommand,
   GetDevicePoolCompatibilityCommand,
   GetUploadCommand,
@@ -108,6 +109,21 @@ describe("a Device Farm run, as Device Farm runs it", () => {
     for (const artifact of artifacts!) {
       expect(artifact.arn!.startsWith(`${jobArn.replace(":job:", ":artifact:")}/`)).toBe(true);
       if (artifact.url !== undefined) expect(artifact.url).toContain(`/${jobArn.split(":job:")[1]}/`);
+    }
+  });
+
+  test("in a populated account a run's jobs are its devices: each named as its device, the same job read and listed", async () => {
+    const populated = createAwsMock({ unknownIds: "generate", seed: 5 });
+    const client = new DeviceFarmClient({ ...testClientConfig(), requestHandler: populated.requestHandler() });
+    const runArn = `arn:aws:devicefarm:us-west-2:${populated.account}:run:${"3".repeat(8)}-3333-4333-8333-${"3".repeat(12)}/${"4".repeat(8)}-4444-4444-8444-${"4".repeat(12)}`;
+    const { jobs } = await client.send(new ListJobsCommand({ arn: runArn }));
+    expect(jobs!.length).toBeGreaterThan(0);
+    for (const listed of jobs!) {
+      expect(listed.device!.name).toBe(`${listed.device!.manufacturer} ${listed.device!.model}`);
+      expect(listed.name).toBe(listed.device!.name);
+      const { job } = await client.send(new GetJobCommand({ arn: listed.arn! }));
+      expect(job!.name).toBe(listed.name);
+      expect(job!.device!.arn).toBe(listed.device!.arn);
     }
   });
 });

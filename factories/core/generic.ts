@@ -261,7 +261,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
   // They keep their place among the members; where the other does not say, they get their usual value.
   for (const [m, from, match, format, i] of plan.derived) {
     if (!(m in out)) continue;
-    const source = out[from];
+    const source = valueAt(out, from);
     const found = typeof source === "string" ? match.exec(source) : null;
     const at = gen.at(m, hashes[i]);
     const value = found ? fromFormat(format, at, ctx, found) : undefined;
@@ -344,6 +344,16 @@ function allowedBy(conditions: readonly (readonly [string, readonly unknown[]])[
 /** The verdict of the first count above zero, else the verdict when none is. */
 function verdictOf(verdict: NonNullable<Hints["verdicts"]>[string], counts: Readonly<Record<string, unknown>>): string {
   return verdict.order.find(([count]) => typeof counts[count] === "number" && (counts[count] as number) > 0)?.[1] ?? verdict.otherwise;
+}
+
+/** The value at a path of members (`["device", "name"]`), or undefined where one is missing. */
+function valueAt(out: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  let value: unknown = out;
+  for (const step of path) {
+    if (!value || typeof value !== "object" || !Object.hasOwn(value, step)) return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
 }
 
 /** Whether an object has one of these members. */
@@ -483,8 +493,8 @@ interface Plan {
   /** The verdict its counts give, and the groups of members that exclude each other (hints by structure name). */
   readonly verdict: NonNullable<Hints["verdicts"]>[string] | undefined;
   readonly groups: NonNullable<Hints["oneOf"]>[string] | undefined;
-  /** Members written from another's value: `[member, from, match, format, position]`; and whether each member is one. */
-  readonly derived: readonly (readonly [string, string, RegExp, string, number])[];
+  /** Members written from another's value: `[member, from (its path), match, format, position]`; and whether each member is one. */
+  readonly derived: readonly (readonly [string, readonly string[], RegExp, string, number])[];
   readonly deferred: readonly boolean[];
 }
 
@@ -577,7 +587,7 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
     groups: hints.oneOf?.[shape.name],
     derived: Object.entries(hints.derived?.[shape.name] ?? {})
       .filter(([m]) => names.includes(m))
-      .map(([m, d]) => [m, d.from, new RegExp(d.match), d.format, names.indexOf(m)] as const),
+      .map(([m, d]) => [m, d.from.split("."), new RegExp(d.match), d.format, names.indexOf(m)] as const),
     deferred: names.map((n) => Object.hasOwn(hints.derived?.[shape.name] ?? {}, n)),
   };
   plans.set(shape, plan);
