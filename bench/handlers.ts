@@ -28,7 +28,8 @@ async function perCall(contenders: { name: string; setup: () => Promise<{ send: 
       teardown();
     }
   }
-  return contenders.map((c, k) => ({ name: c.name, ms: median(samples[k]!), ratio: median(samples[k]!.map((x, r) => x / samples[0]![r]!)), toMsw: median(samples[k]!.map((x, r) => x / samples[1]![r]!)) }));
+  const msw = contenders.findIndex((c) => c.name.startsWith("bare msw"));
+  return contenders.map((c, k) => ({ name: c.name, ms: median(samples[k]!), ratio: median(samples[k]!.map((x, r) => x / samples[0]![r]!)), toMsw: median(samples[k]!.map((x, r) => x / samples[msw]![r]!)) }));
 }
 
 interface Subject {
@@ -37,10 +38,12 @@ interface Subject {
   readonly mock: ReturnType<typeof createAwsMock>;
   readonly command: () => GetSessionCommand | GetJobRunCommand;
   readonly Command: typeof GetSessionCommand | typeof GetJobRunCommand;
+  /** Whether each call asks for something new: the canned floor is then also measured answering another body each call. */
+  readonly fresh?: boolean;
 }
 
 /** Per-call cost of one Glue command through each way of mocking, measured side by side. */
-async function benchSubject({ title, mock, command, Command }: Subject): Promise<string> {
+async function benchSubject({ title, mock, command, Command, fresh }: Subject): Promise<string> {
   const config = testClientConfig({ maxAttempts: 1 });
   // Every contender answers with the same bytes: the mock's own answer to this command.
   const probe = new GlueClient({ ...config, requestHandler: mock.requestHandler() });
@@ -49,22 +52,45 @@ async function benchSubject({ title, mock, command, Command }: Subject): Promise
   const wire = mock.responses.at(-1)!.body;
   const canned = new TextEncoder().encode(wire);
   const { $metadata: _, ...sdkOutput } = output as unknown as Record<string, unknown>;
+  // The mock's answers to as many new requests as a round sends, each another body (what the SDK then reads).
+  const bodies: Uint8Array[] = [];
+  if (fresh) {
+    const maker = new GlueClient({ ...config, requestHandler: mock.requestHandler() });
+    for (let i = 0; i < 330; i++) {
+      await maker.send(command() as never);
+      bodies.push(new TextEncoder().encode(mock.responses.at(-1)!.body));
+    }
+    maker.destroy();
+    mock.calls.length = 0;
+    mock.responses.length = 0;
+  }
+  const cannedHandler = (body: () => Uint8Array) =>
+    ({
+      handle: async () => ({ response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: body() } }),
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    }) as never;
 
   const results = await perCall([
     {
       name: "SDK + canned requestHandler (floor)",
       setup: async () => {
-        const client = new GlueClient({
-          ...config,
-          requestHandler: {
-            handle: async () => ({ response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: canned } }),
-            updateHttpClientConfig() {},
-            httpHandlerConfigs: () => ({}),
-          } as never,
-        });
+        const client = new GlueClient({ ...config, requestHandler: cannedHandler(() => canned) });
         return { send: () => client.send(command() as never), teardown: () => client.destroy() };
       },
     },
+    ...(fresh
+      ? [
+          {
+            name: "SDK + canned requestHandler, another body each call",
+            setup: async () => {
+              let k = 0;
+              const client = new GlueClient({ ...config, requestHandler: cannedHandler(() => bodies[k++ % bodies.length]!) });
+              return { send: () => client.send(command() as never), teardown: () => client.destroy() };
+            },
+          },
+        ]
+      : []),
     {
       name: "bare msw handler, fixed body",
       setup: async () => {
@@ -124,6 +150,6 @@ export async function benchHandlers(): Promise<string> {
     await benchSubject({ title: "GetJobRun, stored", mock: stored, command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${"b".repeat(64)}` }), Command: GetJobRunCommand }),
     await benchSubject({ title: "GetJobRun, generated", mock: jobRuns, command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${"a".repeat(64)}` }), Command: GetJobRunCommand }),
     // Every call names another run: each answer is built, checked and encoded anew (no cached answer).
-    await benchSubject({ title: "GetJobRun, a new run each call", mock: createAwsMock({ unknownIds: "generate" }), command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${(fresh++).toString(16).padStart(64, "0")}` }), Command: GetJobRunCommand }),
+    await benchSubject({ title: "GetJobRun, a new run each call", mock: createAwsMock({ unknownIds: "generate" }), command: () => new GetJobRunCommand({ JobName: "nightly-orders", RunId: `jr_${(fresh++).toString(16).padStart(64, "0")}` }), Command: GetJobRunCommand, fresh: true }),
   ].join("\n");
 }
