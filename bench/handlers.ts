@@ -45,7 +45,8 @@ interface Subject {
 /** Per-call cost of one Glue command through each way of mocking, measured side by side. */
 async function benchSubject({ title, mock, command, Command, fresh }: Subject): Promise<string> {
   const config = testClientConfig({ maxAttempts: 1 });
-  // Every contender answers with the same bytes: the mock's own answer to this command.
+  // Every contender answers with the same bytes, the mock's own answer to this command (but the floor that answers
+  // another of the mock's answers each call).
   const probe = new GlueClient({ ...config, requestHandler: mock.requestHandler() });
   const output = await probe.send(command() as never);
   probe.destroy();

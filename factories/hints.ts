@@ -79,9 +79,9 @@ export interface Hints {
   readonly only?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>>>;
   /**
    * Members written from another member's value, by structure name: where `match` finds its groups in the member
-   * `from` (a path of members: `device.name`), the value is drawn from `format` with `{match1}`, `{match2}`, … in their place (`{match}` or `{match0}`: the whole
-   * match; a group that matched nothing: empty), as a run's console URL names the project and run of its ARN. Where it
-   * does not, the member keeps its usual value.
+   * `from` (or at a path of members, `device.name`), the value is drawn from `format` with `{match1}`, `{match2}`, …
+   * in their place (`{match}` or `{match0}`: the whole match; a group that matched nothing: empty), as a run's
+   * console URL names the project and run of its ARN. Where it does not, the member keeps its usual value.
    */
   readonly derived?: Readonly<Record<string, Readonly<Record<string, { readonly from: string; readonly match: string; readonly format: string }>>>>;
 }
