@@ -290,15 +290,20 @@ describe("service hints keep generated values consistent", () => {
     );
   });
 
-  test("a Device Farm job runs on a device of the catalogue and is named as its device is, whatever the seed", () => {
+  test("a Device Farm job runs on a device of the catalogue, is named as its device is, and a run's or job's test type is one its platform runs, whatever the seed", () => {
     const catalogue = factories.deviceFarm.device;
     const models = new Set(Array.from({ length: 200 }, (_, seed) => catalogue.build(undefined, { seed }).model));
+    // Appium (and its web tests) and the built-in fuzz test on both; Instrumentation on Android; XCTest on iOS.
+    const runs = { ANDROID: /^(APPIUM_[A-Z_]+|BUILTIN_FUZZ|INSTRUMENTATION)$/, IOS: /^(APPIUM_[A-Z_]+|BUILTIN_FUZZ|XCTEST|XCTEST_UI)$/ };
     fc.assert(
       fc.property(fc.nat(), (seed) => {
         const { job } = factories.operation("deviceFarm:GetJob").build(undefined, { seed });
         expect(models).toContain(job!.device!.model);
         expect(job!.device!.name).toBe(`${job!.device!.manufacturer} ${job!.device!.model}`);
         expect(job!.name).toBe(job!.device!.name);
+        expect(job!.type).toMatch(runs[job!.device!.platform!]);
+        const { run } = factories.operation("deviceFarm:GetRun").build(undefined, { seed });
+        expect(run!.type).toMatch(runs[run!.platform!]);
         for (const listed of factories.operation("deviceFarm:ListJobs").build(undefined, { seed }).jobs ?? []) if (listed.device) expect(listed.name).toBe(listed.device.name);
       }),
       { numRuns: 100 },

@@ -81,9 +81,10 @@ export interface Hints {
    * Members written from another member's value, by structure name: where `match` finds its groups in the member
    * `from` (or at a path of members, `device.name`), the value is drawn from `format` with `{match1}`, `{match2}`, …
    * in their place (`{match}` or `{match0}`: the whole match; a group that matched nothing: empty), as a run's
-   * console URL names the project and run of its ARN. Where it does not, the member keeps its usual value.
+   * console URL names the project and run of its ARN; `format` may give one pattern per whole match (a run's test type
+   * by its platform). Where it does not, the member keeps its usual value.
    */
-  readonly derived?: Readonly<Record<string, Readonly<Record<string, { readonly from: string; readonly match: string; readonly format: string }>>>>;
+  readonly derived?: Readonly<Record<string, Readonly<Record<string, { readonly from: string; readonly match: string; readonly format: string | Readonly<Record<string, string>> }>>>>;
 }
 
 const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
@@ -100,6 +101,13 @@ const T = "{digits:test}";
  * A presigned S3 PUT URL for an upload of a project, as CreateUpload answers (the AWS CLI's create-upload
  * example), without a key id; `project` and `upload` as pattern text.
  */
+/**
+ * The test types each platform runs (AWS Device Farm Developer Guide, "Test frameworks and built-in tests": Appium and
+ * its web tests on both, Instrumentation on Android, XCTest and XCTest UI on iOS, the built-in fuzz test on both).
+ */
+const APPIUM = "APPIUM_JAVA_JUNIT|APPIUM_JAVA_TESTNG|APPIUM_PYTHON|APPIUM_NODE|APPIUM_RUBY|APPIUM_WEB_JAVA_JUNIT|APPIUM_WEB_JAVA_TESTNG|APPIUM_WEB_PYTHON|APPIUM_WEB_NODE|APPIUM_WEB_RUBY";
+const TEST_TYPES = { ANDROID: `^(${APPIUM}|INSTRUMENTATION|BUILTIN_FUZZ)$`, IOS: `^(${APPIUM}|XCTEST|XCTEST_UI|BUILTIN_FUZZ)$` };
+
 const UPLOAD_URL = (project: string, upload: string) =>
   `^https://prod-us-west-2-uploads\\.s3-us-west-2\\.amazonaws\\.com/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aproject%3A${project}/uploads/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aupload%3A${upload}/{uuid}/app\\.apk\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260115T120000Z&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Signature=[0-9a-f]{64}$`;
 const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
@@ -493,10 +501,14 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Upload.metadata": '^\\{"device_admin":false,"activity_name":"com\\.example\\.{subject}\\.MainActivity","package_name":"com\\.example\\.{subject}","sdk_version":"26","version_name":"1\\.4\\.2"\\}$',
     },
     // A run's console URL names the project and the run of its ARN; an upload's URL names the upload; a job, which
-    // "represents a device" (AWS Device Farm API reference, Job), is named as its device is.
+    // "represents a device" (AWS Device Farm API reference, Job), is named as its device is; a run's and a job's test
+    // type is one their platform runs.
     derived: {
-      Job: { name: { from: "device.name", match: "^(.+)$", format: "^{match1}$" } },
-      Run: { webUrl: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" } },
+      Job: { name: { from: "device.name", match: "^(.+)$", format: "^{match1}$" }, type: { from: "device.platform", match: "^(ANDROID|IOS)$", format: TEST_TYPES } },
+      Run: {
+        type: { from: "platform", match: "^(ANDROID|IOS)$", format: TEST_TYPES },
+        webUrl: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" },
+      },
       Upload: { url: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") } },
     },
     // A run cannot have completed more jobs than it has.

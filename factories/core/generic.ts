@@ -264,7 +264,8 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const source = valueAt(out, from);
     const found = typeof source === "string" ? match.exec(source) : null;
     const at = gen.at(m, hashes[i]);
-    const value = found ? fromFormat(format, at, ctx, found) : undefined;
+    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : undefined) : undefined;
+    const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
     out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
   }
   // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
@@ -493,8 +494,8 @@ interface Plan {
   /** The verdict its counts give, and the groups of members that exclude each other (hints by structure name). */
   readonly verdict: NonNullable<Hints["verdicts"]>[string] | undefined;
   readonly groups: NonNullable<Hints["oneOf"]>[string] | undefined;
-  /** Members written from another's value: `[member, from (its path), match, format, position]`; and whether each member is one. */
-  readonly derived: readonly (readonly [string, readonly string[], RegExp, string, number])[];
+  /** Members written from another's value: `[member, from (its path), match, format (or one per match), position]`; and whether each member is one. */
+  readonly derived: readonly (readonly [string, readonly string[], RegExp, string | Readonly<Record<string, string>>, number])[];
   readonly deferred: readonly boolean[];
 }
 
