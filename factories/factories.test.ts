@@ -310,6 +310,60 @@ describe("service hints keep generated values consistent", () => {
     );
   });
 
+  test("a Device Farm run's result, jobs and fuzz members agree with its status and type; a job's instance, an upload's metadata and category, a pool's rules and an account's timeouts are as AWS has them, whatever the seed", () => {
+    const unstarted = ["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"];
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const { runs = [] } = factories.operation("deviceFarm:ListRuns").build(undefined, { seed });
+        for (const run of [factories.operation("deviceFarm:GetRun").build(undefined, { seed }).run!, ...runs]) {
+          if (run.status === "COMPLETED") expect(run.result).not.toBe("PENDING");
+          if (unstarted.includes(run.status!)) expect(run.completedJobs).toBe(0);
+          expect(run.completedJobs! <= run.totalJobs! && run.totalJobs! <= 5).toBe(true);
+          if (run.type !== "BUILTIN_FUZZ") expect([run.eventCount, run.seed]).toEqual([undefined, undefined]);
+        }
+        const { job } = factories.operation("deviceFarm:GetJob").build(undefined, { seed });
+        if (job!.device!.fleetType !== "PRIVATE") expect(job!.instanceArn).toBeUndefined();
+        const { upload } = factories.operation("deviceFarm:GetUpload").build(undefined, { seed });
+        if (upload!.type !== "ANDROID_APP") expect(upload!.metadata).toBeUndefined();
+        expect(upload!.category).toBe("PRIVATE");
+        for (const rule of factories.operation("deviceFarm:GetDevicePool").build(undefined, { seed }).devicePool!.rules ?? []) {
+          expect([rule.attribute, rule.operator, rule.value]).not.toContain(undefined);
+        }
+        const settings = factories.operation("deviceFarm:GetAccountSettings").build(undefined, { seed }).accountSettings!;
+        if (settings.maxJobTimeoutMinutes !== undefined) expect(settings.maxJobTimeoutMinutes).toBeLessThanOrEqual(150);
+        if (settings.defaultJobTimeoutMinutes !== undefined && settings.maxJobTimeoutMinutes !== undefined) expect(settings.defaultJobTimeoutMinutes).toBeLessThanOrEqual(settings.maxJobTimeoutMinutes);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("Deadline tasks, sessions and session actions have the times their status allows, fleets keep their workers within their bounds, and a search names each job, whatever the seed", () => {
+    const unstarted = ["PENDING", "READY", "NOT_COMPATIBLE"];
+    const ended = ["SUCCEEDED", "FAILED", "CANCELED"];
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const task = factories.operation("deadline:GetTask").build(undefined, { seed });
+        if (unstarted.includes(task.runStatus!)) expect([task.startedAt, task.endedAt, task.latestSessionActionId]).toEqual([undefined, undefined, undefined]);
+        if (!ended.includes(task.runStatus!)) expect(task.endedAt).toBeUndefined();
+        for (const session of factories.operation("deadline:ListSessions").build(undefined, { seed }).sessions ?? []) {
+          expect(session.endedAt !== undefined).toBe(session.lifecycleStatus === "ENDED");
+        }
+        for (const action of factories.operation("deadline:ListSessionActions").build(undefined, { seed }).sessionActions ?? []) {
+          if (action.status === "NEVER_ATTEMPTED") expect([action.startedAt, action.endedAt, action.progressPercent]).toEqual([undefined, undefined, undefined]);
+          if (action.status === "SUCCEEDED") expect(action.progressPercent).toBe(100);
+        }
+        const fleet = factories.operation("deadline:GetFleet").build(undefined, { seed });
+        for (const count of [fleet.workerCount, fleet.targetWorkerCount]) if (count !== undefined) expect(fleet.minWorkerCount! <= count && count <= fleet.maxWorkerCount!).toBe(true);
+        const jobs = factories.operation("deadline:SearchJobs").build(undefined, { seed }).jobs ?? [];
+        expect(new Set(jobs.map((job) => job.jobId)).size).toBe(jobs.length);
+        for (const job of jobs) expect([job.jobId, job.queueId]).not.toContain(undefined);
+        const monitor = factories.operation("deadline:GetMonitor").build(undefined, { seed });
+        expect(monitor.url).toMatch(new RegExp(`^https://${monitor.subdomain}\\.[a-z0-9-]+\\.deadlinecloud\\.amazonaws\\.com$`));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test("a Glue table's columns and partition keys each have a name of their own, never a numbered copy, whatever the seed", () => {
     const f = factories.operation("glue:GetTable");
     fc.assert(

@@ -75,7 +75,10 @@ export interface Hints {
   readonly after?: Readonly<Record<string, Readonly<Record<string, readonly [string, number, number]>>>>;
   /** Members that are the time between two others, by structure name: `[from, to, milliseconds per unit]`. */
   readonly spans?: Readonly<Record<string, Readonly<Record<string, readonly [string, string, number]>>>>;
-  /** Members present only when another member has one of some values, by structure name: `{ DPUSeconds: { ExecutionClass: ["FLEX"] } }`. */
+  /**
+   * Members present only when another member (or the member at a path, `device.fleetType`) has one of some values, by
+   * structure name: `{ DPUSeconds: { ExecutionClass: ["FLEX"] } }`.
+   */
   readonly only?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>>>;
   /**
    * Members written from another member's value, by structure name: where `match` finds its groups in the member
@@ -320,6 +323,24 @@ const deadlineRun: StateRule = {
   },
 };
 
+/**
+ * A Deadline task by its run status, as a job's or step's by theirs (AWS Deadline Cloud API reference, TaskSummary:
+ * `endedAt` is when it "ended running"; a pending task waits for resources and has run in no session yet).
+ */
+const deadlineTask: StateRule = {
+  member: "runStatus",
+  when: {
+    ...Object.fromEntries(["PENDING", "READY", "NOT_COMPATIBLE"].map((s) => [s, { absent: ["startedAt", "endedAt", "targetRunStatus", "latestSessionActionId"] }])),
+    ...Object.fromEntries(["ASSIGNED", "STARTING", "SCHEDULED"].map((s) => [s, { absent: ["endedAt", "targetRunStatus"] }])),
+    RUNNING: { present: ["startedAt"], absent: ["endedAt", "targetRunStatus"] },
+    INTERRUPTING: { present: ["startedAt"], absent: ["endedAt"] },
+    SUSPENDED: { absent: ["endedAt"] },
+    CANCELED: { present: ["endedAt"] },
+    FAILED: { present: ["startedAt", "endedAt"], absent: ["targetRunStatus"] },
+    SUCCEEDED: { present: ["startedAt", "endedAt"], absent: ["targetRunStatus"] },
+  },
+};
+
 /** Counters of tests not run yet: the total is known, no result is counted (as the mock's runs count them). */
 const UNCOUNTED = { counters: ["passed", "failed", "warned", "errored", "stopped", "skipped"] };
 /**
@@ -329,10 +350,11 @@ const UNCOUNTED = { counters: ["passed", "failed", "warned", "errored", "stopped
 const deviceFarmRun: StateRule = {
   member: "status",
   when: {
-    ...Object.fromEntries(["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"].map((s) => [s, { absent: ["started", "stopped", "deviceMinutes", "resultCode"], values: { result: "PENDING" }, zero: UNCOUNTED }])),
+    ...Object.fromEntries(["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"].map((s) => [s, { absent: ["started", "stopped", "deviceMinutes", "resultCode"], values: { result: "PENDING", completedJobs: 0 }, zero: UNCOUNTED }])),
     RUNNING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" }, zero: UNCOUNTED },
     STOPPING: { present: ["started"], absent: ["stopped", "resultCode"], values: { result: "PENDING" }, zero: UNCOUNTED },
-    COMPLETED: { present: ["result", "started", "stopped", "counters"], same: [["completedJobs", "totalJobs"]] },
+    // (The result set here is a placeholder: the counters' verdict replaces it, so a completed run is never PENDING.)
+    COMPLETED: { present: ["result", "started", "stopped", "counters"], values: { result: "PASSED" }, same: [["completedJobs", "totalJobs"]] },
   },
 };
 
@@ -448,13 +470,63 @@ export const hints: Readonly<Record<string, Hints>> = {
       ...Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, deadlineRun])),
       // A queue says why it is blocked only when it is (Deadline API reference, GetQueue `blockedReason`).
       ...Object.fromEntries(["GetQueueResponse", "QueueSummary"].map((name) => [name, { member: "status", when: { IDLE: { absent: ["blockedReason"] }, SCHEDULING: { absent: ["blockedReason"] }, SCHEDULING_BLOCKED: { present: ["blockedReason"] } } }])),
+      GetTaskResponse: deadlineTask,
+      TaskSummary: deadlineTask,
+      // A session ends once (SessionSummary: `endedAt`, `targetLifecycleStatus` ENDED); one just started has not been updated.
+      SessionSummary: {
+        member: "lifecycleStatus",
+        when: {
+          STARTED: { absent: ["endedAt", "targetLifecycleStatus", "updatedAt", "updatedBy"] },
+          ...Object.fromEntries(["UPDATE_IN_PROGRESS", "UPDATE_SUCCEEDED", "UPDATE_FAILED"].map((s) => [s, { absent: ["endedAt"] }])),
+          ENDED: { present: ["endedAt"], absent: ["targetLifecycleStatus"] },
+        },
+      },
+      // A session action runs once it is scheduled; one never attempted has no times or progress (SessionActionSummary).
+      SessionActionSummary: {
+        member: "status",
+        when: {
+          ...Object.fromEntries(["ASSIGNED", "SCHEDULED"].map((s) => [s, { absent: ["startedAt", "endedAt", "progressPercent"] }])),
+          NEVER_ATTEMPTED: { absent: ["startedAt", "endedAt", "progressPercent", "workerUpdatedAt"] },
+          ...Object.fromEntries(["RUNNING", "CANCELING", "RECLAIMING"].map((s) => [s, { present: ["startedAt"], absent: ["endedAt"] }])),
+          SUCCEEDED: { present: ["startedAt", "endedAt"], values: { progressPercent: 100 } },
+        },
+      },
     },
-    always: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["taskRunStatus", "taskRunStatusCounts", "lifecycleStatus", "createdAt", "createdBy"]])),
+    // A fleet keeps its workers between its minimum and maximum (Deadline Cloud user guide, "Auto scaling"); a range
+    // starts at its minimum.
+    ordered: {
+      ...Object.fromEntries(
+        ["GetFleetResponse", "FleetSummary"].map((name) => [
+          name,
+          [["minWorkerCount", "maxWorkerCount"], ["minWorkerCount", "workerCount"], ["workerCount", "maxWorkerCount"], ["minWorkerCount", "targetWorkerCount"], ["targetWorkerCount", "maxWorkerCount"]] as const,
+        ]),
+      ),
+      ...Object.fromEntries(["VCpuCountRange", "MemoryMiBRange", "AcceleratorCountRange", "AcceleratorTotalMemoryMiBRange", "FleetAmountCapability", "StepAmountCapability"].map((name) => [name, [["min", "max"]] as const])),
+      Stats: [["min", "max"], ["min", "avg"], ["avg", "max"]],
+    },
+    // A job created as submitted says so (Deadline Cloud user guide, "Job states": `deadline job get`); a monitor's URL
+    // is its subdomain in its Region (GetMonitor `url`).
+    derived: {
+      ...Object.fromEntries(DEADLINE_JOBS.map((name) => [name, { lifecycleStatusMessage: { from: "lifecycleStatus", match: "^CREATE_COMPLETE$", format: "^Job creation completed successfully$" } }])),
+      GetMonitorResponse: { url: { from: "subdomain", match: "^(.+)$", format: "^https://{match1}\\.{region}\\.deadlinecloud\\.amazonaws\\.com$" } },
+    },
+    always: {
+      ...Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["taskRunStatus", "taskRunStatusCounts", "lifecycleStatus", "createdAt", "createdBy"]])),
+      // A search finds jobs in the queues it names: each says which (SearchJobs, JobSearchSummary).
+      JobSearchSummary: ["queueId", "taskRunStatus", "taskRunStatusCounts", "lifecycleStatus", "createdAt", "createdBy"],
+    },
     usual: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [name, ["priority", "startedAt", "endedAt", "updatedAt", "updatedBy", "maxFailedTasksCount", "maxRetriesPerTask", "taskFailureRetryCount", "parameters", "jobParameters", "description", "maxWorkerCount", "dependencyCounts", "parameterSpace", "storageProfileId", "attachments", "requiredCapabilities"]])),
     formats: {
       ...Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].map((name) => [`${name}.lifecycleStatus`, "^(CREATE_COMPLETE|CREATE_COMPLETE|CREATE_COMPLETE|UPDATE_SUCCEEDED)$"])),
       // GPU runtimes the API reference lists for an accelerator (AcceleratorSelection.runtime).
       "AcceleratorSelection.runtime": "^(latest|grid:r570|grid:r535)$",
+      // A worker's log goes to CloudWatch Logs from its EC2 instance (the worker agent's logging documentation).
+      "LogConfiguration.logDriver": "^awslogs$",
+      "HostPropertiesResponse.ec2InstanceArn": "^arn:aws:ec2:{region}:{account}:instance/i-[0-9a-f]{17}$",
+      // An IAM Identity Center application (GetMonitor), and a license endpoint's interface VPC endpoint DNS name
+      // (GetLicenseEndpoint `dnsName`).
+      "GetMonitorResponse.identityCenterApplicationArn": "^arn:aws:sso::{account}:application/ssoins-[0-9a-f]{16}/apl-[0-9a-f]{16}$",
+      "GetLicenseEndpointResponse.dnsName": "^vpce-[0-9a-f]{17}-[0-9a-z]{8}\\.vpce-svc-[0-9a-f]{17}\\.{region}\\.vpce\\.amazonaws\\.com$",
     },
     ranges: Object.fromEntries([...DEADLINE_JOBS, ...DEADLINE_STEPS].flatMap((name) => [[`${name}.priority`, [1, 100]], [`${name}.maxFailedTasksCount`, [1, 100]], [`${name}.maxRetriesPerTask`, [0, 5]], [`${name}.taskFailureRetryCount`, [0, 3]]])),
   },
@@ -494,6 +566,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       // A job's files, presigned in its results bucket, as the mock's runs list them.
       "Artifact.url": `^https://prod-us-west-2-results\\.s3\\.dualstack\\.us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/${J}/(Logcat\\.logcat|TestSpec_Output\\.txt|Video\\.mp4|Customer_Artifacts\\.zip)\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host$`,
       "Upload.contentType": "^application/octet-stream$",
+      // A project's own uploads; curated ones are Device Farm's (Upload `category`).
+      "Upload.category": "^PRIVATE$",
       // The suites of a job and their tests, as Device Farm names them (and the mock's runs do).
       "Suite.name": "^(Setup Suite|Tests Suite|Teardown Suite)$",
       "Test.name": "^(Setup Test|Tests|Teardown Test)$",
@@ -511,8 +585,18 @@ export const hints: Readonly<Record<string, Hints>> = {
       },
       Upload: { url: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") } },
     },
-    // A run cannot have completed more jobs than it has.
-    ordered: Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])),
+    // A run cannot have completed more jobs than it has; a default timeout is within the maximum.
+    ordered: { ...Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])), AccountSettings: [["defaultJobTimeoutMinutes", "maxJobTimeoutMinutes"]] },
+    // Rules a pool selects devices by, each once in a pool (the AWS CLI's create-device-pool example).
+    profiles: {
+      Rule: [
+        { attribute: "PLATFORM", operator: "EQUALS", value: '"ANDROID"' },
+        { attribute: "FORM_FACTOR", operator: "EQUALS", value: '"PHONE"' },
+        { attribute: "MANUFACTURER", operator: "IN", value: '["Google","Samsung"]' },
+        { attribute: "REMOTE_ACCESS_ENABLED", operator: "EQUALS", value: "true" },
+        { attribute: "FLEET_TYPE", operator: "EQUALS", value: '"PUBLIC"' },
+      ],
+    },
     states: {
       Run: deviceFarmRun,
       Job: deviceFarmRun,
@@ -531,16 +615,24 @@ export const hints: Readonly<Record<string, Hints>> = {
     after: Object.fromEntries(["Run", "Job", "Suite", "Test"].map((name) => [name, { started: ["created", 20_000, 600_000], stopped: ["started", 120_000, 3_600_000] }])),
     sums: { Counters: { total: ["passed", "failed", "warned", "errored", "stopped", "skipped"] }, DeviceMinutes: { total: ["metered", "unmetered"] } },
     // A result code says why a run errored (PARSING_FAILED, VPC_ENDPOINT_SETUP_FAILED): only an errored run has one.
-    only: { Run: { resultCode: { result: ["ERRORED"] } } },
+    // Only a fuzz test has a seed and an event count; only a private device has a device instance; an upload's
+    // metadata is what processing an Android app found (AWS Device Farm API reference, Run, Job, Upload).
+    only: {
+      Run: { resultCode: { result: ["ERRORED"] }, eventCount: { type: ["BUILTIN_FUZZ"] }, seed: { type: ["BUILTIN_FUZZ"] } },
+      Job: { instanceArn: { "device.fleetType": ["PRIVATE"] } },
+      Upload: { metadata: { type: ["ANDROID_APP"] } },
+    },
     // What GetRun and GetJob answer (AWS Device Farm API reference, "Run" and "Job"; the AWS CLI's get-run example).
     always: {
       Run: ["arn", "name", "type", "platform", "created", "status", "result", "counters", "totalJobs", "completedJobs", "billingMethod", "appUpload", "jobTimeoutMinutes", "devicePoolArn", "locale", "radios", "location", "webUrl", "skipAppResign"],
-      Job: ["arn", "name", "type", "created", "status", "result", "counters", "device", "instanceArn"],
+      Job: ["arn", "name", "type", "created", "status", "result", "counters", "device"],
       Suite: ["arn", "name", "type", "created", "status", "result", "counters"],
       Test: ["arn", "name", "type", "created", "status", "result", "counters"],
       Upload: ["arn", "name", "created", "type", "status", "category"],
       Project: ["arn", "name", "created"],
       DevicePool: ["arn", "name", "type", "rules"],
+      // A device pool's rule names an attribute, an operator and a JSON value (the AWS CLI's create-device-pool example).
+      Rule: ["attribute", "operator", "value"],
       Counters: ["total", "passed", "failed", "warned", "errored", "stopped", "skipped"],
       DeviceMinutes: ["total", "metered", "unmetered"],
     },
@@ -568,7 +660,11 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Location.longitude": [-122.3491, -122.3491],
       "Run.jobTimeoutMinutes": [10, 150],
       "Project.defaultJobTimeoutMinutes": [10, 150],
-      "Run.eventCount": [0, 0],
+      "Run.eventCount": [1, 10000],
+      // A run on at most a handful of devices, one job each; a job runs 150 minutes at most (Device Farm quotas).
+      "Run.completedJobs": [0, 5],
+      "AccountSettings.maxJobTimeoutMinutes": [60, 150],
+      "AccountSettings.defaultJobTimeoutMinutes": [10, 150],
       "Run.seed": [0, 999999],
     },
   },

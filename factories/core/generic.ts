@@ -241,6 +241,17 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
       out[m] = countsOnly(counts, keys, gen);
     }
   }
+  // Members that name what another does (a run's console URL, its ARN's project and run), first: what follows may read
+  // them (a fuzz run's event count). They keep their place among the members; where the other does not say, they get their usual value.
+  for (const [m, from, match, format, i] of plan.derived) {
+    if (!(m in out)) continue;
+    const source = valueAt(out, from);
+    const found = typeof source === "string" ? match.exec(source) : null;
+    const at = gen.at(m, hashes[i]);
+    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : undefined) : undefined;
+    const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
+    out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
+  }
   // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
   for (const [m, conditions] of plan.only) {
     if (m in out && !allowedBy(conditions, out)) delete out[m];
@@ -256,17 +267,6 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const b = out[to];
     if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
     else delete out[m];
-  }
-  // Members that name what another does (a run's console URL, its ARN's project and run).
-  // They keep their place among the members; where the other does not say, they get their usual value.
-  for (const [m, from, match, format, i] of plan.derived) {
-    if (!(m in out)) continue;
-    const source = valueAt(out, from);
-    const found = typeof source === "string" ? match.exec(source) : null;
-    const at = gen.at(m, hashes[i]);
-    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : undefined) : undefined;
-    const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
-    out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
   }
   // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
   const verdict = plan.verdict;
@@ -337,9 +337,9 @@ function countsOnly(counts: Readonly<Record<string, unknown>>, keys: readonly st
   return kept;
 }
 
-/** Whether every other member has one of the values a member needs. */
-function allowedBy(conditions: readonly (readonly [string, readonly unknown[]])[], out: Readonly<Record<string, unknown>>): boolean {
-  return conditions.every(([other, values]) => values.includes(out[other]));
+/** Whether every other member (or the member at a path: `device.fleetType`) has one of the values a member needs. */
+function allowedBy(conditions: readonly (readonly [readonly string[], readonly unknown[]])[], out: Readonly<Record<string, unknown>>): boolean {
+  return conditions.every(([other, values]) => values.includes(valueAt(out, other)));
 }
 
 /** The verdict of the first count above zero, else the verdict when none is. */
@@ -484,7 +484,7 @@ interface Plan {
   /** The state member, its values, and each value's rules (`when`) as written and compiled, by position. */
   readonly state: { readonly member: string; readonly values: readonly string[]; readonly rule: StateRule; readonly when: readonly (StateWhen | undefined)[]; readonly compiled: readonly (CompiledState | undefined)[] } | undefined;
   readonly profiles: readonly Readonly<Record<string, unknown>>[] | undefined;
-  readonly only: readonly (readonly [string, readonly (readonly [string, readonly unknown[]])[]])[];
+  readonly only: readonly (readonly [string, readonly (readonly [readonly string[], readonly unknown[]])[]])[];
   readonly after: readonly (readonly [string, readonly [string, number, number]])[];
   readonly spans: readonly (readonly [string, readonly [string, string, number]])[];
   readonly sums: readonly (readonly [string, readonly string[]])[];
@@ -578,7 +578,7 @@ function planOf(shape: StructureShape, hints: Hints): Plan {
           }
         : undefined,
     profiles: hints.profiles?.[shape.name],
-    only: Object.entries(hints.only?.[shape.name] ?? {}).map(([m, c]) => [m, Object.entries(c)] as const),
+    only: Object.entries(hints.only?.[shape.name] ?? {}).map(([m, c]) => [m, Object.entries(c).map(([other, values]) => [other.split("."), values] as const)] as const),
     after: Object.entries(hints.after?.[shape.name] ?? {}),
     spans: Object.entries(hints.spans?.[shape.name] ?? {}),
     sums: Object.entries(hints.sums?.[shape.name] ?? {}),
@@ -637,7 +637,7 @@ function isReference(member: string, structure: string): boolean {
   const m = /^(.+?)(Id|Arn|Name|ARN|Ids)$/.exec(member);
   if (!m) return false;
   const subject = m[1]!.toLowerCase();
-  return !structure.toLowerCase().replace(/(summary|detail|details|description|response|output|result|info|item)$/, "").endsWith(subject);
+  return !structure.toLowerCase().replace(/(searchsummary|summary|detail|details|description|response|output|result|info|item)$/, "").endsWith(subject);
 }
 
 /** How many items a list or map holds: as many as a hint says (a table's columns), else a few, fewer deep down; within the model's length. */

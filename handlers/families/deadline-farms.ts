@@ -182,7 +182,7 @@ export class DeadlineFarms implements Family {
     }
     const now = new Date(this.clock.now());
     const ids: Rec = { farmId: input.farmId, queueId: input.queueId, jobId: this.#id("job") };
-    const fields: Rec = { ...ids, name: input.nameOverride ?? plan.name, priority: input.priority, createdAt: now, lifecycleStatus: "CREATE_COMPLETE", lifecycleStatusMessage: "Job creation completed successfully." };
+    const fields: Rec = { ...ids, name: input.nameOverride ?? plan.name, priority: input.priority, createdAt: now, lifecycleStatus: "CREATE_COMPLETE", lifecycleStatusMessage: "Job creation completed successfully" };
     for (const k of ["maxFailedTasksCount", "maxRetriesPerTask", "maxWorkerCount", "storageProfileId", "parameters"] as const) if (input[k] !== undefined) fields[k] = input[k];
     const description = input.descriptionOverride ?? plan.description;
     const job = this.#build("job", fields);
@@ -214,7 +214,7 @@ export class DeadlineFarms implements Family {
         stepId: step.stepId,
         name: step.name,
         lifecycleStatus: "CREATE_COMPLETE",
-        lifecycleStatusMessage: "Step creation completed successfully.",
+        lifecycleStatusMessage: "Step creation completed successfully",
         createdAt: now,
         ...(step.plan.parameterSpace ? { parameterSpace: step.plan.parameterSpace } : {}),
         ...(step.dependsOn.length || consumers ? { dependencyCounts: { dependenciesResolved: 0, dependenciesUnresolved: step.dependsOn.length, consumersResolved: 0, consumersUnresolved: consumers } } : {}),

@@ -100,7 +100,9 @@ function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unkn
   if (when) {
     for (const m of when.present ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined) add(`${shape.name} ${state} has ${m}`, undefined);
     for (const m of when.absent ?? []) if (rec[m] !== undefined) add(`${shape.name} ${state} has no ${m}`, rec[m]);
-    for (const [m, v] of Object.entries(when.values ?? {})) if (Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
+    // (A member a verdict decides takes its verdict over the state's value: the verdict's own rule below checks it.)
+    const decided = h.verdicts?.[shape.name]?.member;
+    for (const [m, v] of Object.entries(when.values ?? {})) if (m !== decided && Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
     for (const [a, b] of when.same ?? []) if (rec[a] !== undefined && rec[b] !== undefined && rec[a] !== rec[b]) add(`${shape.name} ${state} has ${a} equal to ${b}`, [rec[a], rec[b]]);
     for (const [m, keys] of Object.entries(when.zero ?? {})) {
       const counts = rec[m] as Record<string, unknown> | undefined;
