@@ -337,6 +337,37 @@ describe("service hints keep generated values consistent", () => {
     );
   });
 
+  test("Glue runs, jobs, triggers, workflow runs, databases and schemas hold together as AWS's do, whatever the seed", () => {
+    const unfinished = ["STARTING", "RUNNING", "STOPPING", "WAITING"];
+    const statistics = ["TimeoutActions", "FailedActions", "StoppedActions", "SucceededActions", "RunningActions", "ErroredActions", "WaitingActions"] as const;
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const run = factories.operation("glue:GetJobRun").build(undefined, { seed }).JobRun!;
+        if (unfinished.includes(run.JobRunState!)) expect(run.DPUSeconds).toBeUndefined();
+        else expect(run.ExecutionTime).toBeTypeOf("number");
+        const job = factories.operation("glue:GetJob").build(undefined, { seed }).Job!;
+        if (job.Command!.Name !== "glueray") expect(job.Command!.Runtime).toBeUndefined();
+        const trigger = factories.operation("glue:GetTrigger").build(undefined, { seed }).Trigger!;
+        expect(trigger.Schedule !== undefined).toBe(trigger.Type === "SCHEDULED");
+        expect(trigger.Predicate !== undefined).toBe(trigger.Type === "CONDITIONAL");
+        if (trigger.Schedule !== undefined) expect(trigger.Schedule).toMatch(/^cron\(/);
+        for (const action of trigger.Actions ?? []) expect(action.JobName !== undefined && action.CrawlerName !== undefined).toBe(false);
+        const workflowRun = factories.operation("glue:GetWorkflowRun").build(undefined, { seed }).Run!;
+        expect(workflowRun.CompletedOn !== undefined).toBe(!["RUNNING", "STOPPING"].includes(workflowRun.Status!));
+        if (workflowRun.ErrorMessage !== undefined) expect(workflowRun.Status).toBe("ERROR");
+        expect(workflowRun.WorkflowRunId).toMatch(/^wr_[0-9a-f]{64}$/);
+        const stats = workflowRun.Statistics;
+        if (stats) expect(stats.TotalActions).toBe(statistics.reduce((sum, k) => sum + (stats[k] ?? 0), 0));
+        for (const permission of factories.operation("glue:GetDatabase").build(undefined, { seed }).Database!.CreateTableDefaultPermissions ?? []) {
+          expect(permission).toEqual({ Principal: { DataLakePrincipalIdentifier: "IAM_ALLOWED_PRINCIPALS" }, Permissions: ["ALL"] });
+        }
+        const schema = factories.operation("glue:GetSchema").build(undefined, { seed });
+        for (const time of [schema.CreatedTime, schema.UpdatedTime]) if (time !== undefined) expect(new Date(time).toISOString()).toBe(time);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test("Deadline tasks, sessions and session actions have the times their status allows, fleets keep their workers within their bounds, and a search names each job, whatever the seed", () => {
     const unstarted = ["PENDING", "READY", "NOT_COMPATIBLE"];
     const ended = ["SUCCEEDED", "FAILED", "CANCELED"];

@@ -119,8 +119,9 @@ const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{accou
 const glueRun = (member: string, ended: readonly string[], failed: readonly string[], completed = "CompletedOn", error = "ErrorMessage", failure: readonly string[] = []): StateRule => ({
   member,
   when: Object.fromEntries([
-    ...["STARTING", "RUNNING", "STOPPING", "WAITING"].map((s) => [s, { absent: [completed, error, ...failure] }]),
-    ...ended.map((s) => [s, failed.includes(s) ? { present: [completed, error] } : { present: [completed], absent: [error, ...failure] }]),
+    // DPU-seconds are counted once a run has ended; one that ended says how long it ran (JobRun `DPUSeconds`, `ExecutionTime`).
+    ...["STARTING", "RUNNING", "STOPPING", "WAITING"].map((s) => [s, { absent: [completed, error, "DPUSeconds", ...failure] }]),
+    ...ended.map((s) => [s, failed.includes(s) ? { present: [completed, error, "ExecutionTime"] } : { present: [completed, "ExecutionTime"], absent: [error, ...failure] }]),
   ]),
 });
 
@@ -215,7 +216,7 @@ const GLUE_PARTITION_KEYS: readonly Profile[] = ["dt", "year", "month", "day", "
  * (AWS Glue, "Jobs" API and "Configuring job properties for Spark jobs".)
  */
 const glueJob = (command: string, version: string, workers: [string, number, number] | undefined, maxCapacity: number, language = "python"): Profile => ({
-  Command: { Name: command, ScriptLocation: `s3://aws-glue-assets-{account}-{region}/scripts/{subject}_${command}.${language === "scala" ? "scala" : "py"}`, ...(command === "pythonshell" ? { PythonVersion: "3.9" } : command === "glueray" ? { Runtime: "Ray2.4", PythonVersion: "3.9" } : { PythonVersion: "3" }) },
+  Command: { Name: command, ScriptLocation: `s3://aws-glue-assets-{account}-{region}/scripts/{subject}_${command}.${language === "scala" ? "scala" : "py"}`, ...(command === "pythonshell" ? { PythonVersion: "3.9" } : command === "glueray" ? { Runtime: "Ray2.4", PythonVersion: "3.9" } : { PythonVersion: "3" }), ...(command === "glueray" ? {} : { Runtime: null }) },
   GlueVersion: version,
   ...(workers ? { WorkerType: workers[0], NumberOfWorkers: workers[1] } : { WorkerType: null, NumberOfWorkers: null }),
   MaxCapacity: maxCapacity,
@@ -231,6 +232,8 @@ const glueJob = (command: string, version: string, workers: [string, number, num
   // Only Spark ETL jobs of Glue 3.0 and later may run Flex (the model's ExecutionClass).
   ...(command === "glueetl" ? {} : { ExecutionClass: "STANDARD" }),
 });
+/** The cron schedules a trigger or a crawler runs on (AWS Glue, "Time-based schedules for jobs and crawlers"). */
+const GLUE_CRON = "^cron\\((0|15|30) (1|2|6|12) \\* \\* \\? \\*\\)$";
 const GLUE_JOBS: readonly Profile[] = [
   glueJob("glueetl", "4.0", ["G.1X", 10, 10], 10),
   glueJob("glueetl", "5.0", ["G.2X", 5, 10], 10),
@@ -274,11 +277,15 @@ const GLUE_CRAWLERS: readonly Profile[] = [
     Targets: { S3Targets: [{ Path: "s3://{subject}-data-{account}-{region}/{subject}/", Exclusions: [] }], JdbcTargets: [], MongoDBTargets: [], DynamoDBTargets: [], CatalogTargets: [], DeltaTargets: [], IcebergTargets: [], HudiTargets: [] },
     Classifiers: [],
     TablePrefix: null,
+    RecrawlPolicy: { RecrawlBehavior: "CRAWL_EVERYTHING" },
+    SchemaChangePolicy: { UpdateBehavior: "UPDATE_IN_DATABASE", DeleteBehavior: "DEPRECATE_IN_DATABASE" },
   },
   {
     Targets: { S3Targets: [{ Path: "s3://{subject}-data-{account}-{region}/{subject}/raw/", Exclusions: ["**/_temporary/**"] }], JdbcTargets: [], MongoDBTargets: [], DynamoDBTargets: [], CatalogTargets: [], DeltaTargets: [], IcebergTargets: [], HudiTargets: [] },
     Classifiers: [],
     TablePrefix: "raw_",
+    RecrawlPolicy: { RecrawlBehavior: "CRAWL_EVERYTHING" },
+    SchemaChangePolicy: { UpdateBehavior: "LOG", DeleteBehavior: "LOG" },
   },
 ];
 
@@ -362,7 +369,11 @@ export const hints: Readonly<Record<string, Hints>> = {
   glue: {
     arnSeparator: "/",
     // Capacity is MaxCapacity or a worker type with a number of workers, never both (Glue's API reference).
-    oneOf: Object.fromEntries(["CreateSessionRequest", "CreateJobRequest", "StartJobRunRequest", "JobUpdate", "CreateMLTransformRequest", "UpdateMLTransformRequest"].map((s) => [s, [["MaxCapacity"], ["WorkerType", "NumberOfWorkers"]]])),
+    oneOf: {
+      ...Object.fromEntries(["CreateSessionRequest", "CreateJobRequest", "StartJobRunRequest", "JobUpdate", "CreateMLTransformRequest", "UpdateMLTransformRequest"].map((s) => [s, [["MaxCapacity"], ["WorkerType", "NumberOfWorkers"]]])),
+      // An action starts a job or a crawler, not both (AWS Glue API reference, Action).
+      Action: [["JobName", "Arguments"], ["CrawlerName"]],
+    },
     ranges: {
       "JobRun.Attempt": [0, 2],
       "JobRun.Timeout": [60, 2880],
@@ -375,7 +386,11 @@ export const hints: Readonly<Record<string, Hints>> = {
       "CreateSessionRequest.Timeout": [480, 2880],
       "CreateSessionRequest.IdleTimeout": [15, 480],
     },
-    profiles: { Crawler: GLUE_CRAWLERS, Connection: GLUE_CONNECTIONS, Column: GLUE_COLUMNS, "Table.PartitionKey": GLUE_PARTITION_KEYS, "TableInput.PartitionKey": GLUE_PARTITION_KEYS, Table: GLUE_TABLES, TableInput: GLUE_TABLES, Job: GLUE_JOBS, CreateJobRequest: GLUE_JOBS, JobRun: GLUE_RUNS },
+    profiles: {
+      // A database's default permissions are none, or ALL for IAM_ALLOWED_PRINCIPALS (Lake Formation, "CreateTableDefaultPermissions").
+      Database: [{ CreateTableDefaultPermissions: [] }, { CreateTableDefaultPermissions: [{ Principal: { DataLakePrincipalIdentifier: "IAM_ALLOWED_PRINCIPALS" }, Permissions: ["ALL"] }] }],
+      Crawler: GLUE_CRAWLERS, Connection: GLUE_CONNECTIONS, Column: GLUE_COLUMNS, "Table.PartitionKey": GLUE_PARTITION_KEYS, "TableInput.PartitionKey": GLUE_PARTITION_KEYS, Table: GLUE_TABLES, TableInput: GLUE_TABLES, Job: GLUE_JOBS, CreateJobRequest: GLUE_JOBS, JobRun: GLUE_RUNS,
+    },
     // What GetTable, GetJob, GetJobRun and GetCrawler answer for resources made the usual way (AWS Glue API
     // reference; views, federation and Lake Formation features aside): always these members, sometimes those.
     always: {
@@ -389,6 +404,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       JobRun: ["Id", "JobRunState", "StartedOn", "Attempt", "JobName", "JobMode", "LastModifiedOn", "Arguments", "Timeout", "MaxCapacity", "LogGroupName", "GlueVersion", "ExecutionClass"],
       Crawler: ["State", "Role", "Targets", "DatabaseName", "RecrawlPolicy", "SchemaChangePolicy", "LineageConfiguration", "CrawlElapsedTime", "CreationTime", "LastUpdated", "Version", "LakeFormationConfiguration"],
       DevEndpoint: ["Status"],
+      Trigger: ["Type", "State", "Actions"],
+      WorkflowRunStatistics: ["TotalActions", "TimeoutActions", "FailedActions", "StoppedActions", "SucceededActions", "RunningActions", "ErroredActions", "WaitingActions"],
     },
     usual: {
       Table: ["Owner", "LastAccessTime", "Description"],
@@ -398,7 +415,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       Database: ["Description", "LocationUri", "Parameters"],
       Partition: ["LastAccessTime", "Parameters"],
       Job: ["Description", "JobMode", "WorkerType", "NumberOfWorkers", "AllocatedCapacity"],
-      JobRun: ["CompletedOn", "ErrorMessage", "AllocatedCapacity", "ExecutionTime", "WorkerType", "NumberOfWorkers", "DPUSeconds", "TriggerName"],
+      // (A run started by a trigger names it; one started by StartJobRun does not.)
+      JobRun: ["CompletedOn", "ErrorMessage", "AllocatedCapacity", "ExecutionTime", "WorkerType", "NumberOfWorkers", "DPUSeconds"],
       Crawler: ["Description", "LastCrawl", "Schedule", "Classifiers", "TablePrefix"],
     },
     counts: { "Partition.Values": [1, 2], "StorageDescriptor.Columns": [3, 8], "Table.PartitionKeys": [0, 2], "StorageDescriptor.BucketColumns": [0, 0], "StorageDescriptor.SortColumns": [0, 0] },
@@ -411,6 +429,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       BlueprintRun: { CompletedOn: ["StartedOn", 30_000, 1_800_000] },
     },
     only: { JobRun: { DPUSeconds: { ExecutionClass: ["FLEX"] } } },
+    // A workflow run's statistics add up to its total (AWS Glue API reference, WorkflowRunStatistics).
+    sums: { WorkflowRunStatistics: { TotalActions: ["TimeoutActions", "FailedActions", "StoppedActions", "SucceededActions", "RunningActions", "ErroredActions", "WaitingActions"] } },
     formats: {
       // Hive column types, as Glue and Athena write them, and column names as tables have them.
       TableType: "^(EXTERNAL_TABLE|EXTERNAL_TABLE|EXTERNAL_TABLE|VIRTUAL_VIEW|GOVERNED)$",
@@ -454,6 +474,17 @@ export const hints: Readonly<Record<string, Hints>> = {
       "CreateSessionRequest.WorkerType": "^G\\.(1|2|4|8)X$",
       // The Data Catalog of an account is named by the account's id.
       CatalogId: "^{account}$",
+      "Trigger.Schedule": GLUE_CRON,
+      "Schedule.ScheduleExpression": GLUE_CRON,
+      // Workflow run ids (AWS Glue API reference, GetWorkflowRun; a published GetWorkflow response).
+      "WorkflowRun.WorkflowRunId": "^wr_[0-9a-f]{64}$",
+      "WorkflowRun.PreviousRunId": "^wr_[0-9a-f]{64}$",
+      // The schema registry's times are ISO 8601 text (AWS Glue API reference, GetSchema `CreatedTime`).
+      ...Object.fromEntries(
+        ["GetRegistryResponse", "GetSchemaResponse", "GetSchemaByDefinitionResponse", "GetSchemaVersionResponse", "RegistryListItem", "SchemaVersionListItem", "SchemaListItem", "MetadataInfo", "OtherMetadataValueListItem"].flatMap((s) =>
+          ["CreatedTime", "UpdatedTime"].map((m) => [`${s}.${m}`, "^2025-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$"]),
+        ),
+      ),
     },
     states: {
       JobRun: glueRun("JobRunState", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"], ["FAILED", "TIMEOUT", "ERROR"]),
@@ -462,6 +493,27 @@ export const hints: Readonly<Record<string, Hints>> = {
       BlueprintRun: glueRun("State", ["SUCCEEDED", "FAILED", "ROLLING_BACK"], ["FAILED", "ROLLING_BACK"], "CompletedOn", "ErrorMessage", ["RollbackErrorMessage"]),
       // A task run's properties are those of its own type; an evaluation has none (AWS Glue API reference, TaskRunProperties).
       TaskRunProperties: mlTaskType,
+      // A trigger has what its type needs: a schedule, a predicate, or a batching condition (AWS Glue API reference, Trigger).
+      Trigger: {
+        member: "Type",
+        when: {
+          SCHEDULED: { present: ["Schedule"], absent: ["Predicate", "EventBatchingCondition"] },
+          CONDITIONAL: { present: ["Predicate"], absent: ["Schedule", "EventBatchingCondition"] },
+          ON_DEMAND: { absent: ["Schedule", "Predicate", "EventBatchingCondition"] },
+          EVENT: { absent: ["Schedule", "Predicate"] },
+        },
+      },
+      // A workflow run that ended has its end; only one that failed says why (AWS Glue API reference, WorkflowRun).
+      WorkflowRun: {
+        member: "Status",
+        when: {
+          RUNNING: { absent: ["CompletedOn", "ErrorMessage"] },
+          STOPPING: { absent: ["CompletedOn", "ErrorMessage"] },
+          COMPLETED: { present: ["CompletedOn"], absent: ["ErrorMessage"] },
+          STOPPED: { present: ["CompletedOn"], absent: ["ErrorMessage"] },
+          ERROR: { present: ["CompletedOn", "ErrorMessage"] },
+        },
+      },
     },
   },
   deadline: {
