@@ -326,6 +326,7 @@ describe("service hints keep generated values consistent", () => {
         const { upload } = factories.operation("deviceFarm:GetUpload").build(undefined, { seed });
         if (upload!.type !== "ANDROID_APP") expect(upload!.metadata).toBeUndefined();
         expect(upload!.category).toBe("PRIVATE");
+        expect(upload!.name).toMatch(upload!.type === "ANDROID_APP" ? /\.apk$/ : upload!.type === "IOS_APP" ? /\.ipa$/ : /\.zip$/);
         for (const rule of factories.operation("deviceFarm:GetDevicePool").build(undefined, { seed }).devicePool!.rules ?? []) {
           expect([rule.attribute, rule.operator, rule.value]).not.toContain(undefined);
         }

@@ -248,7 +248,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const source = valueAt(out, from);
     const found = typeof source === "string" ? match.exec(source) : null;
     const at = gen.at(m, hashes[i]);
-    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : undefined) : undefined;
+    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : format["*"]) : undefined;
     const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
     out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
   }
