@@ -111,6 +111,10 @@ const T = "{digits:test}";
 const APPIUM = "APPIUM_JAVA_JUNIT|APPIUM_JAVA_TESTNG|APPIUM_PYTHON|APPIUM_NODE|APPIUM_RUBY|APPIUM_WEB_JAVA_JUNIT|APPIUM_WEB_JAVA_TESTNG|APPIUM_WEB_PYTHON|APPIUM_WEB_NODE|APPIUM_WEB_RUBY";
 const TEST_TYPES = { ANDROID: `^(${APPIUM}|INSTRUMENTATION|BUILTIN_FUZZ)$`, IOS: `^(${APPIUM}|XCTEST|XCTEST_UI|BUILTIN_FUZZ)$` };
 
+/** A job's file, presigned in its results bucket (AWS Device Farm API reference, Artifact `url`), by its file name. */
+const ARTIFACT_URL = (file: string) =>
+  `^https://prod-us-west-2-results\\.s3\\.dualstack\\.us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/${J}/${file}\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host$`;
+
 const UPLOAD_URL = (project: string, upload: string) =>
   `^https://prod-us-west-2-uploads\\.s3-us-west-2\\.amazonaws\\.com/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aproject%3A${project}/uploads/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aupload%3A${upload}/{uuid}/app\\.apk\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260115T120000Z&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Signature=[0-9a-f]{64}$`;
 const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
@@ -616,7 +620,7 @@ export const hints: Readonly<Record<string, Hints>> = {
       "Job.instanceArn": `^arn:aws:devicefarm:us-west-2:{account}:deviceinstance:${U}$`,
       "Job.videoEndpoint": `^https://prod-us-west-2-results\\.s3-us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/00000/video\\.mp4$`,
       // A job's files, presigned in its results bucket, as the mock's runs list them.
-      "Artifact.url": `^https://prod-us-west-2-results\\.s3\\.dualstack\\.us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/${J}/(Logcat\\.logcat|TestSpec_Output\\.txt|Video\\.mp4|Customer_Artifacts\\.zip)\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host$`,
+      "Artifact.url": ARTIFACT_URL("(Logcat\\.logcat|TestSpec_Output\\.txt|Video\\.mp4|Customer_Artifacts\\.zip)"),
       "Upload.contentType": "^application/octet-stream$",
       // A project's own uploads; curated ones are Device Farm's (Upload `category`).
       "Upload.category": "^PRIVATE$",
@@ -635,6 +639,14 @@ export const hints: Readonly<Record<string, Hints>> = {
         type: { from: "platform", match: "^(ANDROID|IOS)$", format: TEST_TYPES },
         webUrl: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" },
       },
+      // An artifact's URL is its own file's.
+      Artifact: {
+        url: {
+          from: "type",
+          match: "^.+$",
+          format: { DEVICE_LOG: ARTIFACT_URL("Logcat\\.logcat"), TESTSPEC_OUTPUT: ARTIFACT_URL("TestSpec_Output\\.txt"), VIDEO: ARTIFACT_URL("Video\\.mp4"), CUSTOMER_ARTIFACT: ARTIFACT_URL("Customer_Artifacts\\.zip") },
+        },
+      },
       // An upload's file name ends as its type says: `.apk` for an Android app, `.ipa` for an iOS app, `.zip` for all
       // others (AWS Device Farm API reference, CreateUpload `name`).
       Upload: {
@@ -644,8 +656,15 @@ export const hints: Readonly<Record<string, Hints>> = {
     },
     // A run cannot have completed more jobs than it has; a default timeout is within the maximum.
     ordered: { ...Object.fromEntries(["Run", "Job", "Suite"].map((s) => [s, [["completedJobs", "totalJobs"]] as const])), AccountSettings: [["defaultJobTimeoutMinutes", "maxJobTimeoutMinutes"]] },
-    // Rules a pool selects devices by, each once in a pool (the AWS CLI's create-device-pool example).
+    // Rules a pool selects devices by, each once in a pool (the AWS CLI's create-device-pool example); the files a job
+    // leaves, each with its type, name and extension, as the mock's runs list them.
     profiles: {
+      Artifact: [
+        { name: "Logcat", type: "DEVICE_LOG", extension: "logcat" },
+        { name: "TestSpec Output", type: "TESTSPEC_OUTPUT", extension: "txt" },
+        { name: "Video", type: "VIDEO", extension: "mp4" },
+        { name: "Customer Artifacts", type: "CUSTOMER_ARTIFACT", extension: "zip" },
+      ],
       Rule: [
         { attribute: "PLATFORM", operator: "EQUALS", value: '"ANDROID"' },
         { attribute: "FORM_FACTOR", operator: "EQUALS", value: '"PHONE"' },
@@ -688,6 +707,7 @@ export const hints: Readonly<Record<string, Hints>> = {
       Upload: ["arn", "name", "created", "type", "status", "category"],
       Project: ["arn", "name", "created"],
       DevicePool: ["arn", "name", "type", "rules"],
+      Artifact: ["arn", "name", "type", "extension", "url"],
       // A device pool's rule names an attribute, an operator and a JSON value (the AWS CLI's create-device-pool example).
       Rule: ["attribute", "operator", "value"],
       Counters: ["total", "passed", "failed", "warned", "errored", "stopped", "skipped"],
