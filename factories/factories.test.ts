@@ -310,6 +310,11 @@ describe("service hints keep generated values consistent", () => {
     );
   });
 
+  test("some generated Device Farm jobs run on a private device, some on a public one", () => {
+    const fleets = new Set(Array.from({ length: 40 }, (_, seed) => factories.operation("deviceFarm:GetJob").build(undefined, { seed }).job!.device!.fleetType));
+    expect([...fleets].sort()).toEqual(["PRIVATE", "PUBLIC"]);
+  });
+
   test("a Device Farm run's result, jobs and fuzz members agree with its status and type; a job's instance, an upload's metadata and category, a pool's rules and an account's timeouts are as AWS has them, whatever the seed", () => {
     const unstarted = ["PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE", "PROCESSING", "SCHEDULING", "PREPARING"];
     fc.assert(
@@ -322,7 +327,8 @@ describe("service hints keep generated values consistent", () => {
           if (run.type !== "BUILTIN_FUZZ") expect([run.eventCount, run.seed]).toEqual([undefined, undefined]);
         }
         const { job } = factories.operation("deviceFarm:GetJob").build(undefined, { seed });
-        if (job!.device!.fleetType !== "PRIVATE") expect(job!.instanceArn).toBeUndefined();
+        // A job on a private device ran on its instance; one on a public device names none.
+        expect(job!.instanceArn).toBe(job!.device!.fleetType === "PRIVATE" ? job!.device!.instances![0]!.arn : undefined);
         const { upload } = factories.operation("deviceFarm:GetUpload").build(undefined, { seed });
         if (upload!.type !== "ANDROID_APP") expect(upload!.metadata).toBeUndefined();
         expect(upload!.category).toBe("PRIVATE");

@@ -99,11 +99,6 @@ const R = "{uuid:run}";
 const J = "{digits:job}";
 const S = "{digits:suite}";
 const T = "{digits:test}";
-/** A Device Farm ARN of a resource type and id path (AWS Device Farm API reference, ARN formats). */
-/**
- * A presigned S3 PUT URL for an upload of a project, as CreateUpload answers (the AWS CLI's create-upload
- * example), without a key id; `project` and `upload` as pattern text.
- */
 /**
  * The test types each platform runs (AWS Device Farm Developer Guide, "Test frameworks and built-in tests": Appium and
  * its web tests on both, Instrumentation on Android, XCTest and XCTest UI on iOS, the built-in fuzz test on both).
@@ -115,17 +110,23 @@ const TEST_TYPES = { ANDROID: `^(${APPIUM}|INSTRUMENTATION|BUILTIN_FUZZ)$`, IOS:
 const ARTIFACT_URL = (file: string) =>
   `^https://prod-us-west-2-results\\.s3\\.dualstack\\.us-west-2\\.amazonaws\\.com/{account}/${P}/${R}/${J}/${file}\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=86400&X-Amz-SignedHeaders=host$`;
 
+/**
+ * A presigned S3 PUT URL for an upload of a project, as CreateUpload answers (the AWS CLI's create-upload
+ * example), without a key id; `project` and `upload` as pattern text.
+ */
 const UPLOAD_URL = (project: string, upload: string) =>
   `^https://prod-us-west-2-uploads\\.s3-us-west-2\\.amazonaws\\.com/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aproject%3A${project}/uploads/arn%3Aaws%3Adevicefarm%3Aus-west-2%3A{account}%3Aupload%3A${upload}/{uuid}/app\\.apk\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260115T120000Z&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Signature=[0-9a-f]{64}$`;
+/** A Device Farm ARN of a resource type and id path (AWS Device Farm API reference, ARN formats). */
 const df = (type: string, path: string) => `^arn:aws:devicefarm:us-west-2:{account}:${type}:${path}$`;
 
 /** Glue run states: a run that ended has a completion time; a failed one says why. */
 const glueRun = (member: string, ended: readonly string[], failed: readonly string[], completed = "CompletedOn", error = "ErrorMessage", failure: readonly string[] = []): StateRule => ({
   member,
   when: Object.fromEntries([
-    // DPU-seconds are counted once a run has ended; one that ended says how long it ran (JobRun `DPUSeconds`, `ExecutionTime`).
+    // DPU-seconds are counted once a run has ended; one that ended started and says how long it ran (a job run's
+    // `DPUSeconds` and `ExecutionTime`, an ML task run's `ExecutionTime`; other runs have neither member).
     ...["STARTING", "RUNNING", "STOPPING", "WAITING"].map((s) => [s, { absent: [completed, error, "DPUSeconds", ...failure] }]),
-    ...ended.map((s) => [s, failed.includes(s) ? { present: [completed, error, "ExecutionTime"] } : { present: [completed, "ExecutionTime"], absent: [error, ...failure] }]),
+    ...ended.map((s) => [s, failed.includes(s) ? { present: ["StartedOn", completed, error, "ExecutionTime"] } : { present: ["StartedOn", completed, "ExecutionTime"], absent: [error, ...failure] }]),
   ]),
 });
 
@@ -307,6 +308,9 @@ const GLUE_RUNS: readonly Profile[] = GLUE_JOBS.map((job) => ({
   Arguments: { "--job-bookmark-option": "job-bookmark-enable" },
 }));
 
+/** Glue schema registry structures whose times are text: the last update is the creation until something changes. */
+const GLUE_REGISTRY_TIMED = ["GetRegistryResponse", "GetSchemaResponse", "GetSchemaByDefinitionResponse", "GetSchemaVersionResponse", "RegistryListItem", "SchemaVersionListItem", "SchemaListItem", "MetadataInfo", "OtherMetadataValueListItem"];
+
 /** Deadline structures of a job and of a step: their task run status decides times and counts. */
 const DEADLINE_JOBS = ["GetJobResponse", "JobSummary", "JobSearchSummary", "BatchGetJobItem"];
 const DEADLINE_STEPS = ["GetStepResponse", "StepSummary", "StepSearchSummary", "BatchGetStepItem"];
@@ -346,7 +350,6 @@ const deadlineTask: StateRule = {
     RUNNING: { present: ["startedAt"], absent: ["endedAt", "targetRunStatus"] },
     INTERRUPTING: { present: ["startedAt"], absent: ["endedAt"] },
     SUSPENDED: { absent: ["endedAt"] },
-    CANCELED: { present: ["endedAt"] },
     FAILED: { present: ["startedAt", "endedAt"], absent: ["targetRunStatus"] },
     SUCCEEDED: { present: ["startedAt", "endedAt"], absent: ["targetRunStatus"] },
   },
@@ -376,7 +379,7 @@ export const hints: Readonly<Record<string, Hints>> = {
     oneOf: {
       ...Object.fromEntries(["CreateSessionRequest", "CreateJobRequest", "StartJobRunRequest", "JobUpdate", "CreateMLTransformRequest", "UpdateMLTransformRequest"].map((s) => [s, [["MaxCapacity"], ["WorkerType", "NumberOfWorkers"]]])),
       // An action starts a job or a crawler, not both (AWS Glue API reference, Action).
-      Action: [["JobName", "Arguments"], ["CrawlerName"]],
+      Action: [["JobName", "Arguments", "Timeout", "SecurityConfiguration", "NotificationProperty"], ["CrawlerName"]],
     },
     ranges: {
       "JobRun.Attempt": [0, 2],
@@ -433,6 +436,8 @@ export const hints: Readonly<Record<string, Hints>> = {
       BlueprintRun: { CompletedOn: ["StartedOn", 30_000, 1_800_000] },
     },
     only: { JobRun: { DPUSeconds: { ExecutionClass: ["FLEX"] } } },
+    // A schema registry resource not updated since it was made was last updated when it was made.
+    derived: Object.fromEntries(GLUE_REGISTRY_TIMED.map((s) => [s, { UpdatedTime: { from: "CreatedTime", match: "^(.+)$", format: "^{match1}$" } }])),
     // A workflow run's statistics add up to its total (AWS Glue API reference, WorkflowRunStatistics).
     sums: { WorkflowRunStatistics: { TotalActions: ["TimeoutActions", "FailedActions", "StoppedActions", "SucceededActions", "RunningActions", "ErroredActions", "WaitingActions"] } },
     formats: {
@@ -484,11 +489,7 @@ export const hints: Readonly<Record<string, Hints>> = {
       "WorkflowRun.WorkflowRunId": "^wr_[0-9a-f]{64}$",
       "WorkflowRun.PreviousRunId": "^wr_[0-9a-f]{64}$",
       // The schema registry's times are ISO 8601 text (AWS Glue API reference, GetSchema `CreatedTime`).
-      ...Object.fromEntries(
-        ["GetRegistryResponse", "GetSchemaResponse", "GetSchemaByDefinitionResponse", "GetSchemaVersionResponse", "RegistryListItem", "SchemaVersionListItem", "SchemaListItem", "MetadataInfo", "OtherMetadataValueListItem"].flatMap((s) =>
-          ["CreatedTime", "UpdatedTime"].map((m) => [`${s}.${m}`, "^2025-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$"]),
-        ),
-      ),
+      ...Object.fromEntries(GLUE_REGISTRY_TIMED.map((s) => [`${s}.CreatedTime`, "^2025-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$"])),
     },
     states: {
       JobRun: glueRun("JobRunState", ["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"], ["FAILED", "TIMEOUT", "ERROR"]),
@@ -534,7 +535,7 @@ export const hints: Readonly<Record<string, Hints>> = {
         when: {
           STARTED: { absent: ["endedAt", "targetLifecycleStatus", "updatedAt", "updatedBy"] },
           ...Object.fromEntries(["UPDATE_IN_PROGRESS", "UPDATE_SUCCEEDED", "UPDATE_FAILED"].map((s) => [s, { absent: ["endedAt"] }])),
-          ENDED: { present: ["endedAt"], absent: ["targetLifecycleStatus"] },
+          ENDED: { present: ["endedAt"] },
         },
       },
       // A session action runs once it is scheduled; one never attempted has no times or progress (SessionActionSummary).
@@ -634,7 +635,12 @@ export const hints: Readonly<Record<string, Hints>> = {
     // "represents a device" (AWS Device Farm API reference, Job), is named as its device is; a run's and a job's test
     // type is one their platform runs.
     derived: {
-      Job: { name: { from: "device.name", match: "^(.+)$", format: "^{match1}$" }, type: { from: "device.platform", match: "^(ANDROID|IOS)$", format: TEST_TYPES } },
+      Job: {
+        name: { from: "device.name", match: "^(.+)$", format: "^{match1}$" },
+        type: { from: "device.platform", match: "^(ANDROID|IOS)$", format: TEST_TYPES },
+        // A job on a private device ran on one of its instances.
+        instanceArn: { from: "device.instances.0.arn", match: "^(.+)$", format: "^{match1}$" },
+      },
       Run: {
         type: { from: "platform", match: "^(ANDROID|IOS)$", format: TEST_TYPES },
         webUrl: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:run:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: "^https://us-west-2\\.console\\.aws\\.amazon\\.com/devicefarm/home\\?region=us-west-2#/mobile/projects/{match1}/runs/{match2}$" },
@@ -701,7 +707,7 @@ export const hints: Readonly<Record<string, Hints>> = {
     // What GetRun and GetJob answer (AWS Device Farm API reference, "Run" and "Job"; the AWS CLI's get-run example).
     always: {
       Run: ["arn", "name", "type", "platform", "created", "status", "result", "counters", "totalJobs", "completedJobs", "billingMethod", "appUpload", "jobTimeoutMinutes", "devicePoolArn", "locale", "radios", "location", "webUrl", "skipAppResign"],
-      Job: ["arn", "name", "type", "created", "status", "result", "counters", "device"],
+      Job: ["arn", "name", "type", "created", "status", "result", "counters", "device", "instanceArn"],
       Suite: ["arn", "name", "type", "created", "status", "result", "counters"],
       Test: ["arn", "name", "type", "created", "status", "result", "counters"],
       Upload: ["arn", "name", "created", "type", "status", "category"],

@@ -24,7 +24,7 @@ export { Factory } from "./core/factory.js";
 export type { BuildOptions, FactoryDefinition, Invariant } from "./core/factory.js";
 export { REFERENCE_DATE } from "./core/random.js";
 export { preload } from "../src/contracts/registry.js";
-import { checkSeed, RandomSource } from "./core/random.js";
+import { checkSeed, RandomSource, type Gen } from "./core/random.js";
 
 /** Options of a factory set. */
 export interface FactoriesOptions {
@@ -48,18 +48,22 @@ const entities: readonly EntityDefinition<any, any, any>[] = [glueSession, deadl
 const entitiesOf = (service: string) => entities.filter((e) => e.service === service);
 
 /**
- * Hand-tuned structures that other entities hold, by service: the generic factory builds them so wherever they sit
- * (a Device Farm job's device is a device of the catalogue, its maker, model and platform together).
+ * Hand-tuned structures that other entities hold, by service, and the parameters they are built with there: the
+ * generic factory builds them so wherever they sit (a Device Farm job's device is a device of the catalogue, its
+ * maker, model and platform together; one in five of a private fleet).
  */
-const nestedEntities: readonly (readonly [service: string, definition: AnyDefinition])[] = [["deviceFarm", deviceFactory]];
+const nestedEntities: readonly (readonly [service: string, definition: AnyDefinition, params: (gen: Gen) => object])[] = [
+  ["deviceFarm", deviceFactory, (gen) => ({ ...deviceFactory.defaults, fleet: gen.bool("$fleet", 0.2) ? "PRIVATE" : "PUBLIC" })],
+];
 
 /** The hand-tuned factories, by the structure each builds: the generic factory hands those structures to them. */
 const refinementTables = new Map<string, ReadonlyMap<Shape, Refinement>>();
 function refinements(service: string): ReadonlyMap<Shape, Refinement> {
   let table = refinementTables.get(service);
   if (!table) {
-    const definitions = [...entitiesOf(service), ...nestedEntities.filter(([s]) => s === service).map(([, d]) => d)];
-    refinementTables.set(service, (table = new Map(definitions.map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)]))));
+    const own: [Shape, Refinement][] = entitiesOf(service).map((e) => [e.shape as Shape, (gen) => e.generate(gen, e.defaults)]);
+    const nested: [Shape, Refinement][] = nestedEntities.filter(([s]) => s === service).map(([, d, params]) => [d.shape as Shape, (gen) => d.generate(gen, params(gen))]);
+    refinementTables.set(service, (table = new Map([...own, ...nested])));
   }
   return table;
 }

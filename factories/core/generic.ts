@@ -241,8 +241,9 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
       out[m] = countsOnly(counts, keys, gen);
     }
   }
-  // Members that name what another does (a run's console URL, its ARN's project and run), first: what follows may read
-  // them (a fuzz run's event count). They keep their place among the members; where the other does not say, they get their usual value.
+  // Members that name what another does (a run's console URL, its ARN's project and run), first: what follows may
+  // read them (a fuzz run's event count). They keep their place among the members; where the other does not say (or
+  // says what the member cannot hold), they get their usual value.
   for (const [m, from, match, format, i] of plan.derived) {
     if (!(m in out)) continue;
     const source = valueAt(out, from);
@@ -250,7 +251,16 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const at = gen.at(m, hashes[i]);
     const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : format["*"]) : undefined;
     const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
-    out[m] = value !== undefined && fits(members[m] as Extract<Shape, { kind: "string" }>, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
+    const own = members[m]!;
+    const taken = value !== undefined && (own.kind === "enum" ? own.values.includes(value) : fits(own as Extract<Shape, { kind: "string" }>, value));
+    out[m] = taken ? value : generate(own, at, m, shape.name, depth + 1, ctx);
+  }
+  // A verdict its counts give (a run with failed tests has FAILED), once the counts are final; before
+  // what reads it (an errored run's result code).
+  const verdict = plan.verdict;
+  if (verdict && typeof out[verdict.member] === "string" && !verdict.unless?.includes(out[verdict.member] as string) && out[verdict.from] && typeof out[verdict.from] === "object") {
+    const counts = out[verdict.from] as Record<string, unknown>;
+    out[verdict.member] = verdictOf(verdict, counts);
   }
   // Members only some values of another allow (DPU-seconds of a Flex run), and spans that are the time between two others.
   for (const [m, conditions] of plan.only) {
@@ -267,12 +277,6 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const b = out[to];
     if (a instanceof Date && b instanceof Date) out[m] = Math.max(0, Math.round((b.getTime() - a.getTime()) / unit));
     else delete out[m];
-  }
-  // A verdict its counts give (a run with failed tests has FAILED), once the counts are final.
-  const verdict = plan.verdict;
-  if (verdict && typeof out[verdict.member] === "string" && !verdict.unless?.includes(out[verdict.member] as string) && out[verdict.from] && typeof out[verdict.from] === "object") {
-    const counts = out[verdict.from] as Record<string, unknown>;
-    out[verdict.member] = verdictOf(verdict, counts);
   }
   // Members that exclude each other: one group is kept, whole.
   const groups = plan.groups;

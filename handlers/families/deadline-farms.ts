@@ -207,7 +207,7 @@ export class DeadlineFarms implements Family {
       const consumers = steps.filter((s) => s.dependsOn.includes(step.name)).length;
       const made = (get: string, key: string, known: Rec) => {
         const entity = this.#made(get, key, { createdBy: job.createdBy, ...known });
-        for (const k of ["targetTaskRunStatus", "taskFailureRetryCount", "latestSessionActionId", "requiredCapabilities", "lifecycleStatusMessage"]) if (!(k in known)) delete entity[k];
+        for (const k of ["targetTaskRunStatus", "targetRunStatus", "taskFailureRetryCount", "latestSessionActionId", "requiredCapabilities", "lifecycleStatusMessage"]) if (!(k in known)) delete entity[k];
         return entity;
       };
       this.engine.keep("deadline", "Step", stepIds, made("deadline:GetStep", step.stepId, {

@@ -90,19 +90,27 @@ function walk(h: Hints, shape: Shape, value: unknown, path: string, member: stri
   }
 }
 
+/** Whether the `only` conditions on a member (if any) allow it here; a condition may name a path of members (`device.fleetType`). */
+function allowed(h: Hints, shape: StructureShape, rec: Record<string, unknown>, m: string): boolean {
+  const at = (path: string) => path.split(".").reduce<unknown>((v, step) => (v && typeof v === "object" ? (v as Record<string, unknown>)[step] : undefined), rec);
+  return Object.entries(h.only?.[shape.name]?.[m] ?? {}).every(([other, values]) => values.includes(at(other)));
+}
+
 /** The state rules of the service's hints, checked on a structure that has its state member set. */
 function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unknown>, path: string, where: Where, out: Finding[]): void {
   const add = (rule: string, value: unknown) => out.push({ path, rule, value });
-  for (const m of h.always?.[shape.name] ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined) add(`${shape.name}.${m} is always there`, undefined);
+  // (Always there where an `only` condition allows it: a job's device instance on a private device.)
+  for (const m of h.always?.[shape.name] ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined && allowed(h, shape, rec, m)) add(`${shape.name}.${m} is always there`, undefined);
   const rule = h.states?.[shape.name];
   const state = rule ? rec[rule.member] : undefined;
   const when = rule && typeof state === "string" ? rule.when[state] : undefined;
   if (when) {
     for (const m of when.present ?? []) if (Object.hasOwn(shape.members, m) && rec[m] === undefined) add(`${shape.name} ${state} has ${m}`, undefined);
     for (const m of when.absent ?? []) if (rec[m] !== undefined) add(`${shape.name} ${state} has no ${m}`, rec[m]);
-    // (A member a verdict decides takes its verdict over the state's value: the verdict's own rule below checks it.)
-    const decided = h.verdicts?.[shape.name]?.member;
-    for (const [m, v] of Object.entries(when.values ?? {})) if (m !== decided && Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
+    // (A member a verdict decides takes its verdict over a value the verdict replaces: the verdict's own rule below checks it.)
+    const verdict = h.verdicts?.[shape.name];
+    const replaced = (m: string, v: unknown) => m === verdict?.member && !verdict.unless?.includes(v as string);
+    for (const [m, v] of Object.entries(when.values ?? {})) if (!replaced(m, v) && Object.hasOwn(shape.members, m) && rec[m] !== undefined && rec[m] !== v) add(`${shape.name} ${state} has ${m} ${String(v)}`, rec[m]);
     for (const [a, b] of when.same ?? []) if (rec[a] !== undefined && rec[b] !== undefined && rec[a] !== rec[b]) add(`${shape.name} ${state} has ${a} equal to ${b}`, [rec[a], rec[b]]);
     for (const [m, keys] of Object.entries(when.zero ?? {})) {
       const counts = rec[m] as Record<string, unknown> | undefined;
@@ -126,7 +134,7 @@ function stateFindings(h: Hints, shape: StructureShape, rec: Record<string, unkn
   // A Glue catalog id, an account id: the answer's account.
   for (const m of Object.keys(shape.members)) if (/^(CatalogId|AccountId|awsAccountId)$/i.test(m) && typeof rec[m] === "string" && rec[m] !== where.account && /^\d{12}$/.test(rec[m] as string)) add(`${shape.name}.${m} is the answer's account`, rec[m]);
   for (const [m, conditions] of Object.entries(h.only?.[shape.name] ?? {})) {
-    if (rec[m] !== undefined && !Object.entries(conditions).every(([other, values]) => values.includes(rec[other]))) add(`${shape.name}.${m} only where ${JSON.stringify(conditions)}`, rec[m]);
+    if (rec[m] !== undefined && !allowed(h, shape, rec, m)) add(`${shape.name}.${m} only where ${JSON.stringify(conditions)}`, rec[m]);
   }
   for (const [m, [from, to, unit]] of Object.entries(h.spans?.[shape.name] ?? {})) {
     const a = rec[from];
