@@ -6,6 +6,7 @@ import { hashSeed } from "../factories/core/random.js";
 import type { Factories } from "../factories/index.js";
 import type { Operation, Shape, StructureShape } from "../src/index.js";
 import { setOwn } from "../src/model/own.js";
+import { outside } from "../src/contracts/bounds.js";
 
 /**
  * Answers for operations without a store: built by the factories, seeded by the request's identifying
@@ -199,7 +200,7 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
   // The ids of an ARN the input replaces, renamed wherever the answer names them (a run's console URL, its
   // upload's and device pool's project).
   const renames: [string, string][] = [];
-  const set = (shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean => {
+  const set = (shape: Shape, target: Record<string, unknown>, name: string, value: string | number | string[]): boolean => {
     const old = target[name];
     const ok = setIdentifier(shape, target, name, value);
     if (ok && typeof old === "string" && typeof value === "string" && old !== value) renames.push(...renamedIds(old, value));
@@ -209,10 +210,12 @@ function echo(op: Operation, input: Record<string, unknown>, output: Record<stri
   if (renames.length) renameIn(output, renames);
 }
 
-function echoInto(input: Record<string, unknown>, members: Record<string, Shape>, output: Record<string, unknown>, pageToken: string | undefined, set: (shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]) => boolean): void {
+function echoInto(input: Record<string, unknown>, members: Record<string, Shape>, output: Record<string, unknown>, pageToken: string | undefined, set: (shape: Shape, target: Record<string, unknown>, name: string, value: string | number | string[]) => boolean): void {
   for (const [name, value] of Object.entries(input)) {
     const values = Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string") && /Values$/.test(name);
-    if ((typeof value !== "string" && !values) || (!values && !IDENTIFIER.test(name)) || name === pageToken) continue;
+    // (A whole-number id names a numbered resource: Glue's statement `Id`.)
+    const numbered = typeof value === "number" && Number.isSafeInteger(value) && /(^|[a-z])Id$/.test(name);
+    if ((typeof value !== "string" && !values && !numbered) || (!values && !IDENTIFIER.test(name)) || name === pageToken) continue;
     const direct = members[name];
     if (direct && set(direct, output, name, value)) continue;
     for (const [member, m] of Object.entries(members)) {
@@ -224,8 +227,10 @@ function echoInto(input: Record<string, unknown>, members: Record<string, Shape>
         if (own) set((entity.members as Record<string, Shape>)[own]!, inner, own, value);
       } else if (m.kind === "list" && m.member.kind === "structure" && Array.isArray(target)) {
         const item = m.member as StructureShape;
-        // A list item's own identifier is its own (the runs of a project each have their own `arn`), never the input's.
-        const same = OWN.test(name) ? undefined : (item.members as Record<string, Shape>)[name];
+        // A list item's own identifier is its own (the runs of a project each have their own `arn`), never the input's;
+        // but where an item has an id of its own (a `WorkflowRun`'s `WorkflowRunId`), its `Name` names its parent.
+        const ownId = Object.hasOwn(item.members, `${item.name}Id`);
+        const same = OWN.test(name) && !ownId ? undefined : (item.members as Record<string, Shape>)[name];
         if (same) for (const t of target) set(same, t as Record<string, unknown>, name, value);
       }
     }
@@ -350,8 +355,10 @@ function renameIn(value: object, renames: readonly (readonly [string, string])[]
   if (next !== value) for (const k of Object.keys(next)) setOwn(value as Record<string, unknown>, k, next[k]);
 }
 
-function setIdentifier(shape: Shape, target: Record<string, unknown>, name: string, value: string | string[]): boolean {
-  const one = (s: Shape, v: unknown) => (typeof v !== "string" ? false : s.kind === "string" ? fits(s, v) : s.kind === "enum" ? s.values.includes(v) : false);
+function setIdentifier(shape: Shape, target: Record<string, unknown>, name: string, value: string | number | string[]): boolean {
+  // (A whole number names a numbered resource, Glue's statement `Id`: it goes where the output holds one.)
+  const one = (s: Shape, v: unknown) =>
+    typeof v === "number" ? (s.kind === "integer" || s.kind === "long") && Number.isSafeInteger(v) && !outside(v, s.range) : typeof v !== "string" ? false : s.kind === "string" ? fits(s, v) : s.kind === "enum" ? s.values.includes(v) : false;
   const ok = Array.isArray(value) ? shape.kind === "list" && value.every((v) => one(shape.member, v)) : one(shape, value);
   if (ok) setOwn(target, name, value);
   return ok;
