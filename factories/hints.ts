@@ -85,7 +85,7 @@ export interface Hints {
    * `from` (or at a path of members, `device.name`), the value is drawn from `format` with `{match1}`, `{match2}`, …
    * in their place (`{match}` or `{match0}`: the whole match; a group that matched nothing: empty), as a run's
    * console URL names the project and run of its ARN; `format` may give one pattern per whole match (a run's test type
-   * by its platform), `*` for any other. Where it does not, the member keeps its usual value.
+   * by its platform). Where it does not, the member keeps its usual value.
    */
   readonly derived?: Readonly<Record<string, Readonly<Record<string, { readonly from: string; readonly match: string; readonly format: string | Readonly<Record<string, string>> }>>>>;
 }
@@ -653,10 +653,7 @@ export const hints: Readonly<Record<string, Hints>> = {
           format: { DEVICE_LOG: ARTIFACT_URL("Logcat\\.logcat"), TESTSPEC_OUTPUT: ARTIFACT_URL("TestSpec_Output\\.txt"), VIDEO: ARTIFACT_URL("Video\\.mp4"), CUSTOMER_ARTIFACT: ARTIFACT_URL("Customer_Artifacts\\.zip") },
         },
       },
-      // An upload's file name ends as its type says: `.apk` for an Android app, `.ipa` for an iOS app, `.zip` for all
-      // others (AWS Device Farm API reference, CreateUpload `name`).
       Upload: {
-        name: { from: "type", match: "^.+$", format: { ANDROID_APP: "^{subject}-release\\.apk$", IOS_APP: "^{subject}\\.ipa$", "*": "^{subject}-tests\\.zip$" } },
         url: { from: "arn", match: "^arn:aws:devicefarm:[^:]*:[0-9]*:upload:([0-9a-f-]{36})/([0-9a-f-]{36})$", format: UPLOAD_URL("{match1}", "{match1}/{match2}") },
       },
     },

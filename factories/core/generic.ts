@@ -249,7 +249,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const source = valueAt(out, from);
     const found = typeof source === "string" ? match.exec(source) : null;
     const at = gen.at(m, hashes[i]);
-    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : format["*"]) : undefined;
+    const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : undefined) : undefined;
     const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
     const own = members[m]!;
     const taken = value !== undefined && (own.kind === "enum" ? own.values.includes(value) : fits(own as Extract<Shape, { kind: "string" }>, value));
