@@ -11,11 +11,12 @@ const VALUES_MISMATCH = "The number of partition keys do not match the number of
 /**
  * What the Glue Data Catalog's partitions need beyond the resource engine: `GetPartitions` filtered by its
  * `Expression` and split by its `Segment`, a partition's values checked against its table's keys, and the batch
- * operations on partitions (`BatchCreatePartition`, `BatchGetPartition`, `BatchDeletePartition`) on the same store.
+ * operations on partitions (`BatchCreatePartition`, `BatchGetPartition`, `BatchDeletePartition`) on the same store;
+ * and the metrics of the crawlers that fill the catalog (`GetCrawlerMetrics`), read from the crawlers kept.
  */
 export class GlueCatalog implements Family {
   readonly service = "glue";
-  readonly operations = ["BatchCreatePartition", "BatchGetPartition", "BatchDeletePartition"];
+  readonly operations = ["BatchCreatePartition", "BatchGetPartition", "BatchDeletePartition", "GetCrawlerMetrics"];
 
   constructor(
     readonly engine: ResourceEngine,
@@ -57,6 +58,29 @@ export class GlueCatalog implements Family {
     return this.engine.get("glue", "Table", { DatabaseName: input.DatabaseName, Name: input.TableName });
   }
 
+  /**
+   * The metrics of the crawlers the request names (all of them when it names none) that the account has: in a fresh
+   * account, only those a test made (a name nobody made has no metrics: left out); a populated account answers as it
+   * answers any operation. A crawler that is running is still estimating its time left (AWS Glue API reference,
+   * CrawlerMetrics); its counts are of crawls the mock does not run: none.
+   */
+  #crawlerMetrics(input: Rec): Answer | undefined {
+    if (!this.fresh) return undefined;
+    const names = input.CrawlerNameList as string[] | undefined;
+    const crawlers = this.engine.all("glue", "Crawler").filter((c) => names === undefined || names.includes(c.entity.Name as string));
+    const metrics = crawlers.map(({ entity }) => ({
+      CrawlerName: entity.Name,
+      TimeLeftSeconds: 0,
+      StillEstimating: entity.State === "RUNNING",
+      LastRuntimeSeconds: 0,
+      MedianRuntimeSeconds: 0,
+      TablesCreated: 0,
+      TablesUpdated: 0,
+      TablesDeleted: 0,
+    }));
+    return { output: { CrawlerMetricsList: metrics } };
+  }
+
   /** A partition whose values are not one per partition key of its table: Glue's InvalidInputException. */
   #fits(input: Rec, partition: Rec | undefined): Answer | undefined {
     const keys = this.#table(input)?.PartitionKeys as unknown[] | undefined;
@@ -67,6 +91,7 @@ export class GlueCatalog implements Family {
 
   answer(operation: string, input: Rec): Answer | undefined {
     if (!this.operations.includes(operation)) return undefined;
+    if (operation === "GetCrawlerMetrics") return this.#crawlerMetrics(input);
     const table = this.#table(input);
     if (!table) {
       // A table nobody made: not found in a fresh account; a populated one answers as it answers any operation.
