@@ -1,6 +1,6 @@
 import { Recent } from "./recent.js";
 import { sha256Base64 } from "../src/platform.js";
-import { fits } from "../factories/core/generic.js";
+import { takes } from "../factories/core/generic.js";
 import { deepMerge } from "../factories/core/merge.js";
 import { hashSeed } from "../factories/core/random.js";
 import type { Factories } from "../factories/index.js";
@@ -229,8 +229,7 @@ function echoInto(input: Record<string, unknown>, members: Record<string, Shape>
         const item = m.member as StructureShape;
         // A list item's own identifier is its own (the runs of a project each have their own `arn`), never the input's;
         // but where an item has an id of its own (a `WorkflowRun`'s `WorkflowRunId`), its `Name` names its parent.
-        const ownId = Object.hasOwn(item.members, `${item.name}Id`);
-        const same = OWN.test(name) && !ownId ? undefined : (item.members as Record<string, Shape>)[name];
+        const same = OWN.test(name) && !Object.hasOwn(item.members, `${item.name}Id`) ? undefined : (item.members as Record<string, Shape>)[name];
         if (same) for (const t of target) set(same, t as Record<string, unknown>, name, value);
       }
     }
@@ -358,7 +357,7 @@ function renameIn(value: object, renames: readonly (readonly [string, string])[]
 function setIdentifier(shape: Shape, target: Record<string, unknown>, name: string, value: string | number | string[]): boolean {
   // (A whole number names a numbered resource, Glue's statement `Id`: it goes where the output holds one.)
   const one = (s: Shape, v: unknown) =>
-    typeof v === "number" ? (s.kind === "integer" || s.kind === "long") && Number.isSafeInteger(v) && !outside(v, s.range) : typeof v !== "string" ? false : s.kind === "string" ? fits(s, v) : s.kind === "enum" ? s.values.includes(v) : false;
+    typeof v === "number" ? (s.kind === "integer" || s.kind === "long") && Number.isSafeInteger(v) && !outside(v, s.range) : typeof v === "string" && takes(s, v);
   const ok = Array.isArray(value) ? shape.kind === "list" && value.every((v) => one(shape.member, v)) : one(shape, value);
   if (ok) setOwn(target, name, value);
   return ok;

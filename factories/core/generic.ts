@@ -53,6 +53,11 @@ const lengthOf = (text: string): number => {
   return /^[\x00-\x7f]*$/.test(text) ? text.length : [...text].length;
 };
 
+/** Whether a text is a value of a string or enum shape: within its length and pattern, or one of its values. */
+export function takes(shape: Shape, text: string): boolean {
+  return shape.kind === "string" ? fits(shape, text) : shape.kind === "enum" ? shape.values.includes(text) : false;
+}
+
 /** Whether a string meets a shape's length and pattern. */
 export function fits(shape: { readonly length?: { min?: number; max?: number }; readonly pattern?: string }, text: string): boolean {
   const length = shape.length;
@@ -251,9 +256,7 @@ function structure(shape: StructureShape, gen: Gen, depth: number, ctx: GenericC
     const at = gen.at(m, hashes[i]);
     const pattern = found ? (typeof format === "string" ? format : Object.hasOwn(format, found[0]) ? format[found[0]] : undefined) : undefined;
     const value = pattern !== undefined ? fromFormat(pattern, at, ctx, found!) : undefined;
-    const own = members[m]!;
-    const taken = value !== undefined && (own.kind === "enum" ? own.values.includes(value) : fits(own as Extract<Shape, { kind: "string" }>, value));
-    out[m] = taken ? value : generate(own, at, m, shape.name, depth + 1, ctx);
+    out[m] = value !== undefined && takes(members[m]!, value) ? value : generate(members[m]!, at, m, shape.name, depth + 1, ctx);
   }
   // A verdict its counts give (a run with failed tests has FAILED), once the counts are final; before
   // what reads it (an errored run's result code).
